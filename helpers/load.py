@@ -1,0 +1,169 @@
+"""Loading for analysis: typed frames from the cache, only the columns and rows asked for.
+
+A notebook that needs five columns of nine million rows reads five columns (Parquet is columnar), and a
+date range is pushed down to the Parquet reader. List columns (hashtags, urls, mentions) are exploded by
+Arrow into long tables, never through Python lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from helpers import ingest, schema
+from helpers.errors import MissingTableError, ProjectError
+
+_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow"),
+                 pa.float64(): pd.Float64Dtype()}
+
+
+def to_pandas(table: pa.Table) -> pd.DataFrame:
+    """Arrow -> pandas keeping ids as strings and counts as nullable integers (never float)."""
+    return table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=False)
+
+
+def _day_bounds(start, end) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """Inclusive calendar days in UTC -> [start 00:00, day after end 00:00)."""
+    lo = pd.Timestamp(start, tz="UTC").normalize() if start is not None else None
+    hi = pd.Timestamp(end, tz="UTC").normalize() + pd.Timedelta(days=1) if end is not None else None
+    return lo, hi
+
+
+@dataclass
+class ReleaseData:
+    """An ingested release. `ops` keeps the order asked for; every frame carries an `op` column."""
+
+    manifest: dict
+    cache_dir: Path
+    ops: list[str]
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.manifest.get("synthetic"))
+
+    def has(self, op: str, table: str) -> bool:
+        return f"{op}/{table}" in self.manifest["files"]
+
+    def entry(self, op: str, table: str) -> dict:
+        try:
+            return self.manifest["files"][f"{op}/{table}"]
+        except KeyError:
+            raise MissingTableError(self.missing_message(op, table)) from None
+
+    def missing_message(self, op: str, table: str) -> str:
+        return (f"The release has no {table} file for operation '{op}' "
+                f"(expected {op}_{table}_csv_hashed.csv in {self.manifest['release_dir']}); "
+                f"results that need it are left out for '{op}'.")
+
+    def ops_with(self, table: str) -> list[str]:
+        return [op for op in self.ops if self.has(op, table)]
+
+    def columns(self, op: str, table: str) -> list[str]:
+        return pq.read_schema(self.cache_dir / self.entry(op, table)["cache_file"]).names
+
+    def arrow(self, op: str, table: str, columns: Sequence[str] | None = None,
+              dated: bool = True) -> pa.Table:
+        """One operation's table as Arrow, restricted to `columns` and (tweets) to the date range."""
+        path = self.cache_dir / self.entry(op, table)["cache_file"]
+        dataset = ds.dataset(path, format="parquet")
+        missing = [c for c in (columns or []) if c not in dataset.schema.names]
+        if missing:
+            raise ProjectError(f"{op}/{table} has no column(s) {', '.join(missing)}; "
+                               f"available: {', '.join(dataset.schema.names)}")
+        filt = None
+        if table == "tweets" and dated:
+            lo, hi = _day_bounds(self.start, self.end)
+            t = ds.field("tweet_time")
+            if lo is not None:
+                filt = t >= pa.scalar(lo.to_pydatetime(), pa.timestamp("s", tz="UTC"))
+            if hi is not None:
+                cond = t < pa.scalar(hi.to_pydatetime(), pa.timestamp("s", tz="UTC"))
+                filt = cond if filt is None else filt & cond
+        return dataset.to_table(columns=list(columns) if columns else None, filter=filt)
+
+    def _frame(self, table: str, ops: Iterable[str] | None, columns, dated: bool = True) -> pd.DataFrame:
+        ops = list(ops) if ops is not None else self.ops
+        present = [op for op in ops if self.has(op, table)]
+        if not present:
+            raise MissingTableError(" ".join(self.missing_message(op, table) for op in ops))
+        frames = []
+        for op in present:
+            t = self.arrow(op, table, columns, dated=dated)
+            f = to_pandas(t)
+            f.insert(0, "op", op)
+            frames.append(f)
+        out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        out["op"] = pd.Categorical(out["op"], categories=present)
+        return out
+
+    def tweets(self, columns: Sequence[str] | None = None, ops: Iterable[str] | None = None,
+               dated: bool = True) -> pd.DataFrame:
+        """Tweets of the chosen operations within the date range (all columns if none named)."""
+        return self._frame("tweets", ops, columns, dated)
+
+    def users(self, columns: Sequence[str] | None = None, ops: Iterable[str] | None = None) -> pd.DataFrame:
+        """Users-file rows; operations without a users file are left out (see `ops_with('users')`)."""
+        return self._frame("users", ops, columns)
+
+    def exploded(self, column: str, extra: Sequence[str] = (), ops: Iterable[str] | None = None,
+                 dated: bool = True) -> pd.DataFrame:
+        """One row per item of a list column (`hashtags`, `urls`, `user_mentions`), with `extra`
+        columns repeated: a long table built in Arrow, so 9 million lists never become Python objects."""
+        if column not in schema.LIST_COLUMNS:
+            raise ProjectError(f"{column} is not a list column ({', '.join(schema.LIST_COLUMNS)})")
+        frames = []
+        ops = list(ops) if ops is not None else self.ops
+        for op in ops:
+            if not self.has(op, "tweets"):
+                continue
+            t = self.arrow(op, "tweets", [column, *extra], dated=dated)
+            lists = t.column(column).combine_chunks()
+            parents = pc.list_parent_indices(lists)
+            long = {c: t.column(c).take(parents) for c in extra}
+            long["item"] = pc.list_flatten(lists)
+            f = to_pandas(pa.table(long))
+            f.insert(0, "op", op)
+            frames.append(f)
+        if not frames:
+            raise MissingTableError(" ".join(self.missing_message(op, "tweets") for op in ops))
+        out = pd.concat(frames, ignore_index=True)
+        out["op"] = pd.Categorical(out["op"], categories=[op for op in ops if self.has(op, "tweets")])
+        return out
+
+    def file_table(self) -> pd.DataFrame:
+        """The manifest as a table: one row per source file, with the row accounting."""
+        rows = []
+        for key, e in sorted(self.manifest["files"].items()):
+            s = e["source"]
+            rows.append({
+                "op": e["op"], "table": e["table"], "file": s["name"], "bytes": s["size"],
+                "sha256": s["sha256"], "schema": e["schema_variant"], "rows read": e["rows_read"],
+                "rows cached": e["rows_cached"], "rows quarantined": e["rows_quarantined"],
+                "parser": e["parser"],
+            })
+        return pd.DataFrame(rows)
+
+
+def open_release(data_dir, ops: Sequence[str] | None = None, start=None, end=None,
+                 cache_root: Path | None = None, rename: dict[str, str] | None = None,
+                 progress: bool = True, log=print) -> ReleaseData:
+    """Ingest the release if its cache is missing or stale (cheap otherwise) and open it for loading."""
+    manifest = ingest.ingest_release(data_dir, cache_root=cache_root, rename=rename, progress=progress,
+                                     log=log)
+    available = manifest["ops"]
+    chosen = list(ops) if ops else available
+    unknown = [op for op in chosen if op not in available]
+    if unknown:
+        raise ProjectError(f"operation(s) {', '.join(unknown)} not in the release "
+                           f"{manifest['release_dir']} (it holds: {', '.join(available)})")
+    return ReleaseData(manifest, Path(manifest["cache_dir"]), chosen, start, end)

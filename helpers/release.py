@@ -1,0 +1,284 @@
+"""A release folder: which operations and tables it holds, and how to open each file as a byte stream.
+
+Twitter distributed each operation as `<op>_tweets_csv_hashed.csv` and `<op>_users_csv_hashed.csv`;
+mirrors hold them plain, gzipped or zipped, and later releases use names such as
+`iran_201901_1_tweets_csv_hashed.csv` or `hashed_2020_12_GRU_202012_GRU_202012_tweets.csv`. The operation
+name (`op`) comes from the file name; `rename` maps it to another name for the whole run.
+Files are never modified or extracted: archives are read as streams.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from helpers.errors import ReleaseError
+from helpers.paths import SAMPLE_MARKER
+
+NAME_PATTERNS = (
+    re.compile(r"^(?P<op>.+?)_(?P<table>tweets|users)_csv_(?:un)?hashed\.csv$", re.I),
+    re.compile(r"^hashed_(?P<op>.+?)_(?P<table>tweets|users)\.csv$", re.I),
+    re.compile(r"^(?P<op>.+?)_(?P<table>tweets|users)\.csv$", re.I),
+)
+# An archive may expand at most this many times its size (CSV text compresses 4-10x; a bomb, 1000x).
+MAX_EXPANSION = 100
+READ_CHUNK = 1 << 22
+
+
+def parse_name(name: str) -> tuple[str, str] | None:
+    """('ira', 'tweets') from 'ira_tweets_csv_hashed.csv' (also .gz names); None when unrecognised."""
+    base = PurePosixPath(name).name
+    if base.lower().endswith(".gz"):
+        base = base[:-3]
+    for pattern in NAME_PATTERNS:
+        m = pattern.match(base)
+        if m:
+            return m.group("op").lower(), m.group("table").lower()
+    return None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One operation's tweets or users file: a path, and a member name when it sits in a zip."""
+
+    op: str
+    table: str
+    path: Path
+    member: str | None = None
+    source_op: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.path.name}:{self.member}" if self.member else self.path.name
+
+    @property
+    def compression(self) -> str:
+        if self.member is not None:
+            return "zip"
+        return "gzip" if self.path.name.lower().endswith(".gz") else "none"
+
+    @property
+    def key(self) -> str:
+        return f"{self.op}/{self.table}"
+
+
+@dataclass
+class Release:
+    """The recognised files of a release folder, and its synthetic-sample marker if any."""
+
+    folder: Path
+    files: list[SourceFile]
+    marker: dict | None = None
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.marker and self.marker.get("synthetic"))
+
+    @property
+    def ops(self) -> list[str]:
+        return sorted({f.op for f in self.files})
+
+    def get(self, op: str, table: str) -> SourceFile | None:
+        return next((f for f in self.files if f.op == op and f.table == table), None)
+
+
+def _zip_members(path: Path) -> list[tuple[str, str, str]]:
+    """(member, op, table) for each recognised CSV in a zip; refuses unsafe or explosive members."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReleaseError(f"not a readable zip archive ({exc})", file=str(path),
+                           hint="download the archive again; a partial download cannot be read") from exc
+    csvs = [i for i in infos if not i.is_dir() and i.filename.lower().endswith((".csv", ".csv.gz"))]
+    out = []
+    for info in csvs:
+        member = info.filename
+        parts = PurePosixPath(member.replace("\\", "/")).parts
+        if member.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", member):
+            raise ReleaseError(f"the archive member {member!r} points outside the archive folder",
+                               file=str(path), hint="this archive was not made by Twitter; do not use it")
+        if info.compress_size and info.file_size / info.compress_size > MAX_EXPANSION:
+            raise ReleaseError(
+                f"the member {member!r} expands {info.file_size / info.compress_size:.0f}x "
+                f"(limit {MAX_EXPANSION}x): refused as a possible compression bomb", file=str(path),
+                hint="use the release as Twitter published it")
+        parsed = parse_name(member)
+        if parsed is None and len(csvs) == 1:
+            parsed = parse_name(path.name[:-4] + ".csv")
+        if parsed:
+            out.append((member, *parsed))
+    return out
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The synthetic-sample marker of a release folder, if present."""
+    path = folder / SAMPLE_MARKER
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise ReleaseError(f"unreadable sample marker ({exc})", file=str(path),
+                           hint="regenerate the sample with `make sample`") from exc
+
+
+def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) -> Release:
+    """Find every operation's tweets and users files in a release folder (not recursive)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise ReleaseError("the release folder does not exist", file=str(folder),
+                           hint="check DATA_DIR (or data_dir in the parameters file)")
+    if not folder.is_dir():
+        raise ReleaseError("expected a folder holding the release files, got a file", file=str(folder),
+                           hint="set DATA_DIR to the folder that contains the file")
+    rename = {k.lower(): v for k, v in (rename or {}).items()}
+    found: list[SourceFile] = []
+    ignored: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        entries: list[tuple[str | None, str, str]] = []
+        if path.name.lower().endswith(".zip"):
+            entries = [(m, op, t) for m, op, t in _zip_members(path)]
+        else:
+            parsed = parse_name(path.name)
+            if parsed:
+                entries = [(None, *parsed)]
+        if not entries and path.name != SAMPLE_MARKER:
+            ignored.append(path.name)
+        for member, op, table in entries:
+            found.append(SourceFile(rename.get(op, op), table, path, member, source_op=op))
+    seen: dict[str, SourceFile] = {}
+    for f in found:
+        if f.key in seen:
+            raise ReleaseError(
+                f"two files hold the {f.table} of operation '{f.op}': {seen[f.key].name} and {f.name}",
+                file=str(folder), hint="keep one copy in the folder (for example remove the .zip "
+                                       "once extracted), or rename one operation with op_names")
+        seen[f.key] = f
+    if not found:
+        raise ReleaseError(
+            "no release files found: expected names like ira_tweets_csv_hashed.csv "
+            "(plain, .csv.gz or inside a .zip)" + (f"; found {', '.join(ignored[:5])}" if ignored else ""),
+            file=str(folder), hint="point DATA_DIR at the folder holding the unzipped or zipped files")
+    return Release(folder, sorted(found, key=lambda f: (f.op, f.table)), read_marker(folder), ignored)
+
+
+class SourceStream(io.RawIOBase):
+    """A file's decompressed bytes, read once: hashes what was downloaded, counts what it expands to.
+
+    Also records facts the fast parser cannot see: how many '"' bytes (an odd total means an unbalanced
+    quote somewhere) and whether any NUL byte occurs. Refuses streams expanding past MAX_EXPANSION.
+    """
+
+    def __init__(self, source: SourceFile, on_progress: Callable[[int], None] | None = None):
+        super().__init__()
+        self.source = source
+        self.on_progress = on_progress
+        self.sha256 = hashlib.sha256()
+        self.raw_size = source.path.stat().st_size
+        self.raw_read = 0
+        self.bytes_out = 0
+        self.quotes = 0
+        self.newlines = 0
+        self.has_nul = False
+        self.last_byte = b""
+        self._raw = open(source.path, "rb")
+        self._hashing = _Tee(self._raw, self._count_raw)
+        if source.compression == "zip":
+            self._zip = zipfile.ZipFile(self._raw)
+            self._inner = self._zip.open(source.member)
+            self._expected_out = self._zip.getinfo(source.member).file_size
+        elif source.compression == "gzip":
+            self._inner = gzip.GzipFile(fileobj=self._hashing, mode="rb")
+        else:
+            self._inner = self._hashing
+
+    def _count_raw(self, data: bytes) -> None:
+        self.sha256.update(data)
+        self.raw_read += len(data)
+        if self.on_progress and self.source.compression != "zip":
+            self.on_progress(len(data))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        try:
+            data = self._inner.read(len(buf))
+        except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as exc:
+            raise ReleaseError(
+                f"the compressed file is damaged or truncated ({exc.__class__.__name__}: {exc})",
+                file=str(self.source.path), hint="download the file again and compare its SHA-256 "
+                                                 "with the one in the manifest of a good copy") from exc
+        n = len(data)
+        buf[:n] = data
+        if n:
+            self.bytes_out += n
+            self.quotes += data.count(b'"')
+            self.newlines += data.count(b"\n")
+            self.last_byte = data[-1:]
+            if not self.has_nul and b"\x00" in data:
+                self.has_nul = True
+            if self.source.compression == "zip" and self.on_progress:
+                self.on_progress(n)
+            if self.source.compression != "none" and self.bytes_out > MAX_EXPANSION * max(self.raw_size, 1):
+                raise ReleaseError(
+                    f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
+                    "possible compression bomb", file=str(self.source.path),
+                    hint="use the release as Twitter published it")
+        return n
+
+    def finish_hash(self) -> str:
+        """SHA-256 of the file as stored on disk (the whole archive for zip members)."""
+        if self.source.compression == "zip":
+            return file_sha256(self.source.path)
+        while self._hashing.read(READ_CHUNK):  # hash what the parser did not need to read
+            pass
+        return self.sha256.hexdigest()
+
+    def close(self) -> None:
+        for obj in (getattr(self, "_inner", None), getattr(self, "_zip", None), getattr(self, "_raw", None)):
+            try:
+                if obj is not None:
+                    obj.close()
+            except Exception:  # noqa: BLE001 - closing after an error must not mask it
+                pass
+        super().close()
+
+
+class _Tee(io.RawIOBase):
+    """Passes reads through, showing every chunk to a callback (hashing, progress)."""
+
+    def __init__(self, raw, callback):
+        super().__init__()
+        self._raw, self._callback = raw, callback
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        data = self._raw.read(len(buf))
+        buf[:len(data)] = data
+        if data:
+            self._callback(data)
+        return len(data)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(READ_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
