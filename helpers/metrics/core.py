@@ -1,0 +1,112 @@
+"""Concepts every notebook uses: tweet kinds, shares, top-N tables, the per-operation overview."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+EMPTY = "(empty)"  # label of a missing category value (no language code, no client name)
+KINDS = ("original", "retweet", "reply", "quote")
+KIND_COLUMNS = ("is_retweet", "in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid")
+
+
+def ops_of(frame: pd.DataFrame) -> list[str]:
+    """Operations in their display order (the categories of `op`), also those with no rows."""
+    op = frame["op"]
+    return list(op.cat.categories) if isinstance(op.dtype, pd.CategoricalDtype) else list(pd.unique(op))
+
+
+def labelled(values: pd.Series) -> pd.Series:
+    """Category values as plain strings, missing ones labelled '(empty)' as in the published tables."""
+    return values.astype("string").fillna(EMPTY).astype(str)
+
+
+def tweet_kind(tweets: pd.DataFrame) -> pd.Series:
+    """Each tweet's kind, in this order of precedence: retweet, reply, quote, original.
+
+    A retweet of a reply is a retweet (it is the operation amplifying); a reply quoting a tweet is a
+    reply. Needs the columns in KIND_COLUMNS.
+    """
+    kind = np.full(len(tweets), "original", dtype=object)
+    quote = tweets["quoted_tweet_tweetid"].notna().to_numpy()
+    reply = (tweets["in_reply_to_tweetid"].notna() | tweets["in_reply_to_userid"].notna()).to_numpy()
+    retweet = tweets["is_retweet"].fillna(False).to_numpy(dtype=bool)
+    kind[quote] = "quote"
+    kind[reply] = "reply"
+    kind[retweet] = "retweet"
+    return pd.Series(pd.Categorical(kind, categories=KINDS), index=tweets.index, name="kind")
+
+
+def kind_counts(tweets: pd.DataFrame) -> pd.DataFrame:
+    """Tweets per op and kind (original, retweet, reply, quote) with each kind's share: op, kind, tweets, share."""
+    f = pd.DataFrame({"op": tweets["op"], "kind": tweet_kind(tweets)})
+    counts = f.groupby(["op", "kind"], observed=False).size().rename("tweets").reset_index()
+    return share_table(counts)
+
+
+def retweet_share(tweets: pd.DataFrame) -> pd.Series:
+    """Share of an operation's tweets that are retweets (`is_retweet` true), by op.
+
+    The single definition of "retweet share" in the project (figures, prose and scorecard).
+    """
+    return tweets.groupby("op", observed=False)["is_retweet"].mean().astype(float).rename("retweet_share")
+
+
+def share_table(counts: pd.DataFrame, by: str = "op", value: str = "tweets", out: str = "share") -> pd.DataFrame:
+    """Adds `out` = value / total of value within each `by` group."""
+    totals = counts.groupby(by, observed=True)[value].transform("sum")
+    counts = counts.copy()
+    counts[out] = (counts[value] / totals.where(totals > 0)).astype(float)
+    return counts
+
+
+def rank_within(frame: pd.DataFrame, by: str | list[str], value: str, key: str, n: int | None) -> pd.DataFrame:
+    """Top-n rows per group by `value` (descending), ties broken by `key` (ascending): deterministic."""
+    by = [by] if isinstance(by, str) else list(by)
+    ordered = frame.sort_values([*by, value, key], ascending=[True] * len(by) + [False, True], kind="stable")
+    ordered["rank"] = ordered.groupby(by, observed=True).cumcount() + 1
+    if n is not None:
+        ordered = ordered[ordered["rank"] <= n]
+    return ordered.reset_index(drop=True)
+
+
+def top_values(frame: pd.DataFrame, column: str, n: int | None, unit: str = "tweets") -> pd.DataFrame:
+    """Most frequent values of `column` per op: op, rank, value, <unit>, share (of the op's rows)."""
+    f = pd.DataFrame({"op": frame["op"], "value": labelled(frame[column])})
+    counts = f.groupby(["op", "value"], observed=True).size().rename(unit).reset_index()
+    counts = share_table(counts, value=unit)
+    return rank_within(counts, "op", unit, "value", n)[["op", "rank", "value", unit, "share"]]
+
+
+def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per operation: accounts, tweets, kinds of tweets, first and last tweet, hashed accounts.
+
+    `tweets` needs op, userid, tweet_time, user_is_hashed and KIND_COLUMNS; `users` (may be None, or
+    miss some operations) needs op, userid, user_is_hashed. Accounts are counted in the users file where
+    there is one, else among the tweeting accounts (the `accounts_source` column says which).
+    """
+    kinds = tweet_kind(tweets)
+    rows = []
+    for op in ops_of(tweets):
+        t = tweets[tweets["op"] == op]
+        k = kinds[t.index]
+        u = users[users["op"] == op] if users is not None and "op" in users else None
+        has_users = u is not None and len(u) > 0
+        accounts = u.drop_duplicates("userid") if has_users else t.drop_duplicates("userid")
+        rows.append({
+            "op": op,
+            "accounts_in_users_file": len(u) if has_users else np.nan,
+            "accounts_with_tweets": t["userid"].nunique(),
+            "accounts_without_tweets": (len(set(u["userid"]) - set(t["userid"])) if has_users else np.nan),
+            "tweets": len(t),
+            "retweet_share": float(t["is_retweet"].mean()) if len(t) else np.nan,
+            "reply_share": float((k == "reply").mean()) if len(t) else np.nan,
+            "quote_share": float((k == "quote").mean()) if len(t) else np.nan,
+            "original_share": float((k == "original").mean()) if len(t) else np.nan,
+            "first_tweet": t["tweet_time"].min(),
+            "last_tweet": t["tweet_time"].max(),
+            "hashed_accounts": int(accounts["user_is_hashed"].sum()),
+            "unhashed_accounts": int((~accounts["user_is_hashed"].astype(bool)).sum()),
+            "accounts_source": "users file" if has_users else "tweets file",
+        })
+    return pd.DataFrame(rows)

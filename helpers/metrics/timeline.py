@@ -1,0 +1,86 @@
+"""Counts over time: per month, year, day, hour; in UTC or an operation's home time zone."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.metrics.core import labelled, share_table
+
+
+def _period(times: pd.Series, freq: str) -> pd.Series:
+    """Start of the calendar period (UTC) holding each time, as naive timestamps for plotting."""
+    naive = times.dt.tz_convert("UTC").dt.tz_localize(None)
+    return naive.dt.to_period(freq).dt.start_time
+
+
+def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = None,
+                     keep: list[str] | None = None, other: str = "other") -> pd.DataFrame:
+    """Tweets per op, period (M month, Y year, D day, W week) and optionally per value of `by`.
+
+    With `keep`, values of `by` outside it are grouped as `other`. Periods with no tweets are absent.
+    Columns: op, period, [by], tweets.
+    """
+    f = pd.DataFrame({"op": tweets["op"], "period": _period(tweets["tweet_time"], freq)})
+    keys = ["op", "period"]
+    if by is not None:
+        values = labelled(tweets[by])
+        if keep is not None:
+            values = values.where(values.isin(keep), other)
+        f[by] = values
+        keys.append(by)
+    out = f.groupby(keys, observed=True).size().rename("tweets").reset_index()
+    return out.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
+    """Tweets and retweets per op and calendar year (UTC): op, year, tweets, retweets, retweet_share."""
+    f = pd.DataFrame({"op": tweets["op"], "year": tweets["tweet_time"].dt.tz_convert("UTC").dt.year,
+                      "retweet": tweets["is_retweet"].fillna(False).astype(bool)})
+    out = f.groupby(["op", "year"], observed=True).agg(tweets=("retweet", "size"), retweets=("retweet", "sum"))
+    out = out.reset_index()
+    out["retweet_share"] = (out["retweets"] / out["tweets"]).astype(float)
+    return out
+
+
+def daily(tweets: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled."""
+    days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
+    f = pd.DataFrame({"op": tweets["op"], "day": tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()})
+    f = f[(f["day"] >= days[0]) & (f["day"] <= days[-1])]
+    counts = f.groupby(["op", "day"], observed=False).size().rename("tweets")
+    ops = counts.index.get_level_values("op").unique()
+    full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
+    return counts.reindex(full, fill_value=0).reset_index()
+
+
+def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = False) -> pd.DataFrame:
+    """Share of each op's tweets per local hour of day (0-23) or hour of week (Monday 0h = 0 ... 167).
+
+    `zones` maps op -> IANA zone name ('UTC' for UTC); zone rules of the time apply (Moscow was UTC+4
+    until October 2014, UTC+3 after). Columns: op, zone, hour, tweets, share.
+    """
+    parts = []
+    for op, t in tweets.groupby("op", observed=True):
+        zone = zones.get(op, "UTC")
+        local = t["tweet_time"].dt.tz_convert(zone)
+        hour = local.dt.hour + (24 * local.dt.dayofweek if weekly else 0)
+        c = hour.value_counts().rename("tweets")
+        c = c.reindex(range(168 if weekly else 24), fill_value=0).rename_axis("hour").reset_index()
+        c.insert(0, "zone", zone)
+        c.insert(0, "op", op)
+        parts.append(c)
+    out = pd.concat(parts, ignore_index=True)
+    return share_table(out)
+
+
+def peaks(counts: pd.DataFrame, by: str) -> pd.DataFrame:
+    """For a `counts_by_period` table: per op and value, its share of the op's tweets and its peak
+    period (the earliest one on ties). Sorted by op, then share (descending), then value.
+    Columns: op, <by>, tweets, share, peak_period, peak_tweets."""
+    totals = counts.groupby(["op", by], observed=True)["tweets"].sum().rename("tweets").reset_index()
+    totals = share_table(totals)
+    best = counts.sort_values(["op", by, "tweets", "period"], ascending=[True, True, False, True], kind="stable")
+    best = best.drop_duplicates(["op", by]).rename(columns={"period": "peak_period", "tweets": "peak_tweets"})
+    out = totals.merge(best[["op", by, "peak_period", "peak_tweets"]], on=["op", by])
+    out = out.sort_values(["op", "share", by], ascending=[True, False, True], kind="stable")
+    return out.reset_index(drop=True)

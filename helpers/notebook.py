@@ -1,0 +1,122 @@
+"""What every notebook does first, and how it shows results: keeps the notebooks thin.
+
+`start()` checks the parameters, opens the release (ingesting it if the cache is stale), applies the
+house style and says which data the notebook is looking at (the synthetic sample is said first).
+`Session.figure()` finishes, saves, shows and records a figure; `Session.say()` writes prose whose data
+values are escaped; `Session.table()` shows a table as escaped HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Image, Markdown, SVG, display
+
+from helpers import load, params as params_mod, plots, prose
+from helpers.params import Params
+
+
+@dataclass
+class Session:
+    """One notebook's run: its parameters, its data and the figures it wrote."""
+
+    notebook: str                 # file stem, e.g. "02_timeline_languages"
+    params: Params
+    release: load.ReleaseData
+    figures: list[dict] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return self.notebook.split("_", 1)[0]
+
+    @property
+    def ops(self) -> list[str]:
+        return self.release.ops
+
+    def label(self, op: str) -> str:
+        return self.params.label(op)
+
+    # -- output ------------------------------------------------------------------------------------
+    def say(self, template: str, **values) -> None:
+        """Markdown prose; every value is data and is escaped (`prose.md`) before it is inserted."""
+        display(Markdown(template.format(**{k: prose.md(v) for k, v in values.items()})))
+
+    def table(self, frame: pd.DataFrame, caption: str, index: bool = False) -> None:
+        """A table as escaped HTML, with a caption (plain text)."""
+        body = frame.to_html(index=index, escape=True, na_rep="–", border=0, classes="data-table",
+                             float_format=lambda x: f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}")
+        display(HTML(f'<figure class="table"><figcaption>{prose.html(caption)}</figcaption>{body}</figure>'))
+
+    def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[str],
+               columns: Sequence[str]) -> Path:
+        """Finish (title, source line, synthetic mark), save to figures/, show it, and record it.
+
+        `made_by` names the helper functions behind the figure and `columns` the cache columns they
+        read: the figure index (figures/index.json, the README table) is built from these records.
+        """
+        name = f"{self.number}_{slug}"
+        num = f"{int(self.number)}.{len(self.figures) + 1}"
+        files = ", ".join(sorted({e["source"]["name"] for e in self.release.manifest["files"].values()
+                                  if e["op"] in self.ops}))
+        source = f"Data: {files}. Figure {num}, notebooks/{self.notebook}.ipynb"
+        plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
+        written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
+        plt.close(fig)
+        shown = next((p for p in written if p.suffix == ".png"), written[0])
+        display(Image(filename=str(shown)) if shown.suffix == ".png" else
+                SVG(filename=str(shown)) if shown.suffix == ".svg" else Markdown(f"[{name}]({shown})"))
+        display(HTML(f'<p class="figure-caption" id="figure-{prose.html(name)}"><b>Figure {num}.</b> '
+                     f'{prose.html(caption)}</p>'))
+        self.figures.append({
+            "name": name, "number": num, "notebook": self.notebook, "title": title, "caption": caption,
+            "files": [p.name for p in written], "made_by": list(made_by), "columns": sorted(set(columns)),
+            "synthetic": self.release.synthetic,
+        })
+        self._write_records()
+        return written[0]
+
+    def _write_records(self) -> None:
+        out = self.params.reports_path / "figures" / f"{self.notebook}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".partial")
+        tmp.write_text(json.dumps(self.figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, out)
+
+    def missing(self, message: str) -> None:
+        """Say plainly that something could not be shown and why."""
+        display(Markdown(f"> **Not shown:** {prose.md(message)}"))
+
+
+def data_statement(release: load.ReleaseData, p: Params) -> str:
+    """The first thing every notebook says: which data, synthetic or real (Markdown)."""
+    m = release.manifest
+    scope = (f"Operations: {prose.md(', '.join(p.label(op) for op in release.ops))}; tweets from "
+             f"{p.start} to {p.end} (UTC).")
+    if release.synthetic:
+        sample = m.get("sample") or {}
+        return (f"> **Synthetic sample, not evidence.** These results come from a generated stand-in for "
+                f"the release (generator {prose.md(sample.get('generator', '?'))}, seed "
+                f"{prose.md(sample.get('seed', '?'))}, scale {prose.md(sample.get('scale', '?'))}), calibrated "
+                f"to published counts. Agreement with published figures is by construction. Run "
+                f"`make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
+    files = "; ".join(f"{prose.md(e['source']['name'])} ({e['source']['size']:,} bytes, SHA-256 "
+                      f"{e['source']['sha256'][:12]}…)" for _, e in sorted(m["files"].items()))
+    return f"> **Data:** {prose.md(m['release_dir'])}: {files}.\n>\n> {scope}"
+
+
+def start(namespace: dict, notebook: str) -> Session:
+    """Check the parameters in the notebook's namespace, open the release, say what it is."""
+    p = params_mod.from_namespace(namespace)
+    release = load.open_release(p.release_dir, ops=p.ops or None, start=p.start, end=p.end,
+                                cache_root=p.cache_path, rename=p.op_names, progress=True)
+    plots.apply_style()
+    session = Session(notebook, p, release)
+    session._write_records()
+    display(Markdown(data_statement(release, p)))
+    return session

@@ -1,0 +1,125 @@
+"""`make reproduce`: check the parameters, make the sample if needed, run every notebook in order with
+papermill (named kernel, fixed working directory, typed parameters), render the HTML reports.
+
+    python -m helpers.pipeline --params params/default.yaml [--data-dir PATH] [--only 02 03]
+
+A failing notebook stops the run with a non-zero exit naming the notebook and the cell; its partial
+executed notebook stays in reports/executed/ for debugging, and earlier reports are left as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+import papermill as pm
+from papermill.exceptions import PapermillExecutionError
+from papermill.translators import PythonTranslator, papermill_translators
+
+from helpers import params as params_mod, release as rel, reports
+from helpers.errors import ProjectError
+from helpers.ingest import ingest_release
+from helpers.paths import NOTEBOOKS_DIR, ROOT, SAMPLE_MARKER
+
+KERNEL = "trolltracker"
+
+
+class DateTranslator(PythonTranslator):
+    """Papermill's Python translator, plus dates: injected as `datetime.date(y, m, d)`, not strings."""
+
+    @classmethod
+    def translate(cls, val):
+        if isinstance(val, dt.datetime):
+            return f"datetime.datetime({val.year}, {val.month}, {val.day}, {val.hour}, {val.minute})"
+        if isinstance(val, dt.date):
+            return f"datetime.date({val.year}, {val.month}, {val.day})"
+        return super().translate(val)
+
+
+papermill_translators.register(KERNEL, DateTranslator)
+
+
+def notebooks(only: list[str] | None = None) -> list[Path]:
+    found = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    if only:
+        found = [nb for nb in found if any(nb.stem.startswith(o) for o in only)]
+    return found
+
+
+def ensure_sample(folder: Path, log=print) -> None:
+    """Generate the synthetic sample release when it is missing (the default data of a fresh clone)."""
+    if (folder / SAMPLE_MARKER).exists():
+        return
+    from helpers import sample
+    log(f"No release given: generating the synthetic sample in {folder} ...")
+    sample.write_sample_release(folder, scale=sample.DEFAULT_SCALE, seed=sample.DEFAULT_SEED,
+                                progress=True)
+
+
+def execute(nb: Path, out: Path, parameters: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pm.execute_notebook(str(nb), str(out), parameters=parameters, kernel_name=KERNEL, language="python",
+                        cwd=str(ROOT), progress_bar=False, log_output=False)
+
+
+def run(params_file: str | None, data_dir: str | None = None, only: list[str] | None = None,
+        log=print) -> int:
+    """The whole sequence; returns the process exit code."""
+    p = params_mod.load(params_file, data_dir=data_dir)           # fails before any work starts
+    if p.uses_sample:
+        ensure_sample(p.release_dir, log)
+    rel.discover(p.release_dir, p.op_names)                        # a missing DATA_DIR fails here
+    sequence = notebooks(only)
+    if not sequence:
+        raise ProjectError(f"no notebooks match {only} in {NOTEBOOKS_DIR}")
+    executed_dir = p.reports_path / "executed"
+    parameters = p.as_notebook_parameters()
+    for nb in sequence:
+        out = executed_dir / nb.name
+        started = time.time()
+        log(f"running notebooks/{nb.name} ...")
+        try:
+            execute(nb, out, parameters)
+        except PapermillExecutionError as exc:
+            log(f"\nFAILED: notebooks/{nb.name}, cell {exc.cell_index} (execution count {exc.exec_count}): "
+                f"{exc.ename}: {exc.evalue}\nThe partial executed notebook is kept at "
+                f"{reports.relative_to_root(out)}; earlier reports are unchanged.", )
+            return 1
+        reports.render_notebook(out, p.reports_path / f"{nb.stem}.html")
+        log(f"  done in {time.time() - started:.1f} s -> {reports.relative_to_root(p.reports_path / (nb.stem + '.html'))}")
+    manifest = ingest_release(p.release_dir, cache_root=p.cache_path, rename=p.op_names, progress=False,
+                              log=lambda *_: None)
+    records = reports.figure_records(p.reports_path)
+    if only is None:
+        reports.write_figure_index(records, p.figures_path)
+    index = reports.write_index(p.reports_path, p.figures_path, manifest, notebooks(),
+                                extra_sections=_sections(p.reports_path))
+    log(f"\n{len(records)} figures in {reports.relative_to_root(p.figures_path)}; "
+        f"open {reports.relative_to_root(index)}")
+    return 0
+
+
+def _sections(reports_dir: Path) -> list[str]:
+    """HTML fragments the notebooks leave for the landing page (summary, scorecard), in order."""
+    folder = reports_dir / "sections"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))] if folder.exists() else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m helpers.pipeline", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--params", default=None, help="parameters YAML (default: params/default.yaml)")
+    ap.add_argument("--data-dir", default=None, help="release folder (default: the synthetic sample)")
+    ap.add_argument("--only", nargs="*", help="run only notebooks whose names start with these")
+    args = ap.parse_args(argv)
+    try:
+        return run(args.params, args.data_dir, args.only)
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
