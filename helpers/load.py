@@ -140,6 +140,14 @@ class ReleaseData:
         out["op"] = pd.Categorical(out["op"], categories=[op for op in ops if self.has(op, "tweets")])
         return out
 
+    def quarantine_table(self) -> pd.DataFrame:
+        """Quarantined rows per file and reason (op, table, reason, rows); see each file's quarantine CSV."""
+        rows = [{"op": e["op"], "table": e["table"], "reason": reason, "rows": n,
+                 "details": e["quarantine_file"]}
+                for _, e in sorted(self.manifest["files"].items())
+                for reason, n in sorted(e.get("quarantine_reasons", {}).items())]
+        return pd.DataFrame(rows, columns=["op", "table", "reason", "rows", "details"])
+
     def file_table(self) -> pd.DataFrame:
         """The manifest as a table: one row per source file, with the row accounting."""
         rows = []
