@@ -57,7 +57,8 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
     """Share of each op's tweets per local hour of day (0-23) or hour of week (Monday 0h = 0 ... 167).
 
     `zones` maps op -> IANA zone name ('UTC' for UTC); zone rules of the time apply (Moscow was UTC+4
-    until October 2014, UTC+3 after). Columns: op, zone, hour, tweets, share.
+    until October 2014, UTC+3 after). Columns: op, zone, hour, tweets, share (weekly: also day 0-6 from
+    Monday, hour_of_day).
     """
     parts = []
     for op, t in tweets.groupby("op", observed=True):
@@ -66,6 +67,8 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
         hour = local.dt.hour + (24 * local.dt.dayofweek if weekly else 0)
         c = hour.value_counts().rename("tweets")
         c = c.reindex(range(168 if weekly else 24), fill_value=0).rename_axis("hour").reset_index()
+        if weekly:
+            c["day"], c["hour_of_day"] = c["hour"] // 24, c["hour"] % 24
         c.insert(0, "zone", zone)
         c.insert(0, "op", op)
         parts.append(c)
@@ -84,3 +87,14 @@ def peaks(counts: pd.DataFrame, by: str) -> pd.DataFrame:
     out = totals.merge(best[["op", by, "peak_period", "peak_tweets"]], on=["op", by])
     out = out.sort_values(["op", "share", by], ascending=[True, False, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def working_hours_share(weekly_profile: pd.DataFrame, first: int = 9, last: int = 18) -> pd.Series:
+    """Share of each op's tweets posted Monday-Friday between `first`:00 and `last`:00 local time
+    (from a weekly `hour_profile`): an office-hours rhythm suggests paid staff."""
+    f = weekly_profile
+    office = (f["day"] < 5) & (f["hour_of_day"] >= first) & (f["hour_of_day"] < last)
+    return f[office].groupby("op", observed=False)["share"].sum().rename("working_hours_share")

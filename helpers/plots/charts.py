@@ -115,3 +115,115 @@ def stacked_bars_by_op(table: pd.DataFrame, x: str, y: str, stack: str, ops: Seq
         ax.grid(axis="x", visible=False)
     axes[0].legend(loc="upper left", fontsize=8)
     return fig
+
+
+def curves_by_metric(table: pd.DataFrame, x: str, y: str, metrics: Sequence[str], metric_col: str,
+                     ops: Sequence[str], labels: Callable[[str], str], xlabel: str, ylabel: str,
+                     logx: bool = True, logy: bool = False, percent_y: bool = True, step: bool = True,
+                     titles: dict[str, str] | None = None) -> plt.Figure:
+    """One panel per metric, one curve per operation (e.g. CDFs of followers and following)."""
+    colors = op_colors(ops)
+    fig, axes = panels(len(metrics), ncols=min(len(metrics), 2 if len(metrics) == 4 else 3),
+                       height=HEIGHT if len(metrics) <= 3 else HEIGHT * 1.6)
+    for ax, metric in zip(axes, metrics):
+        t = table[table[metric_col] == metric] if metric_col else table
+        for op in ops:
+            s = t[t["op"] == op].sort_values(x)
+            if s.empty:
+                continue
+            xs = s[x].to_numpy(dtype=float)
+            if logx:
+                keep = xs > 0
+                xs, ys = xs[keep], s[y].to_numpy(dtype=float)[keep]
+            else:
+                ys = s[y].to_numpy(dtype=float)
+            if step:
+                ax.step(xs, ys, where="post", color=colors[op], label=labels(op), lw=1.4)
+            else:
+                ax.plot(xs, ys, color=colors[op], label=labels(op), lw=1.4)
+        if logx:
+            ax.set_xscale("log")
+        if logy:
+            ax.set_yscale("log")
+        if percent_y and not logy:
+            ax.yaxis.set_major_formatter(PercentAxis)
+        ax.set_title((titles or {}).get(metric, metric), loc="left")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+    axes[0].legend(loc="best")
+    return fig
+
+
+def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequence[str],
+                  labels: Callable[[str], str], xlabel: str, ylabel: str, row_labels=None, col_labels=None,
+                  percent: bool = True, cmap: str = "viridis", height: float | None = None) -> plt.Figure:
+    """A heatmap per operation (e.g. hour of day x day of week, or hashtag x year)."""
+    fig, axes = panels(len(ops), ncols=1, height=height or max(2.6, 2.2 * len(ops)))
+    for ax, op in zip(axes, ops):
+        t = table[table["op"] == op].pivot_table(index=row, columns=col, values=value, aggfunc="sum",
+                                                 observed=True)
+        if t.empty:
+            ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
+            ax.set_title(labels(op), loc="left")
+            continue
+        if row_labels is not None:
+            t = t.reindex([r for r in row_labels if r in t.index])
+        im = ax.imshow(t.to_numpy(dtype=float), aspect="auto", cmap=cmap, interpolation="nearest")
+        ax.set_yticks(range(len(t.index)), [prose.safe_text(str(r)) for r in t.index])
+        step = max(1, len(t.columns) // 24)
+        ax.set_xticks(range(0, len(t.columns), step),
+                      [prose.safe_text(str((col_labels or {}).get(c, c))) for c in t.columns[::step]])
+        ax.set_title(labels(op), loc="left")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.grid(False)
+        cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.01)
+        if percent:
+            cb.ax.yaxis.set_major_formatter(mticker.PercentFormatter(xmax=1.0, decimals=1))
+    return fig
+
+
+def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: Sequence[str],
+                      labels: Callable[[str], str], colors: dict[str, str], order: Sequence[str],
+                      ylabel: str = "share of tweets") -> plt.Figure:
+    """Stacked areas of shares over time per operation (e.g. client classes or tweet kinds per month)."""
+    fig, axes = panels(len(ops), ncols=1, sharex=True, height=max(2.8, 2.2 * len(ops)))
+    for ax, op in zip(axes, ops):
+        t = table[table["op"] == op].pivot_table(index=x, columns=part, values=value, aggfunc="sum",
+                                                 observed=True).fillna(0)
+        cols = [c for c in order if c in t.columns]
+        if t.empty or not cols:
+            ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
+            continue
+        ax.stackplot(t.index, *[t[c].to_numpy(dtype=float) for c in cols], labels=[prose.safe_text(c) for c in cols],
+                     colors=[colors.get(c) for c in cols], alpha=0.9)
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter(PercentAxis)
+        ax.set_title(labels(op), loc="left")
+        ax.set_ylabel(ylabel)
+        if pd.api.types.is_datetime64_any_dtype(t.index):
+            ax.xaxis.set_major_locator(mdates.YearLocator())
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
+    return fig
+
+
+def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], str], focus=None,
+               ylabel: str = "tweets per day") -> plt.Figure:
+    """Tweets per day per operation, with the focus days highlighted (a case-study window)."""
+    colors = op_colors(ops)
+    present = [op for op in ops if (table["op"] == op).any()]
+    fig, axes = panels(max(len(present), 1), ncols=1, height=max(2.4, 2.0 * len(present)))
+    for ax, op in zip(axes, present):
+        t = table[table["op"] == op].sort_values("day")
+        ax.bar(t["day"], t["tweets"], color=colors[op], width=0.8)
+        if focus is not None:
+            lo, hi = pd.Timestamp(focus[0]), pd.Timestamp(focus[1])
+            ax.axvspan(lo - pd.Timedelta(hours=12), hi + pd.Timedelta(hours=12), color="#F0E442", alpha=0.35,
+                       zorder=0, label="focus days")
+            ax.legend(loc="upper left")
+        ax.set_title(labels(op), loc="left")
+        ax.set_ylabel(ylabel)
+        ax.yaxis.set_major_formatter(Thousands)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    return fig

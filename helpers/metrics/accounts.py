@@ -1,0 +1,121 @@
+"""Accounts: when they were created, how many followed them, how long they tweeted, who came back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.metrics.core import share_table
+
+# Gubello's follower/following bins (upper bounds; "more" above the last): [G] in published-figures.md.
+FOLLOWER_BINS = (0, 10, 50, 100, 500, 1000, 2000)
+
+
+def created(accounts: pd.DataFrame, freq: str = "Y") -> pd.DataFrame:
+    """Accounts created per op and period (Y year, W week, M month) from `account_creation_date`,
+    one row per account (`userid` de-duplicated). Columns: op, period, accounts."""
+    a = accounts.drop_duplicates(["op", "userid"])
+    day = pd.to_datetime(a["account_creation_date"])
+    f = pd.DataFrame({"op": a["op"], "period": day.dt.to_period(freq).dt.start_time})
+    out = f.dropna().groupby(["op", "period"], observed=True).size().rename("accounts").reset_index()
+    return out
+
+
+def created_per_year(accounts: pd.DataFrame) -> pd.DataFrame:
+    """Accounts created per op and calendar year: op, year, accounts, share."""
+    out = created(accounts, "Y")
+    out.insert(1, "year", out.pop("period").dt.year)
+    return share_table(out, value="accounts")
+
+
+def ecdf(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Empirical CDF of `column` per op: op, value, accounts (at most value), cdf. Missing values skipped."""
+    parts = []
+    for op, f in frame.groupby("op", observed=True):
+        v = f[column].dropna().astype(float)
+        if v.empty:
+            continue
+        counts = v.value_counts().sort_index()
+        parts.append(pd.DataFrame({"op": op, "value": counts.index.to_numpy(),
+                                   "accounts": counts.cumsum().to_numpy(),
+                                   "cdf": counts.cumsum().to_numpy() / len(v)}))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["op", "value", "accounts", "cdf"])
+
+
+def binned(frame: pd.DataFrame, column: str, edges=FOLLOWER_BINS) -> pd.DataFrame:
+    """Accounts per bin of `column` ('0', '<=10', ..., 'more'), as printed by Gubello [G]:
+    op, bin, accounts, share. One row per account."""
+    labels = ["0" if e == 0 else f"<={e:,}" for e in edges] + ["more"]
+    bins = [-np.inf, *edges, np.inf]
+    parts = []
+    for op, f in frame.groupby("op", observed=True):
+        v = f.drop_duplicates("userid")[column].dropna().astype(float)
+        cut = pd.cut(v, bins=bins, labels=labels, right=True)
+        c = cut.value_counts().reindex(labels, fill_value=0)
+        parts.append(pd.DataFrame({"op": op, "bin": labels, "accounts": c.to_numpy()}))
+    out = pd.concat(parts, ignore_index=True)
+    return share_table(out, value="accounts")
+
+
+def activity(tweets: pd.DataFrame) -> pd.DataFrame:
+    """Per account: op, userid, first and last tweet, tweets, lifetime_days (first to last tweet),
+    creation_year (from the profile snapshot on its tweets)."""
+    g = tweets.groupby(["op", "userid"], observed=True)
+    out = g.agg(first=("tweet_time", "min"), last=("tweet_time", "max"), tweets=("tweet_time", "size"))
+    if "account_creation_date" in tweets:
+        out["creation_year"] = g["account_creation_date"].first().pipe(pd.to_datetime).dt.year.astype("Int64")
+    out["lifetime_days"] = (out["last"] - out["first"]).dt.total_seconds() / 86400
+    return out.reset_index()
+
+
+def cohort_activity(tweets: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Tweets per op, period and creation-year cohort of the posting account:
+    op, period, cohort, tweets (cohort = year the account was created)."""
+    period = tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+    cohort = pd.to_datetime(tweets["account_creation_date"]).dt.year
+    f = pd.DataFrame({"op": tweets["op"], "period": period, "cohort": cohort}).dropna()
+    f["cohort"] = f["cohort"].astype(int)
+    return f.groupby(["op", "period", "cohort"], observed=True).size().rename("tweets").reset_index()
+
+
+def active_after(act: pd.DataFrame, cutoff) -> pd.DataFrame:
+    """Per op and creation-year cohort: accounts with tweets, accounts still tweeting after `cutoff`
+    (a last tweet on a later UTC day), their share, and their tweets after it need the raw tweets
+    (see `tweets_after`). Columns: op, cohort, accounts, active_after, share."""
+    limit = pd.Timestamp(cutoff, tz="UTC") + pd.Timedelta(days=1)
+    f = act.assign(after=act["last"] >= limit, cohort=act["creation_year"])
+    out = f.groupby(["op", "cohort"], observed=True).agg(accounts=("userid", "size"), active_after=("after", "sum"))
+    out = out.reset_index()
+    out["share"] = (out["active_after"] / out["accounts"]).astype(float)
+    return out
+
+
+def tweets_after(tweets: pd.DataFrame, cutoff) -> pd.DataFrame:
+    """Tweets per op posted after the `cutoff` day (UTC), and by how many accounts: op, tweets, accounts."""
+    limit = pd.Timestamp(cutoff, tz="UTC") + pd.Timedelta(days=1)
+    late = tweets[tweets["tweet_time"] >= limit]
+    g = late.groupby("op", observed=False)
+    return pd.DataFrame({"tweets": g.size(), "accounts": g["userid"].nunique()}).reset_index()
+
+
+def busiest_years(per_year: pd.DataFrame, width: int = 2) -> pd.DataFrame:
+    """Per op, the `width` consecutive years in which most accounts were created, and their share
+    (Gubello: 68.8% of IRA accounts were created in 2013-14). Columns: op, first_year, last_year,
+    accounts, share. Ties go to the earlier window."""
+    rows = []
+    for op, f in per_year.groupby("op", observed=True):
+        s = f.set_index("year")["accounts"]
+        years = range(int(s.index.min()), int(s.index.max()) + 1)
+        s = s.reindex(years, fill_value=0)
+        windows = s.rolling(width, min_periods=width).sum().dropna()
+        if windows.empty:
+            continue
+        end = int(windows.idxmax())
+        rows.append({"op": op, "first_year": end - width + 1, "last_year": end, "accounts": int(windows.max()),
+                     "share": float(windows.max() / s.sum())})
+    return pd.DataFrame(rows)
+
+
+def cohort_label(year) -> str:
+    """Creation cohorts as drawn: each year from 2013 on, earlier years together."""
+    return "before 2013" if year < 2013 else str(int(year))

@@ -1,0 +1,65 @@
+"""Client applications: the top apps, their mix over time, and how much went through automation.
+
+Classes come from `helpers/clients.yaml` (sources there): Twitter's own apps, scheduling and automation
+services, custom apps run by the operations, and other apps.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from helpers.metrics.core import EMPTY, labelled
+
+CLASSES_FILE = Path(__file__).resolve().parents[1] / "clients.yaml"
+OTHER = "other apps"
+
+
+@lru_cache(maxsize=1)
+def client_classes() -> dict:
+    """The classes as {key: (label, lower-cased names, compiled patterns)}, in file order."""
+    raw = yaml.safe_load(CLASSES_FILE.read_text(encoding="utf-8"))
+    return {k: (v["label"], frozenset(n.casefold() for n in v["names"]),
+                tuple(re.compile(p, re.I) for p in v.get("patterns", [])))
+            for k, v in raw.items()}
+
+
+def class_labels() -> list[str]:
+    return [label for label, _, _ in client_classes().values()] + [OTHER, EMPTY]
+
+
+def classify(names: pd.Series) -> pd.Series:
+    """Each tweet's client class label (`EMPTY` when the client name is missing)."""
+    text = labelled(names)
+    mapping = {}
+    for name in pd.unique(text):
+        if name == EMPTY:
+            mapping[name] = EMPTY
+            continue
+        mapping[name] = OTHER
+        for label, exact, patterns in client_classes().values():
+            if name.casefold() in exact or any(p.search(name) for p in patterns):
+                mapping[name] = label
+                break
+    return pd.Series(pd.Categorical(text.map(mapping), categories=class_labels()), index=names.index,
+                     name="client_class")
+
+
+def class_shares(tweets: pd.DataFrame) -> pd.DataFrame:
+    """Share of each op's tweets per client class: op, client_class, tweets, share."""
+    f = pd.DataFrame({"op": tweets["op"], "client_class": classify(tweets["tweet_client_name"])})
+    out = f.groupby(["op", "client_class"], observed=False).size().rename("tweets").reset_index()
+    totals = out.groupby("op", observed=False)["tweets"].transform("sum")
+    out["share"] = (out["tweets"] / totals.where(totals > 0)).astype(float)
+    return out
+
+
+def automated_share(tweets: pd.DataFrame) -> pd.Series:
+    """Share of each op's tweets posted through scheduling/automation services or custom apps."""
+    c = class_shares(tweets)
+    labels = {client_classes()[k][0] for k in ("scheduling", "custom")}
+    return c[c["client_class"].isin(labels)].groupby("op", observed=False)["share"].sum().rename("automated_share")
