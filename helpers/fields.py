@@ -15,16 +15,22 @@ import pyarrow.compute as pc
 
 from helpers import schema
 
-# Ids: tweet ids are decimal digits. User ids are digits (accounts with >= 5,000 followers) or a hash:
-# 64-char lowercase hex (October 2018) or base64 ending in '=' (2019+).
-DIGITS = r"^[0-9]+$"
-HASH = r"^(?:[0-9a-f]{64}|[A-Za-z0-9+/_-]{16,}={0,2})$"
+# Ids: tweet ids are decimal digits (Twitter ids are 64-bit: at most 20 digits). User ids are digits
+# (accounts with >= 5,000 followers) or a hash: 64-char lowercase hex (October 2018) or base64 ending in
+# '=' (2019+). Every pattern is anchored and bounded, so a valid value never holds a line break.
+DIGITS = r"^[0-9]{1,20}$"
+HASH = r"^(?:[0-9a-f]{64}|[A-Za-z0-9+/_-]{16,128}={0,2})$"
 # An id already written as a float (e.g. 1.207965844074107e+18): its digits are lost, never repairable.
 FLOAT_FORM = r"^[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?$|^[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+$"
-COUNT = r"^[0-9]+(?:\.[0-9]*)?(?:[eE]\+?[0-9]+)?$"
-NUMBER = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9:.]+)?$"
+# Counts: '0', '12', '0.0', '12.0' (integers up to 18 digits, so they always fit int64) ...
+COUNT_PLAIN = r"^[0-9]{1,18}(?:\.0*)?$"
+# ... and the exponent form a float export writes for large values ('1.5e+06'); checked to be whole.
+COUNT_EXPONENT = r"^[0-9]{1,18}(?:\.[0-9]{0,18})?[eE]\+?[0-9]{1,2}$"
+NUMBER = r"^[+-]?(?:[0-9]{1,18}\.?[0-9]{0,18}|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?$"
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9:.]{0,15})?$"
+TIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}(?::[0-9]{2})?$"
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+MAX_EXACT_FLOAT = 2.0 ** 53  # counts in exponent form beyond this are not exact integers
 
 # List columns come as '', '[]', '[a, b]' (2018, unquoted) or "['a', 'b']" (later). Items are split at
 # a quote-comma-quote or at a comma followed by whitespace: URLs may hold bare commas, never ', '.
@@ -81,24 +87,47 @@ def parse_bool(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
 
 
 def parse_count(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """'0', '0.0', '12.0', '1.5e+06' -> int64 (null when empty); fractional values are invalid."""
-    shaped = _match(arr, COUNT)
-    as_float = pc.cast(pc.if_else(shaped, arr, pa.scalar(None, pa.string())), pa.float64())
-    whole = pc.fill_null(pc.equal(pc.floor(as_float), as_float), False)
-    empty = pc.equal(arr, "")
-    valid = pc.or_(empty, whole)
-    value = pc.cast(pc.if_else(whole, as_float, pa.scalar(None, pa.float64())), pa.int64())
+    """'0', '0.0', '12.0', '1.5e+06' -> int64 (null when empty); fractional or negative values are
+    invalid. Plain forms are converted as text (exact at any size up to 18 digits), never via float."""
+    null_str = pa.scalar(None, pa.string())
+    plain = _match(arr, COUNT_PLAIN)
+    digits = pc.replace_substring_regex(pc.if_else(plain, arr, null_str), r"\.0*$", "")
+    value = pc.cast(digits, pa.int64())
+    expo = _match(arr, COUNT_EXPONENT)
+    if pc.any(expo).as_py():
+        as_float = pc.cast(pc.if_else(expo, arr, null_str), pa.float64())
+        whole = pc.and_(pc.equal(pc.floor(as_float), as_float), pc.less(as_float, MAX_EXACT_FLOAT))
+        whole = pc.fill_null(whole, False)
+        from_float = pc.cast(pc.if_else(whole, as_float, pa.scalar(None, pa.float64())), pa.int64())
+        value = pc.coalesce(value, from_float)
+        plain = pc.or_(plain, whole)
+    valid = pc.or_(pc.equal(arr, ""), plain)
     return value, valid
 
 
 def parse_time(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """'2017-06-22 16:03' (UTC, minute resolution; seconds accepted) -> timestamp[s, UTC]."""
-    out = None
-    for fmt in TIME_FORMATS:
-        got = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
-        out = got if out is None else pc.coalesce(out, got)
+    """'2017-06-22 16:03' (UTC, minute resolution; seconds accepted) -> timestamp[s, UTC].
+
+    The shape is checked first: strptime alone also accepts ' 2017-06-22 16:3'."""
+    shaped = pc.if_else(_match(arr, TIME), arr, pa.scalar(None, pa.string()))
+    out = pc.strptime(shaped, format=TIME_FORMATS[0], unit="s", error_is_null=True)
+    if pc.any(pc.equal(pc.utf8_length(arr), 19)).as_py():  # some carry seconds
+        out = pc.coalesce(out, pc.strptime(shaped, format=TIME_FORMATS[1], unit="s", error_is_null=True))
+    out = pc.if_else(_fields_agree(shaped, out, ((8, pc.day), (11, pc.hour), (14, pc.minute))),
+                     out, pa.scalar(None, out.type))
     out = pc.assume_timezone(out, "UTC")
     return out, pc.is_valid(out)
+
+
+def _fields_agree(text: pa.Array, parsed: pa.Array, parts) -> pa.Array:
+    """strptime rolls impossible values over (30 February -> 2 March, 16:61 -> 17:01): keep a value
+    only if its day (hour, minute) equals the two digits written at that position of the text."""
+    ok = None
+    for start, component in parts:
+        written = pc.cast(pc.utf8_slice_codeunits(text, start, start + 2), pa.int64())
+        same = pc.equal(written, component(parsed))
+        ok = same if ok is None else pc.and_(ok, same)
+    return pc.fill_null(ok, False)
 
 
 def parse_date(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -106,16 +135,19 @@ def parse_date(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
     shaped = _match(arr, DATE)
     day = pc.utf8_slice_codeunits(pc.if_else(shaped, arr, pa.scalar(None, pa.string())), 0, 10)
     parsed = pc.strptime(day, format="%Y-%m-%d", unit="s", error_is_null=True)
+    parsed = pc.if_else(_fields_agree(day, parsed, ((8, pc.day),)), parsed, pa.scalar(None, parsed.type))
     valid = pc.or_(pc.equal(arr, ""), pc.is_valid(parsed))
     return pc.cast(parsed, pa.date32()), valid
 
 
-def parse_geo(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """Latitude/longitude: '' (2018) and 'absent' (later files) -> null; numbers -> float64."""
+def parse_geo(arr: pa.Array, limit: float = 180.0) -> tuple[pa.Array, pa.Array]:
+    """Latitude/longitude: '' (2018) and 'absent' (later files) -> null; numbers within +-limit
+    degrees (90 for latitude, 180 for longitude) -> float64."""
     missing = pc.is_in(pc.utf8_lower(arr), value_set=pa.array(["", "absent"]))
     shaped = _match(arr, NUMBER)
     value = pc.cast(pc.if_else(shaped, arr, pa.scalar(None, pa.string())), pa.float64())
-    return value, pc.or_(missing, shaped)
+    in_range = pc.fill_null(pc.less_equal(pc.abs(value), limit), False)  # also rules out 1e999 (inf)
+    return value, pc.or_(missing, pc.and_(shaped, in_range))
 
 
 def check_id(arr: pa.Array, column: str, required: bool) -> tuple[pa.Array, pa.Array]:
@@ -205,7 +237,7 @@ def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
             parsed[name], valid = parse_date(arr)
             probs.add(pc.invert(valid), name, "unparseable date (expected YYYY-MM-DD)", arr)
         elif name in schema.GEO_COLUMNS:
-            parsed[name], valid = parse_geo(arr)
+            parsed[name], valid = parse_geo(arr, 90.0 if name == "latitude" else 180.0)
             probs.add(pc.invert(valid), name, "not a coordinate (expected a number, empty or 'absent')",
                       arr)
         elif name in schema.LIST_COLUMNS:

@@ -44,7 +44,7 @@ from helpers.exports import SafeCsvWriter
 from helpers.paths import CACHE_DIR
 
 # Bump when parsing or the cache layout changes: older caches are then rebuilt, never misread.
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 MANIFEST = "manifest.json"
 BLOCK_BYTES = 16 << 20          # pyarrow block: every row must fit in one
 MAX_FIELD_BYTES = 1 << 20       # a field longer than 1 MiB is not a tweet: the row is quarantined
@@ -52,7 +52,6 @@ MAX_RECORD_BYTES = 4 << 20      # an open quote not closed within 4 MiB is unbal
 ROW_GROUP_ROWS = 250_000
 EXACT_BATCH_ROWS = 50_000
 QUARANTINE_COLUMNS = ("source_file", "line", "column", "reason", "record")
-OVERSIZED = b"\x00OVERSIZED:"  # marks a line too long to hold in memory (never real data)
 
 
 class _NeedExact(Exception):
@@ -61,14 +60,35 @@ class _NeedExact(Exception):
 
 # --------------------------------------------------------------------------------------------- header
 
+def _display_name(source: rel.SourceFile) -> str:
+    return str(source.path) + (f" (member {source.member})" if source.member else "")
+
+
+MAGIC = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip", b"PAR1": "Parquet", b"\xff\xfe": "UTF-16",
+         b"\xfe\xff": "UTF-16"}
+
+
 def read_header(stream: io.BufferedReader, source: rel.SourceFile) -> list[str]:
     """The header row, checked: names known, none duplicated, none required missing, right table."""
     line = stream.readline(MAX_RECORD_BYTES)
-    name = str(source.path) + (f" (member {source.member})" if source.member else "")
-    if not line.strip():
+    name = _display_name(source)
+    if not line:
         raise ReleaseError("the file is empty (no header row)", file=name,
                            hint="download the file again; a complete file starts with a header row")
-    text = line.decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
+    if not line.strip():
+        raise ReleaseError("the first line is blank; expected the header row (tweetid,userid,...)",
+                           file=name, line=1, hint="remove the blank lines before the header row")
+    for magic, kind in MAGIC.items():
+        if line.startswith(magic):
+            raise ReleaseError(
+                f"this is a {kind} file, not a UTF-8 CSV file", file=name, line=1,
+                hint=("give it a .gz ending (or unzip it)" if kind in ("gzip", "zip") else
+                      "re-save it as UTF-8 CSV" if kind == "UTF-16" else
+                      "use the CSV files of the release"))
+    text = line.decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
+    if "\r" in text:
+        raise ReleaseError("lines end with a bare carriage return (old Mac line ends), not a line feed",
+                           file=name, line=1, hint="convert the line ends to \\n (or \\r\\n) and try again")
     header = [h.strip() for h in next(csv.reader([text]))]
     if len(header) == 1:
         for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
@@ -77,17 +97,27 @@ def read_header(stream: io.BufferedReader, source: rel.SourceFile) -> list[str]:
                     f"the header is separated by {label}, not commas", file=name, line=1,
                     hint="use the file as Twitter published it (comma-separated), or re-export it "
                          "with commas")
+    # A trailing comma gives a nameless column: keep it under a name, like any unknown extra column.
+    header = [h or f"unnamed_{i + 1}" for i, h in enumerate(header)]
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise ReleaseError(f"duplicated columns in the header: {', '.join(dupes)}", file=name, line=1,
                            hint="each column must appear once; re-export the file")
-    expected = schema.ALL_COLUMNS[source.table]
-    other = "users" if source.table == "tweets" else "tweets"
     present = set(header)
-    if set(schema.ALL_COLUMNS[other]) <= present and not set(expected) <= present:
+    is_tweets = bool({"tweetid", "tweet_text"} & present)
+    if source.table == "users" and is_tweets:
         raise ReleaseError(
-            f"this is a {other} file, but its name says {source.table}", file=name, line=1,
-            hint=f"rename it to {source.op}_{other}_csv_hashed.csv (or fix the swapped file names)")
+            "this is a tweets file (it has tweetid/tweet_text columns), but its name says users",
+            file=name, line=1,
+            hint=f"rename it to {source.source_op or source.op}_tweets_csv_hashed.csv "
+                 "(or fix the swapped file names)")
+    if source.table == "tweets" and not is_tweets and set(schema.USER_COLUMNS) <= present:
+        raise ReleaseError(
+            "this is a users file (it has no tweetid or tweet_text column), but its name says tweets",
+            file=name, line=1,
+            hint=f"rename it to {source.source_op or source.op}_users_csv_hashed.csv "
+                 "(or fix the swapped file names)")
+    expected = schema.ALL_COLUMNS[source.table]
     missing = [c for c in expected if c not in present and c not in schema.OPTIONAL_COLUMNS[source.table]]
     if missing:
         raise ReleaseError(
@@ -102,28 +132,92 @@ def read_header(stream: io.BufferedReader, source: rel.SourceFile) -> list[str]:
 def _csv_options(header: list[str]):
     return (
         pcsv.ReadOptions(column_names=header, block_size=BLOCK_BYTES, use_threads=True),
-        pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+        # Blank lines are skipped, as the exact parser does; the line count check at the end of the
+        # file proves that none was skipped before a row (line numbers would be off otherwise).
+        pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True),
         pcsv.ConvertOptions(column_types={c: pa.string() for c in header}, strings_can_be_null=False,
                             quoted_strings_can_be_null=False),
     )
 
 
-def fast_batches(stream: io.BufferedReader, header: list[str]) -> Iterator[tuple[pa.Table, np.ndarray]]:
-    """pyarrow's streaming reader; yields (string batch, physical start line of each row)."""
-    reader = pcsv.open_csv(stream, *_csv_options(header))
-    next_line = 2
-    for batch in reader:
-        if batch.num_rows == 0:
-            continue
-        extra_lines = np.zeros(batch.num_rows, dtype=np.int64)
-        for col in batch.columns:
-            if pc.max(pc.binary_length(col)).as_py() > MAX_FIELD_BYTES:
-                raise _NeedExact("a field longer than the limit")
-            extra_lines += pc.count_substring(col, "\n").to_numpy(zero_copy_only=False)
-        steps = 1 + extra_lines
-        starts = next_line + np.concatenate(([0], np.cumsum(steps)[:-1]))
-        next_line = int(starts[-1] + steps[-1])
-        yield pa.Table.from_batches([batch]), starts
+def _scan_column(arr: pa.Array) -> tuple[int, np.ndarray | None]:
+    """(longest field in bytes, line breaks per row or None when there are none) of a string column.
+
+    Works on the Arrow buffers: one vectorised pass over the bytes, and per-row counts only for columns
+    that hold a line break at all (a few text columns; most hold none).
+    """
+    if len(arr) == 0:
+        return 0, None
+    wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+    off_type = np.int64 if wide else np.int32
+    _, off_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(off_buf, dtype=off_type, count=len(arr) + 1,
+                            offset=arr.offset * np.dtype(off_type).itemsize)
+    longest = int(np.max(np.diff(offsets)))
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    if data_buf is None or hi == lo:
+        return longest, None
+    data = np.frombuffer(data_buf, dtype=np.uint8, count=hi - lo, offset=lo)
+    breaks = np.flatnonzero(data == 10)
+    if not len(breaks):
+        return longest, None
+    rows = np.searchsorted(offsets, breaks + lo, side="right") - 1
+    return longest, np.bincount(rows, minlength=len(arr)).astype(np.int64)
+
+
+class _LineCounter:
+    """Physical start line of each row of the fast parser's batches (the header is line 1)."""
+
+    def __init__(self):
+        self.next_line = 2
+
+    def starts(self, batch: pa.RecordBatch) -> np.ndarray:
+        n = batch.num_rows
+        extra = np.zeros(n, dtype=np.int64)
+        for name, col in zip(batch.schema.names, batch.columns):
+            longest, breaks = _scan_column(col)
+            if longest > MAX_FIELD_BYTES:
+                raise _NeedExact(f"a field of column {name!r} is longer than the "
+                                 f"{MAX_FIELD_BYTES >> 20} MiB limit")
+            if breaks is not None:
+                if name in schema.SINGLE_LINE_COLUMNS:
+                    raise _NeedExact(f"a line break inside column {name!r} (a quote left open above?)")
+                extra += breaks
+        steps = 1 + extra
+        starts = self.next_line + np.concatenate(([0], np.cumsum(steps)[:-1]))
+        self.next_line = int(starts[-1] + steps[-1])
+        return starts
+
+    @property
+    def last_line(self) -> int:
+        return self.next_line - 1
+
+
+def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCounter | None = None,
+                 source: rel.SourceStream | None = None) -> Iterator[tuple[pa.Table, np.ndarray]]:
+    """pyarrow's streaming reader; yields (string batch, physical start line of each row).
+
+    Raises _NeedExact (the file then goes to the exact parser) on anything it cannot report row by row:
+    an oversized field, a line break where none can be, a NUL byte; pyarrow raises ArrowInvalid for a
+    wrong field count or invalid UTF-8. The caller checks the quote parity and line count at the end.
+    """
+    counter = counter or _LineCounter()
+    try:
+        reader = pcsv.open_csv(stream, *_csv_options(header))
+    except pa.ArrowInvalid as exc:
+        if "Empty CSV file" in str(exc):  # nothing after the header (or only blank lines)
+            return
+        raise
+    try:
+        for batch in reader:
+            if source is not None and source.has_nul:
+                raise _NeedExact("NUL byte")
+            if batch.num_rows == 0:
+                continue
+            starts = counter.starts(batch)
+            yield pa.Table.from_batches([batch]), starts
+    finally:
+        reader.close()
 
 
 @dataclass
@@ -134,17 +228,26 @@ class _RawProblem:
     column: str = ""
 
 
+@dataclass
+class _Line:
+    number: int
+    data: bytes
+    oversized: int = 0  # > 0: the line was this many bytes, too long to hold; `data` is empty
+
+
 def exact_records(stream: io.BufferedReader, ncols: int, header: list[str]
                   ) -> Iterator[tuple[int, list[str]] | _RawProblem]:
     """Line-by-line CSV reading that can report any broken row exactly and carry on.
 
     A record is complete when its quotes balance. A quote still open after MAX_RECORD_BYTES (or at the
-    end of the file) is reported on the line where it opened, and reading resumes on the next line.
+    end of the file), or a multi-line record that does not parse as one row, is reported on the line
+    where it opened, and reading resumes on the next line: the rows a stray quote swallowed are read
+    again, one by one.
     """
     counter = 1  # the header was line 1
-    replay: list[tuple[int, bytes]] = []
+    replay: list[_Line] = []
 
-    def read_line() -> tuple[int, bytes] | None:
+    def read_line() -> _Line | None:
         nonlocal counter
         if replay:
             return replay.pop()
@@ -158,36 +261,47 @@ def exact_records(stream: io.BufferedReader, ncols: int, header: list[str]
                 size += len(more)
                 if more.endswith(b"\n"):
                     break
-            return counter, OVERSIZED + str(size).encode()
-        return counter, chunk
+            return _Line(counter, b"", oversized=size)
+        return _Line(counter, chunk)
 
-    pending: list[tuple[int, bytes]] = []
+    def give_up(pending: list[_Line], why: str) -> _RawProblem:
+        """The record opened on pending[0] is broken: report it, read the lines after it again."""
+        replay.extend(reversed(pending[1:]))
+        return _RawProblem(pending[0].number, f"unbalanced quote: a quoted field opened on this line is not "
+                                              f"closed where a row can end ({why}); reading resumes on "
+                                              "the next line", _preview(pending[0].data))
+
+    pending: list[_Line] = []
     size = quotes = 0
     while True:
         item = read_line()
         if item is None:  # end of file: an open record there is unbalanced
             if not pending:
                 return
-        elif item[1].startswith(OVERSIZED):
-            yield _RawProblem(item[0], f"line of {int(item[1][len(OVERSIZED):]) / 2**20:.1f} MiB, longer "
-                                       f"than the {MAX_RECORD_BYTES >> 20} MiB limit", "")
-            if not pending:
-                continue
-        else:
-            pending.append(item)
-            size += len(item[1])
-            quotes += item[1].count(b'"')
-            if quotes % 2 == 0:
-                yield from _finish_record(pending[0][0], b"".join(b for _, b in pending), ncols, header)
+            yield give_up(pending, "end of file reached")
+            pending, size, quotes = [], 0, 0
+            continue
+        if item.oversized:
+            if pending:  # the open quote swallowed up to this line: report it, then this line
+                yield give_up(pending, "a line longer than the limit follows")
                 pending, size, quotes = [], 0, 0
-                continue
-            if size <= MAX_RECORD_BYTES:
-                continue
-        # Unbalanced quote: report the line where it opened, read the lines after it again.
-        yield _RawProblem(pending[0][0], "unbalanced quote: a quoted field opened on this line is never "
-                                         "closed (reading resumes on the next line)", _preview(pending[0][1]))
-        replay.extend(reversed(pending[1:]))
-        pending, size, quotes = [], 0, 0
+            yield _RawProblem(item.number, f"line of {item.oversized / 2**20:.1f} MiB, longer than the "
+                                           f"{MAX_RECORD_BYTES >> 20} MiB limit", "")
+            continue
+        pending.append(item)
+        size += len(item.data)
+        quotes += item.data.count(b'"')
+        if quotes % 2 == 0:
+            outcome = _finish_record(pending[0].number, b"".join(x.data for x in pending), ncols, header,
+                                     multiline=len(pending) > 1)
+            if isinstance(outcome, str):  # a multi-line record that is not one row
+                yield give_up(pending, outcome)
+            elif outcome is not None:
+                yield outcome
+            pending, size, quotes = [], 0, 0
+        elif size > MAX_RECORD_BYTES:
+            yield give_up(pending, f"still open after {MAX_RECORD_BYTES >> 20} MiB")
+            pending, size, quotes = [], 0, 0
 
 
 def _preview(data: bytes, limit: int = 2000) -> str:
@@ -195,35 +309,51 @@ def _preview(data: bytes, limit: int = 2000) -> str:
     return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} more characters]"
 
 
-def _finish_record(start: int, data: bytes, ncols: int, header: list[str]):
+def _parse_one(text: str, strict: bool) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), strict=strict))
+
+
+def _finish_record(start: int, data: bytes, ncols: int, header: list[str], multiline: bool = False):
+    """One complete record -> (line, fields), a _RawProblem, None (a blank line, not a row), or for a
+    multi-line record that cannot be one row, a string saying why (the caller re-reads its lines)."""
     if not data.strip(b"\r\n"):
-        return  # a blank line is not a row; counted through the physical line total
+        return None  # a blank line is not a row
     if b"\x00" in data:
         col = _column_of(data, b"\x00", header)
-        yield _RawProblem(start, "NUL byte in the row (a damaged or binary file?)", _preview(data), col)
-        return
+        return _RawProblem(start, "NUL byte in the row (a damaged or binary file?)", _preview(data), col)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         col = _column_of(data, data[exc.start:exc.start + 1], header)
-        yield _RawProblem(start, f"invalid UTF-8 at byte {exc.start} of the row (the file is not UTF-8 "
-                                 "or is damaged)", _preview(data), col)
-        return
-    rows = list(csv.reader(io.StringIO(text, newline=""), strict=False))
+        return _RawProblem(start, f"invalid UTF-8 at byte {exc.start} of the row (the file is not UTF-8 "
+                                  "or is damaged)", _preview(data), col)
+    if multiline:
+        # Strict: after a closing quote only a comma or the line end may follow. A stray quote that
+        # swallowed rows breaks this where it closes, or puts line breaks into single-line columns.
+        try:
+            rows = _parse_one(text, strict=True)
+        except csv.Error as exc:
+            return f"malformed quoting: {exc}"
+        if len(rows) != 1 or len(rows[0]) != ncols:
+            return f"{sum(len(r) for r in rows)} fields over {len(rows)} row(s), expected {ncols}"
+        broken = next((h for h, v in zip(header, rows[0]) if h in schema.SINGLE_LINE_COLUMNS
+                       and ("\n" in v or "\r" in v)), None)
+        if broken:
+            return f"a line break inside column {broken!r}"
+    else:
+        rows = _parse_one(text, strict=False)  # lenient like pyarrow, so both parsers agree
     if len(rows) != 1:
-        yield _RawProblem(start, "malformed quoting (a quote inside an unquoted field)", _preview(data))
-        return
+        return _RawProblem(start, "malformed row (a line break or quote outside a quoted field)",
+                           _preview(data))
     row = rows[0]
     if len(row) != ncols:
-        yield _RawProblem(start, f"expected {ncols} fields, found {len(row)}"
-                          + (" (truncated file?)" if len(row) < ncols else ""), _preview(data))
-        return
-    big = next((i for i, v in enumerate(row) if len(v) > MAX_FIELD_BYTES), None)
+        return _RawProblem(start, f"expected {ncols} fields, found {len(row)}"
+                           + (" (truncated row?)" if len(row) < ncols else ""), _preview(data))
+    big = next((i for i, v in enumerate(row) if len(v.encode("utf-8")) > MAX_FIELD_BYTES), None)
     if big is not None:
-        yield _RawProblem(start, f"field of {len(row[big]) / 2**20:.1f} MiB, longer than the "
-                                 f"{MAX_FIELD_BYTES >> 20} MiB limit", _preview(data), header[big])
-        return
-    yield start, row
+        return _RawProblem(start, f"field of {len(row[big].encode('utf-8')) / 2**20:.1f} MiB, longer "
+                                  f"than the {MAX_FIELD_BYTES >> 20} MiB limit", _preview(data), header[big])
+    return start, row
 
 
 def _column_of(data: bytes, needle: bytes, header: list[str]) -> str:
@@ -268,6 +398,13 @@ class _FileResult:
     lines: list[np.ndarray] = field(default_factory=list)
 
 
+def reason_kind(reason: str) -> str:
+    """The reason without its particulars (value, byte offset, sizes), to count reasons by kind."""
+    kind = re.sub(r":\s.*$", "", reason, flags=re.S)
+    kind = re.sub(r"\s*\(.*$", "", kind, flags=re.S)
+    return re.sub(r"(?<=\s)\d+(?:\.\d+)?", "N", kind)
+
+
 class _Quarantine:
     """The rows that could not be cached, with file, line, column and reason (CSV, formula-safe)."""
 
@@ -280,23 +417,29 @@ class _Quarantine:
     def add(self, line: int, column: str, reason: str, record: str, result: _FileResult) -> None:
         self._w.writerow([self.source_name, line, column, reason, record])
         result.rows_quarantined += 1
-        key = re.sub(r":\s.*$", "", reason)
+        key = reason_kind(reason)
         result.reasons[key] = result.reasons.get(key, 0) + 1
 
     def close(self) -> None:
         self._f.close()
 
 
+_CANONICAL_ID = r"^(?:0|[1-9][0-9]{0,18})$"  # fits uint64 and has one spelling
+
+
 def _dedupe_key(table: pa.Table, name: str) -> np.ndarray:
-    """A compact key for duplicate detection: tweet ids as uint64 (lossless), others hashed."""
-    col = table.column(name)
-    if name == "tweetid":
-        try:
-            return pc.cast(col, pa.uint64()).to_numpy()
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            pass
-    return np.array([int.from_bytes(hashlib.blake2b(v.encode(), digest_size=8).digest(), "little")
-                     for v in col.to_pylist()], dtype=np.uint64)
+    """A compact key for duplicate detection: canonical numeric ids as uint64 (lossless), any other text
+    (hashes, ids with leading zeros) as a 64-bit hash of the text. The same text always gets the same
+    key, whatever else is in its batch."""
+    col = table.column(name).combine_chunks()
+    numeric = pc.fill_null(pc.match_substring_regex(col, _CANONICAL_ID), False)
+    keys = pc.cast(pc.if_else(numeric, col, "0"), pa.uint64()).to_numpy().copy()
+    other = np.flatnonzero(~numeric.to_numpy(zero_copy_only=False))
+    if len(other):
+        texts = col.take(pa.array(other)).to_pylist()
+        keys[other] = [int.from_bytes(hashlib.blake2b(v.encode(), digest_size=8).digest(), "little")
+                       for v in texts]
+    return keys
 
 
 def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: bool) -> dict:
@@ -308,13 +451,14 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     parquet_path = out_dir / f"{src.table}-{token}.parquet"
     partial = parquet_path.with_name(parquet_path.name + ".partial")
     quarantine_path = out_dir / f"{src.table}-{token}.quarantine.csv"
+    quarantine_partial = quarantine_path.with_name(quarantine_path.name + ".partial")
     total = src.path.stat().st_size if src.compression != "zip" else None
+    stream = rel.SourceStream(src)
     bar = tqdm(total=total, unit="B", unit_scale=True, desc=f"{src.name} ({parser})", disable=not progress,
                file=sys.stderr, mininterval=2, leave=False)
-    stream = rel.SourceStream(src, on_progress=bar.update)
+    stream.on_progress = bar.update
     buffered = io.BufferedReader(stream, buffer_size=1 << 20)
     result = _FileResult()
-    quarantine_partial = quarantine_path.with_name(quarantine_path.name + ".partial")
     quarantine = _Quarantine(quarantine_partial, src.name)
     writer = None
     pending: list[pa.Table] = []
@@ -327,8 +471,9 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         target = schema.cache_schema(src.table, extras)
         writer = pq.ParquetWriter(partial, target, compression="zstd")
         problems: list[_RawProblem] = []
+        counter = _LineCounter()
         if parser == "fast":
-            batches = fast_batches(buffered, header)
+            batches = fast_batches(buffered, header, counter, stream)
         else:
             batches = exact_batches(exact_records(buffered, len(header), header), header, problems)
 
@@ -338,16 +483,24 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
                 writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
             pending, pending_rows = [], 0
 
-        for raw, lines in batches:
+        def drain_problems():
+            nonlocal rows_read
             for p in problems:
                 quarantine.add(p.line, p.column, p.reason, p.record, result)
-            rows_read += raw.num_rows + len(problems)
+            rows_read += len(problems)
             problems.clear()
+
+        for raw, lines in batches:
+            drain_problems()
+            rows_read += raw.num_rows
             typed = fields.type_batch(raw, src.table, lines)
-            for row, column, reason in zip(typed.bad_rows, typed.bad_columns, typed.bad_reasons):
-                record = json.dumps([raw.column(i)[int(row)].as_py() for i in range(raw.num_columns)],
-                                    ensure_ascii=False)
-                quarantine.add(int(lines[row]), column, reason, record, result)
+            if len(typed.bad_rows):
+                bad = raw.take(pa.array(typed.bad_rows))
+                bad_values = list(zip(*(c.to_pylist() for c in bad.columns)))
+                for values, row, column, reason in zip(bad_values, typed.bad_rows, typed.bad_columns,
+                                                       typed.bad_reasons):
+                    quarantine.add(int(lines[row]), column, reason,
+                                   json.dumps(dict(zip(header, values)), ensure_ascii=False), result)
             if typed.table.num_rows:
                 result.keys.append(_dedupe_key(typed.table, key_column))
                 result.lines.append(typed.table.column("source_line").to_numpy())
@@ -356,26 +509,38 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
                 result.rows_cached += typed.table.num_rows
             if pending_rows >= ROW_GROUP_ROWS:
                 flush()
-        for p in problems:  # problems after the last good row
-            quarantine.add(p.line, p.column, p.reason, p.record, result)
-        rows_read += len(problems)
+        drain_problems()  # problems after the last good row
         flush()
-        if parser == "fast" and (stream.has_nul or stream.quotes % 2):
-            raise _NeedExact("NUL byte" if stream.has_nul else "unbalanced quotes")
-        sha = stream.finish_hash()
         physical_lines = stream.newlines + (1 if stream.last_byte not in (b"\n", b"") else 0)
-    finally:
+        if parser == "fast":
+            if stream.has_nul:
+                raise _NeedExact("NUL byte")
+            if stream.quotes % 2:
+                raise _NeedExact("an odd number of quote characters (a quote left open swallows the "
+                                 "rows after it)")
+            if counter.last_line + stream.trailing_blank_lines() != physical_lines:
+                raise _NeedExact(f"line count: rows end on line {counter.last_line}, the file has "
+                                 f"{physical_lines} lines (blank lines or bare carriage returns?)")
+        sha = stream.finish_hash()
+    except BaseException:
         if writer is not None:
             writer.close()
         quarantine.close()
         buffered.close()
         bar.close()
+        partial.unlink(missing_ok=True)
+        quarantine_partial.unlink(missing_ok=True)
+        raise
+    writer.close()
+    quarantine.close()
+    buffered.close()
+    bar.close()
     dupes = _quarantine_duplicates(partial, result, key_column, quarantine_partial, src.name)
-    os.replace(partial, parquet_path)
     if rows_read != result.rows_cached + result.rows_quarantined:  # a bug, never a data problem
         raise AssertionError(f"{src.name}: row accounting broken: {rows_read} read, "
                              f"{result.rows_cached} cached, {result.rows_quarantined} quarantined")
     os.replace(quarantine_partial, quarantine_path)
+    os.replace(partial, parquet_path)
     return {
         "parser": parser, "header": header, "extra_columns": list(extras),
         "missing_optional_columns": [c for c in schema.OPTIONAL_COLUMNS[src.table] if c not in header],
@@ -392,34 +557,46 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
 
 def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, quarantine_path: Path,
                            source_name: str) -> int:
-    """Keeps the first row of each id; later rows with the same id move to the quarantine."""
+    """Keeps the first row of each id; later rows with the same id move to the quarantine.
+
+    The Parquet file is rewritten one row group at a time, so memory stays bounded by a row group.
+    """
     if not result.keys:
         return 0
     keys = np.concatenate(result.keys)
     lines = np.concatenate(result.lines)
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys, kind="stable")  # stable: within one id, file order
     sorted_keys = keys[order]
-    repeat = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1]) + 1
-    if not len(repeat):
+    new_group = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
+    if new_group.all():
         return 0
+    group_first = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
+    first_line = np.empty(len(keys), dtype=np.int64)
+    first_line[order] = lines[order[group_first]]
     drop = np.zeros(len(keys), dtype=bool)
-    drop[order[repeat]] = True
-    first_line = {}
-    for pos in order:  # first occurrence of every duplicated key, in file order thanks to stable sort
-        k = keys[pos]
-        if k not in first_line:
-            first_line[k] = lines[pos]
-    table = pq.read_table(path)
-    with open(quarantine_path, "a", encoding="utf-8", newline="") as f:
-        w = SafeCsvWriter(f)
-        for pos in np.flatnonzero(drop):
-            row = table.slice(int(pos), 1).to_pylist()[0]
-            reason = f"duplicate {key_column} {row[key_column]}: the first occurrence (line " \
-                     f"{first_line[keys[pos]]}) is kept"
-            w.writerow([source_name, int(lines[pos]), key_column, reason, json.dumps(row, default=str,
-                                                                                     ensure_ascii=False)])
-    kept = table.filter(pa.array(~drop))
-    pq.write_table(kept, path, compression="zstd", row_group_size=ROW_GROUP_ROWS)
+    drop[order[~new_group]] = True
+    rewritten = path.with_name(path.name + ".dedup")
+    source = pq.ParquetFile(path)
+    offset = 0
+    try:
+        with open(quarantine_path, "a", encoding="utf-8", newline="") as f, \
+                pq.ParquetWriter(rewritten, source.schema_arrow, compression="zstd") as out:
+            w = SafeCsvWriter(f)
+            for i in range(source.num_row_groups):
+                group = source.read_row_group(i)
+                part = drop[offset:offset + group.num_rows]
+                for pos in np.flatnonzero(part):
+                    row = group.slice(int(pos), 1).to_pylist()[0]
+                    at = offset + int(pos)
+                    reason = (f"duplicate {key_column} {row[key_column]}: the first occurrence (line "
+                              f"{first_line[at]}) is kept")
+                    w.writerow([source_name, int(lines[at]), key_column, reason,
+                                json.dumps(row, default=str, ensure_ascii=False)])
+                out.write_table(group.filter(pa.array(~part)), row_group_size=ROW_GROUP_ROWS)
+                offset += group.num_rows
+        os.replace(rewritten, path)
+    finally:
+        rewritten.unlink(missing_ok=True)
     n = int(drop.sum())
     result.rows_cached -= n
     result.rows_quarantined += n
@@ -432,7 +609,6 @@ def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> 
     try:
         stats = _write_file(src, cache_dir, "fast", progress)
     except (pa.ArrowInvalid, _NeedExact) as why:
-        _remove_partials(cache_dir / src.op)
         stats = _write_file(src, cache_dir, "exact", progress)
         stats["fast_parser_declined"] = str(why).splitlines()[0][:200]
     st = src.path.stat()
@@ -442,11 +618,6 @@ def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> 
     stats.update(op=src.op, table=src.table, ingest_version=INGEST_VERSION,
                  ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     return stats
-
-
-def _remove_partials(folder: Path) -> None:
-    for p in folder.glob("*.partial"):
-        p.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------- release and cache
@@ -521,7 +692,11 @@ def _still_valid(entry: dict, src: rel.SourceFile, cache_dir: Path) -> bool:
 
 def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, str] | None = None,
                    progress: bool = True, force: bool = False, log=print) -> dict:
-    """Bring the cache of a release up to date and return its manifest (reusing unchanged files)."""
+    """Bring the cache of a release up to date and return its manifest (reusing unchanged files).
+
+    Raises ReleaseError for a release or file that cannot be used (the message names the file and says
+    what to do) and CacheBusyError when another run is writing the same cache.
+    """
     release = rel.discover(data_dir, rename)
     cache_dir = cache_dir_for(release.folder, cache_root)
     with CacheLock(cache_dir):
@@ -529,18 +704,26 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
         old_entries = list(old.get("files", {}).values())
         files = {}
         manifest = _manifest_header(release, cache_dir, files, old)
-        for src in release.files:
+        todo = []
+        for src in release.files:  # first everything still valid, so that each commit below keeps it
             reuse = None if force else next((e for e in old_entries if _still_valid(e, src, cache_dir)), None)
             if reuse is not None:
                 files[src.key] = dict(reuse, op=src.op)
-                continue
+            else:
+                todo.append(src)
+        for src in todo:
             log(f"ingesting {src.name} -> {src.key}")
-            files[src.key] = ingest_file(src, cache_dir, progress)
-            e = files[src.key]
-            log(f"  {e['rows_read']:,} rows read = {e['rows_cached']:,} cached + "
-                f"{e['rows_quarantined']:,} quarantined ({e['parser']} parser, {e['seconds']:.1f} s)")
-            manifest["updated"] = e["ingested_at"]
+            entry = ingest_file(src, cache_dir, progress)
+            files[src.key] = entry
+            log(f"  {entry['rows_read']:,} rows read = {entry['rows_cached']:,} cached + "
+                f"{entry['rows_quarantined']:,} quarantined ({entry['parser']} parser, "
+                f"{entry['seconds']:.1f} s)")
+            if entry["rows_quarantined"]:
+                log(f"  quarantined rows (line, column, reason): {cache_dir / entry['quarantine_file']}")
+            manifest["updated"] = entry["ingested_at"]
+            manifest["files"] = dict(sorted(files.items()))
             write_manifest(cache_dir, manifest)  # commit each finished file
+        manifest["files"] = dict(sorted(files.items()))
         write_manifest(cache_dir, manifest)
         _remove_unreferenced(cache_dir, files)
     return manifest

@@ -31,7 +31,9 @@ NAME_PATTERNS = (
 )
 # An archive may expand at most this many times its size (CSV text compresses 4-10x; a bomb, 1000x).
 MAX_EXPANSION = 100
+MIN_BOMB_BYTES = 1 << 20    # ... once more than this much has come out (tiny archives are never refused)
 READ_CHUNK = 1 << 22
+TAIL_BYTES = 4096
 
 
 def parse_name(name: str) -> tuple[str, str] | None:
@@ -92,30 +94,43 @@ class Release:
         return next((f for f in self.files if f.op == op and f.table == table), None)
 
 
+def _unsafe_member(member: str) -> bool:
+    """True for member names that would land outside the target folder if extracted."""
+    norm = member.replace("\\", "/")
+    return (norm.startswith("/") or ".." in PurePosixPath(norm).parts
+            or re.match(r"^[A-Za-z]:", norm) is not None)
+
+
 def _zip_members(path: Path) -> list[tuple[str, str, str]]:
-    """(member, op, table) for each recognised CSV in a zip; refuses unsafe or explosive members."""
+    """(member, op, table) for each recognised CSV in a zip; refuses unsafe or explosive members.
+
+    Nothing is ever extracted, but an archive whose member names try to escape the folder (`../x`,
+    `/etc/x`, `C:\\x`) was not made by Twitter: it is refused as a whole, whichever member it is.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise ReleaseError(f"not a readable zip archive ({exc})", file=str(path),
                            hint="download the archive again; a partial download cannot be read") from exc
+    for info in infos:
+        if _unsafe_member(info.filename):
+            raise ReleaseError(f"the archive member {info.filename!r} points outside the archive folder",
+                               file=str(path), hint="this archive was not made by Twitter; do not use it")
     csvs = [i for i in infos if not i.is_dir() and i.filename.lower().endswith((".csv", ".csv.gz"))]
     out = []
     for info in csvs:
         member = info.filename
-        parts = PurePosixPath(member.replace("\\", "/")).parts
-        if member.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", member):
-            raise ReleaseError(f"the archive member {member!r} points outside the archive folder",
-                               file=str(path), hint="this archive was not made by Twitter; do not use it")
-        if info.compress_size and info.file_size / info.compress_size > MAX_EXPANSION:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_EXPANSION * max(info.compress_size, 1) and info.file_size > MIN_BOMB_BYTES:
             raise ReleaseError(
-                f"the member {member!r} expands {info.file_size / info.compress_size:.0f}x "
-                f"(limit {MAX_EXPANSION}x): refused as a possible compression bomb", file=str(path),
+                f"the member {member!r} expands {ratio:.0f}x (limit {MAX_EXPANSION}x): refused as a "
+                "possible compression bomb", file=str(path),
                 hint="use the release as Twitter published it")
         parsed = parse_name(member)
-        if parsed is None and len(csvs) == 1:
-            parsed = parse_name(path.name[:-4] + ".csv")
+        if parsed is None and len(csvs) == 1:  # e.g. ira_tweets_csv_hashed.zip holding data.csv
+            stem = re.sub(r"(\.csv)?\.zip$", "", path.name, flags=re.I)
+            parsed = parse_name(stem + ".csv")
         if parsed:
             out.append((member, *parsed))
     return out
@@ -187,23 +202,46 @@ class SourceStream(io.RawIOBase):
         self.source = source
         self.on_progress = on_progress
         self.sha256 = hashlib.sha256()
-        self.raw_size = source.path.stat().st_size
         self.raw_read = 0
         self.bytes_out = 0
         self.quotes = 0
         self.newlines = 0
         self.has_nul = False
         self.last_byte = b""
-        self._raw = open(source.path, "rb")
+        self.tail = b""  # the last bytes read, to count blank lines at the very end of the file
+        self._inner = self._zip = self._raw = None
+        try:
+            self.raw_size = source.path.stat().st_size
+            self._raw = open(source.path, "rb")
+        except OSError as exc:
+            raise ReleaseError(f"cannot read the file ({exc.strerror or exc})", file=str(source.path),
+                               hint="check that the file exists and that you may read it") from exc
         self._hashing = _Tee(self._raw, self._count_raw)
-        if source.compression == "zip":
-            self._zip = zipfile.ZipFile(self._raw)
-            self._inner = self._zip.open(source.member)
-            self._expected_out = self._zip.getinfo(source.member).file_size
-        elif source.compression == "gzip":
-            self._inner = gzip.GzipFile(fileobj=self._hashing, mode="rb")
-        else:
-            self._inner = self._hashing
+        try:
+            if source.compression == "zip":
+                self._zip = zipfile.ZipFile(self._raw)
+                self._inner = self._zip.open(source.member)
+                if source.member.lower().endswith(".gz"):  # a .csv.gz inside the zip
+                    self._inner = gzip.GzipFile(fileobj=self._inner, mode="rb")
+            elif source.compression == "gzip":
+                self._inner = gzip.GzipFile(fileobj=self._hashing, mode="rb")
+            else:
+                self._inner = self._hashing
+        except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError) as exc:
+            self.close()
+            raise ReleaseError(f"the archive cannot be opened ({exc.__class__.__name__}: {exc})",
+                               file=self.display_name, hint="download the archive again") from exc
+        except (NotImplementedError, RuntimeError) as exc:  # deflate64, bzip2 variants, encryption
+            self.close()
+            raise ReleaseError(f"the archive uses a feature Python cannot read ({exc})",
+                               file=self.display_name,
+                               hint="extract the archive with your system's unzip tool and point "
+                                    "DATA_DIR at the extracted .csv files") from exc
+
+    @property
+    def display_name(self) -> str:
+        path = str(self.source.path)
+        return f"{path} (member {self.source.member})" if self.source.member else path
 
     def _count_raw(self, data: bytes) -> None:
         self.sha256.update(data)
@@ -220,8 +258,8 @@ class SourceStream(io.RawIOBase):
         except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as exc:
             raise ReleaseError(
                 f"the compressed file is damaged or truncated ({exc.__class__.__name__}: {exc})",
-                file=str(self.source.path), hint="download the file again and compare its SHA-256 "
-                                                 "with the one in the manifest of a good copy") from exc
+                file=self.display_name, hint="download the file again and compare its SHA-256 "
+                                             "with the one in the manifest of a good copy") from exc
         n = len(data)
         buf[:n] = data
         if n:
@@ -229,15 +267,28 @@ class SourceStream(io.RawIOBase):
             self.quotes += data.count(b'"')
             self.newlines += data.count(b"\n")
             self.last_byte = data[-1:]
+            self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
             if not self.has_nul and b"\x00" in data:
                 self.has_nul = True
             if self.source.compression == "zip" and self.on_progress:
                 self.on_progress(n)
-            if self.source.compression != "none" and self.bytes_out > MAX_EXPANSION * max(self.raw_size, 1):
+            if (self.source.compression != "none" and self.bytes_out > MIN_BOMB_BYTES
+                    and self.bytes_out > MAX_EXPANSION * max(self.raw_size, 1)):
                 raise ReleaseError(
                     f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
-                    "possible compression bomb", file=str(self.source.path),
+                    "possible compression bomb", file=self.display_name,
                     hint="use the release as Twitter published it")
+        return n
+
+    def trailing_blank_lines(self) -> int:
+        """Blank lines at the very end of what was read (after the last line break of the last row)."""
+        text = self.tail
+        if text.endswith(b"\n"):
+            text = text[:-1]  # the line break ending the last line is not a blank line
+        n = 0
+        while text.endswith(b"\n"):
+            text = text[:-2] if text.endswith(b"\r\n") else text[:-1]
+            n += 1
         return n
 
     def finish_hash(self) -> str:

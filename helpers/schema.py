@@ -58,6 +58,13 @@ GEO_COLUMNS = ("latitude", "longitude")
 BOOL_COLUMNS = ("is_retweet",)
 TIME_COLUMNS = ("tweet_time",)
 DATE_COLUMNS = ("account_creation_date",)
+# Columns whose values never hold a line break in a well-formed file. A line break there means a quote
+# left open further up has swallowed the rows below it (pyarrow does not notice): the loader then reads
+# the file line by line and reports the row where the quote opened. Free text (names, descriptions,
+# tweet text, client names) and unknown extra columns may hold line breaks.
+SINGLE_LINE_COLUMNS = (ID_COLUMNS + COUNT_COLUMNS + BOOL_COLUMNS + TIME_COLUMNS + DATE_COLUMNS
+                       + GEO_COLUMNS + LIST_COLUMNS
+                       + ("user_screen_name", "account_language", "tweet_language", "poll_choices"))
 # Required to be present *and* non-empty in every row (the row is quarantined otherwise).
 NON_EMPTY = {"tweets": ("tweetid", "userid", "tweet_time", "is_retweet"), "users": ("userid",)}
 

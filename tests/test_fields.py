@@ -1,0 +1,184 @@
+"""Field typing (helpers.fields): each quirk of the real files, one batch at a time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from helpers import fields, schema
+
+
+def strings(*values):
+    return pa.array(list(values), pa.string())
+
+
+# ------------------------------------------------------------------------------------------ lists
+
+@pytest.mark.parametrize("text, expected", [
+    ("", []),
+    ("[]", []),
+    (" [ ] ", []),
+    ("[a, b]", ["a", "b"]),                                  # October 2018: unquoted items
+    ("['a', 'b']", ["a", "b"]),                              # later files: Python-literal style
+    ('["a", "b"]', ["a", "b"]),                              # JSON-like
+    ("[2572896396]", ["2572896396"]),
+    ("['#Москва', '#تهران']", ["#Москва", "#تهران"]),
+])
+def test_list_forms(text, expected):
+    for may_contain_comma in (True, False):
+        assert fields.parse_list(strings(text), may_contain_comma).to_pylist() == [expected]
+
+
+def test_url_lists_keep_bare_commas_inside_urls():
+    got = fields.parse_list(strings("[http://x.com/a,b, http://y.com/]",
+                                    "['http://x.com/?q=1,2', 'http://t.co/x']"), True)
+    assert got.to_pylist() == [["http://x.com/a,b", "http://y.com/"],
+                               ["http://x.com/?q=1,2", "http://t.co/x"]]
+
+
+def test_hashtag_lists_split_on_bare_commas():
+    assert fields.parse_list(strings("[a,b]"), False).to_pylist() == [["a", "b"]]
+
+
+def test_list_of_many_rows_keeps_row_alignment():
+    arr = strings("[a]", "", "[b, c]", "[]", "['d']")
+    assert fields.parse_list(arr, False).to_pylist() == [["a"], [], ["b", "c"], [], ["d"]]
+
+
+# --------------------------------------------------------------------------------- scalar fields
+
+@pytest.mark.parametrize("text, value", [("true", True), ("false", False), ("True", True),
+                                         ("False", False), ("TRUE", True)])
+def test_booleans_in_both_spellings(text, value):
+    got, valid = fields.parse_bool(strings(text))
+    assert got.to_pylist() == [value] and valid.to_pylist() == [True]
+
+
+@pytest.mark.parametrize("text", ["yes", "1", "", " true"])
+def test_other_booleans_are_invalid(text):
+    assert fields.parse_bool(strings(text))[1].to_pylist() == [False]
+
+
+@pytest.mark.parametrize("text, value", [("0", 0), ("0.0", 0), ("132", 132), ("12.0", 12), ("7.", 7),
+                                         ("1.5e+06", 1_500_000), ("", None),
+                                         ("999999999999999999", 999_999_999_999_999_999)])
+def test_counts(text, value):
+    got, valid = fields.parse_count(strings(text))
+    assert got.type == pa.int64()
+    assert got.to_pylist() == [value] and valid.to_pylist() == [True]
+
+
+@pytest.mark.parametrize("text", ["1.5", "-3", "abc", "1e400", "9" * 30, "0x10", " 1"])
+def test_bad_counts_are_invalid_and_never_raise(text):
+    got, valid = fields.parse_count(strings(text))
+    assert valid.to_pylist() == [False]
+
+
+def test_time_is_utc_minute_resolution():
+    got, valid = fields.parse_time(strings("2017-06-22 16:03", "2017-06-22 16:03:45", "2017-06-22 16:3",
+                                           " 2017-06-22 16:03", "2017-06-22T16:03", ""))
+    assert valid.to_pylist() == [True, True, False, False, False, False]
+    assert got.type == pa.timestamp("s", tz="UTC")
+    assert str(got[0].as_py()) == "2017-06-22 16:03:00+00:00"
+    assert got[1].as_py().second == 45
+
+
+def test_dates():
+    got, valid = fields.parse_date(strings("2013-12-07", "", "2013-02-30", "07/12/2013",
+                                           "2013-12-07 00:00:00"))
+    assert valid.to_pylist() == [True, True, False, False, True]
+    assert str(got[0].as_py()) == "2013-12-07" and got[1].as_py() is None
+
+
+@pytest.mark.parametrize("text, value, ok", [("", None, True), ("absent", None, True),
+                                             ("Absent", None, True), ("55.75", 55.75, True),
+                                             ("-37.6", -37.6, True), ("1e999", None, False),
+                                             ("north", None, False), ("95", None, False)])
+def test_latitude(text, value, ok):
+    got, valid = fields.parse_geo(strings(text), 90.0)
+    assert valid.to_pylist() == [ok]
+    if ok:
+        assert got.to_pylist() == [value]
+
+
+def test_ids():
+    arr = strings("877919995476496385", "", "1.207965844074107e+18", "12a", "0974d5dbee4ca9bd6c3b46d62a5cb"
+                  "dbd5c0d86e196b624dbfc7d18cf17b3eab5", "B+mYASwRN97N8++7scPubXmwFWOMvBl728zhh13k+q0=")
+    valid, floaty = fields.check_id(arr, "userid", required=True)
+    assert valid.to_pylist() == [True, False, False, False, True, True]
+    assert floaty.to_pylist() == [False, False, True, False, False, False]
+    valid, _ = fields.check_id(arr, "in_reply_to_tweetid", required=False)
+    assert valid.to_pylist() == [True, True, False, False, False, False]  # tweet ids: digits only
+
+
+def test_user_is_hashed():
+    arr = strings("2572896396", "249064136b1c5cb00a705316ab73dd9b53785748ab757f02df7e7a9876906139",
+                  "B+mYASwRN97N8++7scPubXmwFWOMvBl728zhh13k+q0=")
+    assert fields.is_hashed_id(arr).to_pylist() == [False, True, True]
+
+
+# ----------------------------------------------------------------------------------- whole batch
+
+def raw_batch(rows: list[dict], columns=schema.TWEET_COLUMNS) -> pa.Table:
+    return pa.table({c: pa.array([r.get(c, "") for r in rows], pa.string()) for c in columns})
+
+
+def good_row(**kw) -> dict:
+    row = {c: "" for c in schema.TWEET_COLUMNS}
+    row.update(tweetid="877919995476496385", userid="2572896396", tweet_time="2017-06-22 16:03",
+               is_retweet="false", follower_count="10", account_creation_date="2013-12-07")
+    row.update(kw)
+    return row
+
+
+def test_type_batch_types_and_keeps_ids_as_text():
+    raw = raw_batch([good_row(like_count="0.0", hashtags="[a, b]", latitude="absent",
+                              tweet_language="ru")])
+    typed = fields.type_batch(raw, "tweets", np.array([7]))
+    assert typed.table.schema == schema.cache_schema("tweets")
+    row = typed.table.to_pylist()[0]
+    assert row["tweetid"] == "877919995476496385" and row["like_count"] == 0
+    assert row["hashtags"] == ["a", "b"] and row["latitude"] is None
+    assert row["source_line"] == 7 and row["user_is_hashed"] is False
+    assert row["poll_choices"] is None and row["tweet_language"] == "ru"
+    assert len(typed.bad_rows) == 0
+
+
+def test_type_batch_reports_first_failing_column_per_row():
+    raw = raw_batch([good_row(), good_row(tweetid="1.207965844074107e+18"), good_row(like_count="1.5"),
+                     good_row(tweet_time="", retweet_count="x"), good_row(is_retweet="maybe")])
+    typed = fields.type_batch(raw, "tweets", np.arange(2, 7))
+    assert typed.table.num_rows == 1
+    assert typed.bad_rows.tolist() == [1, 2, 3, 4]
+    assert typed.bad_columns == ["tweetid", "like_count", "tweet_time", "is_retweet"]
+    assert typed.bad_reasons[0].startswith("id in float form")
+    assert "'1.207965844074107e+18'" in typed.bad_reasons[0]
+    assert typed.bad_reasons[1] == "count is not a whole number: '1.5'"
+    assert typed.bad_reasons[2] == "required field tweet_time is empty"
+
+
+def test_type_batch_keeps_extra_columns_as_text_and_fills_missing_optional():
+    columns = tuple(c for c in schema.TWEET_COLUMNS if c != "poll_choices") + ("campaign",)
+    raw = raw_batch([good_row(campaign="=1+1")], columns)
+    typed = fields.type_batch(raw, "tweets", np.array([2]))
+    assert typed.table.schema == schema.cache_schema("tweets", ("campaign",))
+    row = typed.table.to_pylist()[0]
+    assert row["campaign"] == "=1+1" and row["poll_choices"] is None
+
+
+def test_type_batch_users():
+    raw = raw_batch([{"userid": "abc" * 10, "follower_count": "5.0", "account_creation_date": "2014-06-13"},
+                     {"userid": ""}], schema.USER_COLUMNS)
+    typed = fields.type_batch(raw, "users", np.array([2, 3]))
+    assert typed.table.column("follower_count").to_pylist() == [5]
+    assert typed.bad_columns == ["userid"]
+
+
+def test_impossible_dates_and_times_are_invalid_not_rolled_over():
+    _, valid = fields.parse_date(strings("2013-02-30", "2012-02-29", "2013-13-01"))
+    assert valid.to_pylist() == [False, True, False]
+    got, valid = fields.parse_time(strings("2017-06-31 16:03", "2017-06-22 16:61", "2017-06-22 24:00",
+                                           "2016-02-29 23:59"))
+    assert valid.to_pylist() == [False, False, False, True]
+    assert str(got[3].as_py()) == "2016-02-29 23:59:00+00:00"
