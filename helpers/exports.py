@@ -5,21 +5,30 @@ text cell starting with one of them is prefixed with an apostrophe (OWASP's advi
 from __future__ import annotations
 
 import csv
+import decimal
 import json
 import math
 import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """Text that a spreadsheet would run as a formula, made inert; other values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Text that a spreadsheet would run as a formula, made inert; numbers and missing values unchanged.
+
+    Anything else is written as its text, so it is checked as text (a list or an object whose text
+    starts with '=' is neutralised too). Numbers stay numbers: -5 is a number, not a formula.
+    """
+    if value is None or isinstance(value, (bool, int, float, decimal.Decimal, np.number, np.bool_)):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
     return value
 
 

@@ -483,24 +483,26 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
                 writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
             pending, pending_rows = [], 0
 
-        def drain_problems():
+        def quarantine_in_line_order(entries: list[tuple[int, str, str, str]]):
             nonlocal rows_read
-            for p in problems:
-                quarantine.add(p.line, p.column, p.reason, p.record, result)
+            entries += [(p.line, p.column, p.reason, p.record) for p in problems]
             rows_read += len(problems)
             problems.clear()
+            for line, column, reason, record in sorted(entries, key=lambda e: e[0]):
+                quarantine.add(line, column, reason, record, result)
 
         for raw, lines in batches:
-            drain_problems()
             rows_read += raw.num_rows
             typed = fields.type_batch(raw, src.table, lines)
+            entries = []
             if len(typed.bad_rows):
                 bad = raw.take(pa.array(typed.bad_rows))
                 bad_values = list(zip(*(c.to_pylist() for c in bad.columns)))
                 for values, row, column, reason in zip(bad_values, typed.bad_rows, typed.bad_columns,
                                                        typed.bad_reasons):
-                    quarantine.add(int(lines[row]), column, reason,
-                                   json.dumps(dict(zip(header, values)), ensure_ascii=False), result)
+                    entries.append((int(lines[row]), column, reason,
+                                    json.dumps(dict(zip(header, values)), ensure_ascii=False)))
+            quarantine_in_line_order(entries)
             if typed.table.num_rows:
                 result.keys.append(_dedupe_key(typed.table, key_column))
                 result.lines.append(typed.table.column("source_line").to_numpy())
@@ -509,7 +511,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
                 result.rows_cached += typed.table.num_rows
             if pending_rows >= ROW_GROUP_ROWS:
                 flush()
-        drain_problems()  # problems after the last good row
+        quarantine_in_line_order([])  # problems after the last good row
         flush()
         physical_lines = stream.newlines + (1 if stream.last_byte not in (b"\n", b"") else 0)
         if parser == "fast":

@@ -30,11 +30,37 @@ def to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=False)
 
 
+def _utc_day(value) -> pd.Timestamp:
+    """The UTC calendar day of a date, a date string or a timestamp (naive ones are taken as UTC)."""
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise ProjectError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+    if ts is pd.NaT:
+        raise ProjectError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.normalize()
+
+
 def _day_bounds(start, end) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """Inclusive calendar days in UTC -> [start 00:00, day after end 00:00)."""
-    lo = pd.Timestamp(start, tz="UTC").normalize() if start is not None else None
-    hi = pd.Timestamp(end, tz="UTC").normalize() + pd.Timedelta(days=1) if end is not None else None
+    lo = _utc_day(start) if start is not None else None
+    hi = _utc_day(end) + pd.Timedelta(days=1) if end is not None else None
+    if lo is not None and hi is not None and lo >= hi:
+        raise ProjectError(f"the date range is empty: start {lo.date()} is after end {hi.date() - dt.timedelta(days=1)}")
     return lo, hi
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Rows of several operations; categorical columns stay categorical (union of the categories)."""
+    if len(frames) == 1:
+        return frames[0]
+    for col in frames[0].columns:
+        if all(isinstance(f[col].dtype, pd.CategoricalDtype) for f in frames):
+            cats = pd.api.types.union_categoricals([f[col] for f in frames]).categories
+            for f in frames:
+                f[col] = f[col].cat.set_categories(cats)
+    return pd.concat(frames, ignore_index=True)
 
 
 @dataclass
@@ -102,7 +128,7 @@ class ReleaseData:
             f = to_pandas(t)
             f.insert(0, "op", op)
             frames.append(f)
-        out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        out = _concat(frames)
         out["op"] = pd.Categorical(out["op"], categories=present)
         return out
 
@@ -136,7 +162,7 @@ class ReleaseData:
             frames.append(f)
         if not frames:
             raise MissingTableError(" ".join(self.missing_message(op, "tweets") for op in ops))
-        out = pd.concat(frames, ignore_index=True)
+        out = _concat(frames)
         out["op"] = pd.Categorical(out["op"], categories=[op for op in ops if self.has(op, "tweets")])
         return out
 
@@ -166,6 +192,7 @@ def open_release(data_dir, ops: Sequence[str] | None = None, start=None, end=Non
                  cache_root: Path | None = None, rename: dict[str, str] | None = None,
                  progress: bool = True, log=print) -> ReleaseData:
     """Ingest the release if its cache is missing or stale (cheap otherwise) and open it for loading."""
+    _day_bounds(start, end)  # a bad date range fails before any work
     manifest = ingest.ingest_release(data_dir, cache_root=cache_root, rename=rename, progress=progress,
                                      log=log)
     available = manifest["ops"]

@@ -281,13 +281,17 @@ class SourceStream(io.RawIOBase):
         return n
 
     def trailing_blank_lines(self) -> int:
-        """Blank lines at the very end of what was read (after the last line break of the last row)."""
+        """Blank lines at the very end of what was read (after the line break ending the last row)."""
+        def drop_line_end(t: bytes) -> bytes:
+            return t[:-2] if t.endswith(b"\r\n") else t[:-1]
+
         text = self.tail
-        if text.endswith(b"\n"):
-            text = text[:-1]  # the line break ending the last line is not a blank line
+        if not text.endswith(b"\n"):
+            return 0
+        text = drop_line_end(text)  # the line break ending the last line is not a blank line
         n = 0
         while text.endswith(b"\n"):
-            text = text[:-2] if text.endswith(b"\r\n") else text[:-1]
+            text = drop_line_end(text)
             n += 1
         return n
 

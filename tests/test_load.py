@@ -1,0 +1,155 @@
+"""Loading for analysis (helpers.load): typed frames, ids as text, pruned columns, date ranges, ops."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers import load
+from helpers.errors import MissingTableError, ProjectError
+
+
+@pytest.fixture
+def two_ops(release):
+    """ira (2018 style, tweets and users) and iran (later style, tweets only)."""
+    release.write("ira_tweets_csv_hashed.csv", [
+        release.tweet(tweetid="877919995476496385", tweet_time="2017-06-22 16:03", hashtags=["a", "b"],
+                      like_count="0.0", tweet_language="ru", follower_count=132),
+        release.tweet(tweet_time="2017-06-23 00:00", hashtags=[], like_count=7, tweet_language="en"),
+        release.tweet(tweet_time="2017-06-23 23:59", hashtags=["c"], like_count="", tweet_language="ru"),
+        release.tweet(tweet_time="2017-06-24 00:00", hashtags=["d"]),
+    ])
+    release.write("ira_users_csv_hashed.csv", [release.user(), release.user()])
+    release.write("iran_tweets_csv_hashed.csv", [
+        release.tweet(tweet_time="2017-06-23 12:00", hashtags=["e", "f"], tweet_language="fa"),
+    ], style="later")
+    return release
+
+
+def test_ids_stay_text_and_counts_are_nullable_integers(two_ops):
+    t = two_ops.open().tweets(ops=["ira"])
+    assert t["tweetid"].iloc[0] == "877919995476496385"
+    assert isinstance(t["tweetid"].dtype, pd.StringDtype)
+    assert isinstance(t["userid"].dtype, pd.StringDtype)
+    assert t["like_count"].dtype == pd.Int64Dtype()
+    assert t["like_count"].tolist()[:3] == [0, 7, pd.NA]
+    assert t["follower_count"].dtype == pd.Int64Dtype()
+    assert t["is_retweet"].dtype == pd.BooleanDtype()
+    assert str(t["tweet_time"].dtype) == "datetime64[ms, UTC]"
+    assert t["source_line"].tolist() == [2, 3, 4, 5]
+
+
+def test_column_pruned_loading(two_ops):
+    t = two_ops.open().tweets(columns=["tweetid", "like_count"])
+    assert list(t.columns) == ["op", "tweetid", "like_count"]
+    assert len(t) == 5 and t["op"].tolist() == ["ira"] * 4 + ["iran"]
+
+
+def test_unknown_column_is_a_clear_error(two_ops):
+    with pytest.raises(ProjectError, match="ira/tweets has no column.*retweets; available: tweetid"):
+        two_ops.open().tweets(columns=["tweetid", "retweets"])
+
+
+@pytest.mark.parametrize("start, end, times", [
+    ("2017-06-23", "2017-06-23", ["2017-06-23 00:00", "2017-06-23 12:00", "2017-06-23 23:59"]),
+    (dt.date(2017, 6, 22), dt.date(2017, 6, 22), ["2017-06-22 16:03"]),
+    ("2017-06-24", None, ["2017-06-24 00:00"]),
+    (None, "2017-06-22", ["2017-06-22 16:03"]),
+    (pd.Timestamp("2017-06-24 03:00", tz="Asia/Tehran"), None,  # 23:30 UTC on the 23rd
+     ["2017-06-23 00:00", "2017-06-23 12:00", "2017-06-23 23:59", "2017-06-24 00:00"]),
+])
+def test_date_range_is_inclusive_utc_days(two_ops, start, end, times):
+    t = two_ops.open(start=start, end=end).tweets(columns=["tweet_time"])
+    assert sorted(t["tweet_time"].dt.strftime("%Y-%m-%d %H:%M")) == times
+
+
+def test_date_range_can_be_switched_off_per_call(two_ops):
+    data = two_ops.open(start="2017-06-23", end="2017-06-23")
+    assert len(data.tweets(columns=["tweetid"], dated=False)) == 5
+
+
+def test_empty_or_bad_date_range_is_refused(two_ops):
+    with pytest.raises(ProjectError, match="date range is empty"):
+        two_ops.open(start="2017-06-24", end="2017-06-23")
+    with pytest.raises(ProjectError, match="not a date: '2017-13-45'"):
+        two_ops.open(start="2017-13-45")
+
+
+def test_users_of_an_op_without_users_file(two_ops):
+    data = two_ops.open()
+    assert data.ops_with("users") == ["ira"] and data.has("iran", "tweets")
+    assert not data.has("iran", "users")
+    u = data.users()
+    assert len(u) == 2 and set(u["op"]) == {"ira"}
+    with pytest.raises(MissingTableError) as err:
+        data.users(ops=["iran"])
+    msg = str(err.value)
+    assert msg.startswith("The release has no users file for operation 'iran'")
+    assert "iran_users_csv_hashed.csv" in msg and "\n" not in msg and "Traceback" not in msg
+
+
+def test_tweets_file_without_users_file_loads(release):
+    release.write("iran_tweets_csv_hashed.csv", release.tweets(2))
+    data = release.open()
+    assert len(data.tweets()) == 2 and data.ops_with("users") == []
+    with pytest.raises(MissingTableError, match="no users file for operation 'iran'"):
+        data.users()
+
+
+def test_exploded_list_column(two_ops):
+    long = two_ops.open().exploded("hashtags", extra=["tweetid"])
+    assert list(long.columns) == ["op", "tweetid", "item"]
+    assert long["item"].tolist() == ["a", "b", "c", "d", "e", "f"]
+    assert long["tweetid"].iloc[0] == "877919995476496385"
+    assert long["op"].tolist() == ["ira"] * 4 + ["iran"] * 2
+    with pytest.raises(ProjectError, match="not a list column"):
+        two_ops.open().exploded("tweet_text")
+
+
+def test_categories_survive_concatenation_of_ops(two_ops):
+    t = two_ops.open().tweets(columns=["tweet_language"])
+    assert isinstance(t["tweet_language"].dtype, pd.CategoricalDtype)
+    assert t["tweet_language"].tolist() == ["ru", "en", "ru", "ru", "fa"]
+
+
+def test_ops_order_and_unknown_ops(two_ops):
+    data = two_ops.open(ops=["iran", "ira"])
+    assert data.tweets(columns=["tweetid"])["op"].tolist()[0] == "iran"
+    with pytest.raises(ProjectError, match=r"operation\(s\) gru not in the release"):
+        two_ops.open(ops=["gru"])
+
+
+def test_rename_ops(two_ops):
+    data = two_ops.open(rename={"iran": "iran_2018"})
+    assert data.ops == ["ira", "iran_2018"]
+    t = data.tweets(columns=["tweetid"], ops=["iran_2018"])
+    assert len(t) == 1 and t["op"].tolist() == ["iran_2018"]
+    assert data.manifest["files"]["iran_2018/tweets"]["source"]["op_in_file_name"] == "iran"
+
+
+def test_file_table_has_the_row_accounting(two_ops):
+    table = two_ops.open().file_table()
+    assert table["file"].tolist() == ["ira_tweets_csv_hashed.csv", "ira_users_csv_hashed.csv",
+                                      "iran_tweets_csv_hashed.csv"]
+    assert table["rows read"].tolist() == [4, 2, 1]
+    assert (table["rows read"] == table["rows cached"] + table["rows quarantined"]).all()
+    assert table["schema"].tolist()[0].startswith("tweets-2018")
+    assert table["schema"].tolist()[2].startswith("tweets-2019")
+
+
+def test_quarantine_table_counts_reasons_per_file(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2) + [release.tweet(like_count="x")])
+    table = release.open().quarantine_table()
+    assert table.to_dict("records")[0]["reason"] == "count is not a whole number"
+    assert table["rows"].tolist() == [1]
+
+
+def test_real_tweet_id_survives_to_pandas_exactly(release, real_rows):
+    shutil.copy(real_rows / "tweets.csv", release.folder / "ira_tweets_csv_hashed.csv")
+    t = release.open().tweets(columns=["tweetid", "retweet_tweetid"])
+    assert t["tweetid"].tolist() == ["877919995476496385", "492388766930444288"]
+    assert t["retweet_tweetid"].iloc[0] == "877917212119416832"
+    assert int(t["tweetid"].iloc[0]) == 877919995476496385  # not rounded through float
