@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, SVG, display
 
-from helpers import load, params as params_mod, plots, prose
+from helpers import exports, load, params as params_mod, plots, prose, reports
 from helpers.params import Params
 
 
@@ -88,6 +88,14 @@ class Session:
         tmp.write_text(json.dumps(self.figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(tmp, out)
 
+    def figure_links(self, names: Sequence[str]) -> None:
+        """Links to figures recorded by the notebooks of this run (their report pages and anchors)."""
+        known = {r["name"]: r for r in reports.figure_records(self.params.reports_path)}
+        links = [f'<a href="{prose.html(known[n]["notebook"])}.html#figure-{prose.html(n)}">Figure '
+                 f'{prose.html(known[n]["number"])}</a> ({prose.html(known[n]["title"])})' for n in names if n in known]
+        if links:
+            display(HTML("<p>Supporting figures: " + ", ".join(links) + "</p>"))
+
     def missing(self, message: str) -> None:
         """Say plainly that something could not be shown and why."""
         display(Markdown(f"> **Not shown:** {prose.md(message)}"))
@@ -120,3 +128,16 @@ def start(namespace: dict, notebook: str) -> Session:
     session._write_records()
     display(Markdown(data_statement(release, p)))
     return session
+
+
+def write_section(reports_dir: Path, name: str, title: str, frame: pd.DataFrame, note: str) -> Path:
+    """An escaped HTML fragment for the landing page (`reports/index.html`), e.g. the summary table."""
+    body = frame.to_html(index=False, escape=True, na_rep="–", border=0, classes="data-table")
+    html = (f'<h2 id="{prose.html(name)}">{prose.html(title)}</h2><p>{prose.html(note)}</p>'
+            f'<figure class="table">{body}</figure>')
+    out = reports_dir / "sections" / f"{name}.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")
+    tmp.write_text(html, encoding="utf-8")
+    os.replace(tmp, out)
+    return out

@@ -23,6 +23,19 @@ DEFAULTS_FILE = PARAMS_DIR / "default.yaml"
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
 
+class IsoDate(str):
+    """A date on its way through papermill: its metadata (JSON) sees '2016-01-01', while
+    `pipeline.DateTranslator` writes `datetime.date(2016, 1, 1)` into the notebook."""
+
+    @classmethod
+    def of(cls, day: dt.date) -> "IsoDate":
+        return cls(day.isoformat())
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self)
+
+
 @dataclass(frozen=True)
 class CaseStudy:
     """A window of days around an event, in one operation, with the days to highlight."""
@@ -85,11 +98,14 @@ class Params:
         return self.time_zones.get(op, "UTC")
 
     def as_notebook_parameters(self) -> dict[str, Any]:
-        """Values for papermill: plain YAML types and dates (see `pipeline.DateTranslator`)."""
+        """Values for papermill: plain YAML types, dates as `IsoDate` (see `pipeline.DateTranslator`)."""
         out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        for name in ("start", "end", "regeneration_cutoff"):
+            out[name] = IsoDate.of(out[name])
         out["case_studies"] = [
-            {k: v for k, v in (("name", c.name), ("op", c.op), ("start", c.start), ("end", c.end),
-                               ("focus", list(c.focus)), ("hashtag", c.hashtag)) if v is not None}
+            {k: v for k, v in (("name", c.name), ("op", c.op), ("start", IsoDate.of(c.start)),
+                               ("end", IsoDate.of(c.end)), ("focus", [IsoDate.of(d) for d in c.focus]),
+                               ("hashtag", c.hashtag)) if v is not None}
             for c in self.case_studies]
         return out
 

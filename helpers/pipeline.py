@@ -32,6 +32,8 @@ class DateTranslator(PythonTranslator):
 
     @classmethod
     def translate(cls, val):
+        if isinstance(val, params_mod.IsoDate):
+            val = val.date
         if isinstance(val, dt.datetime):
             return f"datetime.datetime({val.year}, {val.month}, {val.day}, {val.hour}, {val.minute})"
         if isinstance(val, dt.date):
@@ -42,8 +44,9 @@ class DateTranslator(PythonTranslator):
 papermill_translators.register(KERNEL, DateTranslator)
 
 
-def notebooks(only: list[str] | None = None) -> list[Path]:
-    found = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+def notebooks(only: list[str] | None = None, folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks, in order (optionally those whose names start with one of `only`)."""
+    found = sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
     if only:
         found = [nb for nb in found if any(nb.stem.startswith(o) for o in only)]
     return found
@@ -66,15 +69,15 @@ def execute(nb: Path, out: Path, parameters: dict) -> None:
 
 
 def run(params_file: str | None, data_dir: str | None = None, only: list[str] | None = None,
-        log=print) -> int:
+        log=print, notebook_dir: Path = NOTEBOOKS_DIR) -> int:
     """The whole sequence; returns the process exit code."""
     p = params_mod.load(params_file, data_dir=data_dir)           # fails before any work starts
     if p.uses_sample:
         ensure_sample(p.release_dir, log)
     rel.discover(p.release_dir, p.op_names)                        # a missing DATA_DIR fails here
-    sequence = notebooks(only)
+    sequence = notebooks(only, notebook_dir)
     if not sequence:
-        raise ProjectError(f"no notebooks match {only} in {NOTEBOOKS_DIR}")
+        raise ProjectError(f"no notebooks match {only} in {notebook_dir}")
     executed_dir = p.reports_path / "executed"
     parameters = p.as_notebook_parameters()
     for nb in sequence:
@@ -95,7 +98,7 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
     records = reports.figure_records(p.reports_path)
     if only is None:
         reports.write_figure_index(records, p.figures_path)
-    index = reports.write_index(p.reports_path, p.figures_path, manifest, notebooks(),
+    index = reports.write_index(p.reports_path, p.figures_path, manifest, notebooks(folder=notebook_dir),
                                 extra_sections=_sections(p.reports_path))
     log(f"\n{len(records)} figures in {reports.relative_to_root(p.figures_path)}; "
         f"open {reports.relative_to_root(index)}")

@@ -71,12 +71,16 @@ def listing(items, conj: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conj} " + items[-1]
 
 
-def compare(a: float, b: float, more: str = "more", less: str = "fewer", same: str = "as many") -> str:
-    """A comparative word chosen by the data, never hard-coded."""
-    if a is None or b is None or (isinstance(a, float) and math.isnan(a)) or \
-            (isinstance(b, float) and math.isnan(b)):
+def compare(a, b, more: str = "more", less: str = "fewer", same: str = "as many") -> str:
+    """A comparative word chosen by the data, never hard-coded (numbers, dates, timestamps)."""
+    def missing(x):
+        return x is None or (isinstance(x, float) and math.isnan(x))
+    if missing(a) or missing(b):
         return "not comparable"
-    if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
+    if isinstance(a, float) or isinstance(b, float):
+        if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
+            return same
+    elif a == b:
         return same
     return more if a > b else less
 

@@ -92,9 +92,18 @@ def peaks(counts: pd.DataFrame, by: str) -> pd.DataFrame:
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+# Working days by home time zone (0 = Monday): Iran's week runs Saturday to Wednesday.
+WORKDAYS = {"Asia/Tehran": (5, 6, 0, 1, 2)}
+WEEKDAYS = (0, 1, 2, 3, 4)
+
+
 def working_hours_share(weekly_profile: pd.DataFrame, first: int = 9, last: int = 18) -> pd.Series:
-    """Share of each op's tweets posted Monday-Friday between `first`:00 and `last`:00 local time
-    (from a weekly `hour_profile`): an office-hours rhythm suggests paid staff."""
-    f = weekly_profile
-    office = (f["day"] < 5) & (f["hour_of_day"] >= first) & (f["hour_of_day"] < last)
-    return f[office].groupby("op", observed=False)["share"].sum().rename("working_hours_share")
+    """Share of each op's tweets posted on local working days between `first`:00 and `last`:00 (from
+    a weekly `hour_profile`; working days from WORKDAYS by zone, else Monday-Friday): an office rhythm
+    suggests paid staff."""
+    parts = {}
+    for op, f in weekly_profile.groupby("op", observed=True):
+        days = WORKDAYS.get(f["zone"].iloc[0], WEEKDAYS)
+        office = f["day"].isin(days) & (f["hour_of_day"] >= first) & (f["hour_of_day"] < last)
+        parts[op] = float(f.loc[office, "share"].sum())
+    return pd.Series(parts, name="working_hours_share", dtype=float)

@@ -79,15 +79,14 @@ def lines_by_op(table: pd.DataFrame, x: str, y: str, hue: str, ops: Sequence[str
         if pd.api.types.is_datetime64_any_dtype(t[x]):
             ax.xaxis.set_major_locator(mdates.YearLocator())
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    handles, names = [], []
+    found = {}
     for ax in axes:
         for h, n in zip(*ax.get_legend_handles_labels()):
-            if n not in names:
-                handles.append(h)
-                names.append(n)
-    if handles:
-        axes[0].legend(handles, names, ncols=min(len(names), 8), loc="upper left", bbox_to_anchor=(0, 1.0),
-                       fontsize=8)
+            found.setdefault(n, h)
+    names = [prose.safe_text(v) for v in order if prose.safe_text(v) in found]
+    if names:
+        axes[0].legend([found[n] for n in names], names, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                       fontsize=8, ncols=1)
     return fig
 
 
@@ -226,4 +225,24 @@ def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], 
         ax.set_ylabel(ylabel)
         ax.yaxis.set_major_formatter(Thousands)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    return fig
+
+
+def dot_compare(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], labels: Callable[[str], str],
+                xlabel: str, percent: bool = True) -> plt.Figure:
+    """One row per indicator, one dot per operation: where the operations differ at a glance."""
+    colors = op_colors(ops)
+    order = list(dict.fromkeys(table[label]))
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.9 + 0.32 * len(order)))
+    y = {name: i for i, name in enumerate(order)}
+    for op in ops:
+        t = table[table["op"] == op]
+        ax.scatter(t[value].astype(float), [y[v] for v in t[label]], color=colors[op], label=labels(op), s=36, zorder=3)
+    ax.set_yticks(range(len(order)), [prose.safe_text(v) for v in order])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    if percent:
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(PercentAxis)
+    ax.legend(loc="lower right")
     return fig
