@@ -183,3 +183,132 @@ class ReleaseBuilder:
 def release(tmp_path) -> ReleaseBuilder:
     """A release folder and private cache in tmp_path (see ReleaseBuilder)."""
     return ReleaseBuilder(tmp_path / "release", tmp_path / "cache")
+
+
+# ------------------------------------------------------------------------ notebook sequence run
+
+E2E_SCALE = 0.002  # about 20,000 tweets: every figure has data, the whole sequence runs in ~2 minutes
+
+
+def _write_params(path: Path, **values) -> Path:
+    import yaml
+    path.write_text(yaml.safe_dump(values, sort_keys=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def write_params():
+    """write_params(path, **values): a parameters YAML holding only `values` (the rest: defaults)."""
+    return _write_params
+
+
+@pytest.fixture(scope="session")
+def sequence_run(tmp_path_factory):
+    """The whole notebook sequence, run once per test session on a tiny synthetic release in a temporary
+    folder (figures, reports and cache there too). Yields a dict: params (Params), code (exit code),
+    log (what the runner printed)."""
+    from helpers import params, pipeline, sample
+    root = tmp_path_factory.mktemp("sequence")
+    sample.write_sample_release(root / "release", scale=E2E_SCALE, seed=sample.DEFAULT_SEED, progress=False)
+    path = _write_params(root / "params.yaml", data_dir=str(root / "release"), figures_dir=str(root / "figures"),
+                        reports_dir=str(root / "reports"), cache_dir=str(root / "cache"))
+    lines: list[str] = []
+    code = pipeline.run(str(path), log=lambda *a: lines.append(" ".join(map(str, a))))
+    return {"params": params.load(path), "code": code, "log": "\n".join(lines), "root": root,
+            "params_file": path}
+
+
+# ------------------------------------------------------------------------------- frame builder
+
+class FrameBuilder:
+    """Frames typed exactly as `helpers.load.ReleaseData` returns them, built from a few dicts.
+
+    Each row is a dict of semantic values (str, int, bool, None, list; times as 'YYYY-MM-DD HH:MM' UTC,
+    dates as 'YYYY-MM-DD'); unnamed columns get neutral defaults. `ops` fixes the categories (display
+    order) of `op`, so an operation may have no rows at all.
+    """
+
+    TWEET_DEFAULTS = {
+        "userid": "u1", "user_display_name": None, "user_screen_name": None, "follower_count": 10,
+        "following_count": 10, "account_creation_date": "2013-06-01", "account_language": "en",
+        "tweet_language": "en", "tweet_text": "", "tweet_time": "2016-01-01 12:00",
+        "tweet_client_name": "Twitter Web Client", "in_reply_to_userid": None, "in_reply_to_tweetid": None,
+        "quoted_tweet_tweetid": None, "is_retweet": False, "retweet_userid": None, "retweet_tweetid": None,
+        "quote_count": 0, "reply_count": 0, "like_count": 0, "retweet_count": 0, "hashtags": [], "urls": [],
+        "user_mentions": [], "user_is_hashed": True,
+    }
+    USER_DEFAULTS = {
+        "user_display_name": None, "user_screen_name": None, "follower_count": 10, "following_count": 10,
+        "account_creation_date": "2013-06-01", "account_language": "en", "user_is_hashed": True,
+    }
+
+    def __init__(self):
+        self._n = 0
+
+    @staticmethod
+    def _arrow_value(column: str, value):
+        import datetime as dt
+        if value is None:
+            return None
+        if column == "tweet_time" and isinstance(value, str):
+            return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
+        if column == "account_creation_date" and isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        return value
+
+    def _frame(self, rows: list[dict], defaults: dict, ops) -> "pd.DataFrame":
+        import pandas as pd
+        import pyarrow as pa
+        from helpers import load
+        rows = [dict(r) for r in rows]
+        ops = list(ops) if ops is not None else list(dict.fromkeys(r.get("op", "ira") for r in rows))
+        full = []
+        for r in rows:
+            self._n += 1
+            row = {"op": r.pop("op", ops[0] if ops else "ira")}
+            if "tweet_time" in defaults:
+                row["tweetid"] = r.pop("tweetid", str(100 + self._n))
+            row["userid"] = r.pop("userid", defaults.get("userid", f"u{self._n}"))
+            for k, v in defaults.items():
+                if k != "userid":
+                    row[k] = r.pop(k, v)
+            row.update(r)
+            if row.get("user_screen_name") is None:
+                row["user_screen_name"] = row["userid"]
+            full.append(row)
+        columns = list(full[0]) if full else ["op", *(["tweetid"] if "tweet_time" in defaults else []),
+                                              "userid", *[k for k in defaults if k != "userid"]]
+        arrays = {}
+        for c in columns:
+            if c == "op":
+                continue
+            kind = schema.arrow_type(c)
+            if c == "tweet_time":
+                kind = pa.timestamp("ms", tz="UTC")   # the Parquet cache stores milliseconds
+            arrays[c] = pa.array([self._arrow_value(c, r.get(c)) for r in full], type=kind)
+        frame = load.to_pandas(pa.table(arrays)) if arrays else pd.DataFrame(index=range(len(full)))
+        frame.insert(0, "op", pd.Categorical([r["op"] for r in full], categories=ops))
+        return frame
+
+    def tweets(self, rows: list[dict], ops=None) -> "pd.DataFrame":
+        """Like `ReleaseData.tweets()`: one row per dict, `op` categorical in `ops` order."""
+        return self._frame(rows, self.TWEET_DEFAULTS, ops)
+
+    def users(self, rows: list[dict], ops=None) -> "pd.DataFrame":
+        """Like `ReleaseData.users()` (userid defaults to a fresh id per row)."""
+        return self._frame(rows, self.USER_DEFAULTS, ops)
+
+    @staticmethod
+    def exploded(tweets: "pd.DataFrame", column: str, extra=("tweetid",)) -> "pd.DataFrame":
+        """Like `ReleaseData.exploded(column, extra)`, from a frame made by `tweets()`."""
+        import pandas as pd
+        long = tweets[["op", *extra, column]].explode(column).dropna(subset=[column])
+        long = long.rename(columns={column: "item"}).reset_index(drop=True)
+        long["item"] = long["item"].astype(pd.StringDtype("pyarrow"))
+        return long
+
+
+@pytest.fixture
+def frames() -> FrameBuilder:
+    """Builds typed frames by hand (see FrameBuilder): answers known by construction."""
+    return FrameBuilder()
