@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.metrics.core import labelled, share_table
+from helpers.metrics.core import labelled, ops_of, share_table
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -47,9 +47,9 @@ def daily(tweets: pd.DataFrame, start, end) -> pd.DataFrame:
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     f = pd.DataFrame({"op": tweets["op"], "day": tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()})
     f = f[(f["day"] >= days[0]) & (f["day"] <= days[-1])]
-    counts = f.groupby(["op", "day"], observed=False).size().rename("tweets")
-    ops = counts.index.get_level_values("op").unique()
-    full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
+    counts = f.groupby(["op", "day"], observed=True).size().rename("tweets")
+    # every operation of the frame (also one without tweets in the range) gets every day
+    full = pd.MultiIndex.from_product([ops_of(tweets), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
 
 
@@ -64,7 +64,7 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
     for op, t in tweets.groupby("op", observed=True):
         zone = zones.get(op, "UTC")
         local = t["tweet_time"].dt.tz_convert(zone)
-        hour = local.dt.hour + (24 * local.dt.dayofweek if weekly else 0)
+        hour = local.dt.hour + (24 * local.dt.day_of_week if weekly else 0)
         c = hour.value_counts().rename("tweets")
         c = c.reindex(range(168 if weekly else 24), fill_value=0).rename_axis("hour").reset_index()
         if weekly:
@@ -72,6 +72,9 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
         c.insert(0, "zone", zone)
         c.insert(0, "op", op)
         parts.append(c)
+    if not parts:  # no tweets at all: an empty table, not a crash
+        columns = ["op", "zone", "hour", "tweets", *(["day", "hour_of_day"] if weekly else []), "share"]
+        return pd.DataFrame(columns=columns)
     out = pd.concat(parts, ignore_index=True)
     return share_table(out)
 
