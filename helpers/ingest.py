@@ -4,9 +4,19 @@ Two parsers read the same files and feed the same typing (`helpers.fields`):
 - the fast parser, pyarrow's multithreaded streaming CSV reader, for well-formed files (all real ones);
 - the exact parser, line by line in Python, used for a file as soon as the fast one meets anything
   unusual (a wrong field count, invalid UTF-8, a NUL byte, an unbalanced quote, an oversized field, a
-  blank line). It reports every such row with its line number and reason and goes on.
+  blank line before a row, a line break in a column that never holds one). It reports every such row
+  with its line number and reason and goes on.
 Either way every data row is either cached or quarantined, and the manifest says how many of each:
-rows_read = rows_cached + rows_quarantined.
+rows_read = rows_cached + rows_quarantined. Line numbers (`source_line`, quarantine `line`) are physical
+lines of the file, counting the line breaks inside quoted fields; the fast parser proves its count
+against the file's line total at the end, or the exact parser reads the file again.
+
+Behaviour chosen for broken input (docs/bad-inputs.md has the full table): a row with a NUL byte,
+invalid UTF-8, a wrong field count, a field over 1 MiB or a value that cannot be typed is quarantined
+(file, line, column, reason, the record); an unterminated quote is reported on the line where it opened
+and reading resumes on the next line; blank lines are not rows; of rows sharing an id, the first is kept
+and the others are quarantined. Problems with a whole file (empty, wrong table, wrong delimiter, missing
+or duplicated columns, damaged archive) raise ReleaseError naming the file and saying what to do.
 
 The cache is valid only through its manifest, which is replaced atomically after each file and points
 at uniquely named Parquet files: killing an ingest at any moment leaves the previous valid cache (or
@@ -48,7 +58,7 @@ INGEST_VERSION = 2
 MANIFEST = "manifest.json"
 BLOCK_BYTES = 16 << 20          # pyarrow block: every row must fit in one
 MAX_FIELD_BYTES = 1 << 20       # a field longer than 1 MiB is not a tweet: the row is quarantined
-MAX_RECORD_BYTES = 4 << 20      # an open quote not closed within 4 MiB is unbalanced
+MAX_RECORD_BYTES = 64 << 20     # a row (or an open quote) longer than this is not held in memory
 ROW_GROUP_ROWS = 250_000
 EXACT_BATCH_ROWS = 50_000
 QUARANTINE_COLUMNS = ("source_file", "line", "column", "reason", "record")
@@ -310,6 +320,9 @@ def _preview(data: bytes, limit: int = 2000) -> str:
 
 
 def _parse_one(text: str, strict: bool) -> list[list[str]]:
+    # The csv module refuses fields over 128 KiB by default; ours are checked against MAX_FIELD_BYTES.
+    if csv.field_size_limit() <= MAX_RECORD_BYTES:
+        csv.field_size_limit(MAX_RECORD_BYTES + 1)
     return list(csv.reader(io.StringIO(text, newline=""), strict=strict))
 
 
@@ -341,7 +354,10 @@ def _finish_record(start: int, data: bytes, ncols: int, header: list[str], multi
         if broken:
             return f"a line break inside column {broken!r}"
     else:
-        rows = _parse_one(text, strict=False)  # lenient like pyarrow, so both parsers agree
+        try:
+            rows = _parse_one(text, strict=False)  # lenient like pyarrow, so both parsers agree
+        except csv.Error as exc:
+            return _RawProblem(start, f"malformed row ({exc})", _preview(data))
     if len(rows) != 1:
         return _RawProblem(start, "malformed row (a line break or quote outside a quoted field)",
                            _preview(data))
