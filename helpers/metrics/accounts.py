@@ -53,6 +53,8 @@ def binned(frame: pd.DataFrame, column: str, edges=FOLLOWER_BINS) -> pd.DataFram
         cut = pd.cut(v, bins=bins, labels=labels, right=True)
         c = cut.value_counts().reindex(labels, fill_value=0)
         parts.append(pd.DataFrame({"op": op, "bin": labels, "accounts": c.to_numpy()}))
+    if not parts:  # no accounts at all: an empty table, not a crash
+        return pd.DataFrame(columns=["op", "bin", "accounts", "share"])
     out = pd.concat(parts, ignore_index=True)
     return share_table(out, value="accounts")
 
@@ -78,13 +80,24 @@ def cohort_activity(tweets: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
     return f.groupby(["op", "period", "cohort"], observed=True).size().rename("tweets").reset_index()
 
 
+def _day_after(cutoff) -> pd.Timestamp:
+    """Start (00:00 UTC) of the UTC day after the `cutoff` day: a date, a date string or a timestamp
+    (naive ones are taken as UTC, a time of day is ignored)."""
+    ts = pd.Timestamp(cutoff)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.normalize() + pd.Timedelta(days=1)
+
+
 def active_after(act: pd.DataFrame, cutoff) -> pd.DataFrame:
     """Per op and creation-year cohort: accounts with tweets, accounts still tweeting after `cutoff`
     (a last tweet on a later UTC day), their share, and their tweets after it need the raw tweets
-    (see `tweets_after`). Columns: op, cohort, accounts, active_after, share."""
-    limit = pd.Timestamp(cutoff, tz="UTC") + pd.Timedelta(days=1)
-    f = act.assign(after=act["last"] >= limit, cohort=act["creation_year"])
-    out = f.groupby(["op", "cohort"], observed=True).agg(accounts=("userid", "size"), active_after=("after", "sum"))
+    (see `tweets_after`). Columns: op, cohort, accounts, active_after, share. Accounts without a
+    creation date are kept, in a cohort of their own (missing)."""
+    limit = _day_after(cutoff)
+    cohort = act["creation_year"] if "creation_year" in act else pd.Series(pd.NA, index=act.index, dtype="Int64")
+    f = act.assign(after=act["last"] >= limit, cohort=cohort)
+    out = f.groupby(["op", "cohort"], observed=True, dropna=False).agg(accounts=("userid", "size"),
+                                                                       active_after=("after", "sum"))
     out = out.reset_index()
     out["share"] = (out["active_after"] / out["accounts"]).astype(float)
     return out
@@ -92,8 +105,7 @@ def active_after(act: pd.DataFrame, cutoff) -> pd.DataFrame:
 
 def tweets_after(tweets: pd.DataFrame, cutoff) -> pd.DataFrame:
     """Tweets per op posted after the `cutoff` day (UTC), and by how many accounts: op, tweets, accounts."""
-    limit = pd.Timestamp(cutoff, tz="UTC") + pd.Timedelta(days=1)
-    late = tweets[tweets["tweet_time"] >= limit]
+    late = tweets[tweets["tweet_time"] >= _day_after(cutoff)]
     g = late.groupby("op", observed=False)
     return pd.DataFrame({"tweets": g.size(), "accounts": g["userid"].nunique()}).reset_index()
 
@@ -105,7 +117,8 @@ def busiest_years(per_year: pd.DataFrame, width: int = 2) -> pd.DataFrame:
     rows = []
     for op, f in per_year.groupby("op", observed=True):
         s = f.set_index("year")["accounts"]
-        years = range(int(s.index.min()), int(s.index.max()) + 1)
+        first, last = int(s.index.min()), int(s.index.max())
+        years = range(first, max(last, first + width - 1) + 1)  # at least one full window
         s = s.reindex(years, fill_value=0)
         windows = s.rolling(width, min_periods=width).sum().dropna()
         if windows.empty:
@@ -113,7 +126,7 @@ def busiest_years(per_year: pd.DataFrame, width: int = 2) -> pd.DataFrame:
         end = int(windows.idxmax())
         rows.append({"op": op, "first_year": end - width + 1, "last_year": end, "accounts": int(windows.max()),
                      "share": float(windows.max() / s.sum())})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["op", "first_year", "last_year", "accounts", "share"])
 
 
 def cohort_label(year) -> str:
