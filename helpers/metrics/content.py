@@ -18,7 +18,8 @@ from helpers.metrics.core import rank_within, share_table
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s]+)", re.I)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s]+)(?:[/?#]|$)", re.I)
+_SCHEME = r"^(?:[a-z][a-z0-9+.-]*:)?//"  # 'https://...' or protocol-relative '//...'; else no scheme
 # Link shorteners and redirectors stay visible as themselves (as in Zannettou et al., Table 6).
 SHORTENERS = frozenset({"bit.ly", "goo.gl", "j.mp", "dlvr.it", "ift.tt", "fb.me", "buff.ly", "t.co", "ow.ly",
                         "tinyurl.com", "tiny.cc", "is.gd", "trib.al", "youtu.be", "wp.me", "lnkd.in"})
@@ -32,14 +33,16 @@ def domain_of_host(host: str) -> str:
     if host.startswith("www."):
         host = host[4:]
     found = _EXTRACT(host)
-    registered = getattr(found, "top_domain_under_public_suffix", None) or found.registered_domain
+    registered = (found.top_domain_under_public_suffix if hasattr(found, "top_domain_under_public_suffix")
+                  else found.registered_domain)
     return registered or host
 
 
 def domains(urls: pd.Series) -> pd.Series:
     """The registered domain of each URL (missing when the text is not a URL with a host)."""
     text = urls.astype("string").str.strip()
-    with_scheme = text.where(text.str.contains("://", regex=False), "//" + text)
+    has_scheme = text.str.contains(_SCHEME, case=False, regex=True).fillna(False).astype(bool)
+    with_scheme = text.where(has_scheme, "//" + text)
     host = with_scheme.str.extract(_HOST, expand=False)
     uniq = pd.unique(host.dropna())
     mapping = {h: domain_of_host(h) for h in uniq}
