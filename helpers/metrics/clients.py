@@ -33,16 +33,18 @@ def class_labels() -> list[str]:
 
 
 def classify(names: pd.Series) -> pd.Series:
-    """Each tweet's client class label (`EMPTY` when the client name is missing)."""
+    """Each tweet's client class label (`EMPTY` when the client name is missing or blank).
+    Names are compared without surrounding spaces."""
     text = labelled(names)
     mapping = {}
     for name in pd.unique(text):
-        if name == EMPTY:
+        clean = name.strip()
+        if name == EMPTY or not clean:
             mapping[name] = EMPTY
             continue
         mapping[name] = OTHER
         for label, exact, patterns in client_classes().values():
-            if name.casefold() in exact or any(p.search(name) for p in patterns):
+            if clean.casefold() in exact or any(p.search(clean) for p in patterns):
                 mapping[name] = label
                 break
     return pd.Series(pd.Categorical(text.map(mapping), categories=class_labels()), index=names.index,
@@ -62,4 +64,6 @@ def automated_share(tweets: pd.DataFrame) -> pd.Series:
     """Share of each op's tweets posted through scheduling/automation services or custom apps."""
     c = class_shares(tweets)
     labels = {client_classes()[k][0] for k in ("scheduling", "custom")}
-    return c[c["client_class"].isin(labels)].groupby("op", observed=False)["share"].sum().rename("automated_share")
+    # min_count=1: an operation without tweets has no share (NaN), not 0%
+    return (c[c["client_class"].isin(labels)].groupby("op", observed=False)["share"].sum(min_count=1)
+            .rename("automated_share"))
