@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import io
@@ -49,7 +50,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from helpers import __version__, fields, release as rel, schema
-from helpers.errors import CacheBusyError, ReleaseError
+from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 from helpers.exports import SafeCsvWriter
 from helpers.paths import CACHE_DIR
 
@@ -622,14 +623,36 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
     return n
 
 
+def _stat(src: rel.SourceFile) -> os.stat_result:
+    try:
+        return src.path.stat()
+    except OSError as exc:
+        raise ReleaseError(f"cannot read the file ({exc.strerror or exc})", file=str(src.path),
+                           hint="check that the file is still there and readable") from exc
+
+
 def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> dict:
     """One source file into the cache; the fast parser first, the exact one if the file needs it."""
+    before = _stat(src)
     try:
-        stats = _write_file(src, cache_dir, "fast", progress)
-    except (pa.ArrowInvalid, _NeedExact) as why:
-        stats = _write_file(src, cache_dir, "exact", progress)
-        stats["fast_parser_declined"] = str(why).splitlines()[0][:200]
-    st = src.path.stat()
+        try:
+            stats = _write_file(src, cache_dir, "fast", progress)
+        except (pa.ArrowException, _NeedExact) as why:
+            stats = _write_file(src, cache_dir, "exact", progress)
+            stats["fast_parser_declined"] = str(why).splitlines()[0][:200]
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+            raise ReleaseError(f"cannot write the cache ({exc.strerror}) while reading this file",
+                               file=str(src.path), hint=f"free space in (or make writable) {cache_dir}, "
+                               "or point cache_dir in the parameters elsewhere") from exc
+        raise
+    st = _stat(src)
+    if (st.st_size, st.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        (cache_dir / stats["cache_file"]).unlink(missing_ok=True)
+        (cache_dir / stats["quarantine_file"]).unlink(missing_ok=True)
+        raise ReleaseError("the file changed while it was being read (still downloading or being "
+                           "copied?)", file=str(src.path), hint="wait until the file is complete, then "
+                                                                "start again")
     stats["source"] = {"path": str(src.path.resolve()), "member": src.member, "name": src.name,
                        "compression": src.compression, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
                        "sha256": stats.pop("sha256"), "op_in_file_name": src.source_op}
@@ -654,8 +677,13 @@ class CacheLock:
         self.path = cache_dir / ".lock"
 
     def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._f = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._f = open(self.path, "a+")
+        except OSError as exc:
+            raise ProjectError(f"{self.path.parent}: cannot create the cache folder ({exc.strerror or exc})."
+                               "\n  What to do: make it writable, or point cache_dir in the parameters "
+                               "at a writable folder") from exc
         try:
             fcntl.flock(self._f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -685,6 +713,8 @@ def read_manifest(cache_dir: Path) -> dict | None:
     try:
         manifest = json.loads((cache_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
         return None
     return manifest if manifest.get("ingest_version") == INGEST_VERSION else None
 

@@ -101,6 +101,12 @@ def _unsafe_member(member: str) -> bool:
             or re.match(r"^[A-Za-z]:", norm) is not None)
 
 
+def _metadata_member(member: str) -> bool:
+    """macOS resource forks (`__MACOSX/._x.csv`) and other hidden members are not data."""
+    parts = PurePosixPath(member.replace("\\", "/")).parts
+    return "__MACOSX" in parts or any(p.startswith(".") for p in parts)
+
+
 def _zip_members(path: Path) -> list[tuple[str, str, str]]:
     """(member, op, table) for each recognised CSV in a zip; refuses unsafe or explosive members.
 
@@ -117,7 +123,8 @@ def _zip_members(path: Path) -> list[tuple[str, str, str]]:
         if _unsafe_member(info.filename):
             raise ReleaseError(f"the archive member {info.filename!r} points outside the archive folder",
                                file=str(path), hint="this archive was not made by Twitter; do not use it")
-    csvs = [i for i in infos if not i.is_dir() and i.filename.lower().endswith((".csv", ".csv.gz"))]
+    csvs = [i for i in infos if not i.is_dir() and i.filename.lower().endswith((".csv", ".csv.gz"))
+            and not _metadata_member(i.filename)]
     out = []
     for info in csvs:
         member = info.filename
@@ -160,7 +167,12 @@ def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) ->
     rename = {k.lower(): v for k, v in (rename or {}).items()}
     found: list[SourceFile] = []
     ignored: list[str] = []
-    for path in sorted(folder.iterdir()):
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as exc:
+        raise ReleaseError(f"cannot list the release folder ({exc.strerror or exc})", file=str(folder),
+                           hint="check that you may read it") from exc
+    for path in paths:
         if not path.is_file() or path.name.startswith("."):
             continue
         entries: list[tuple[str | None, str, str]] = []

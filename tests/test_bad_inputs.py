@@ -619,3 +619,63 @@ def test_lock_is_held_only_while_writing(release):
         with pytest.raises(CacheBusyError, match=f"pid {os.getpid()} since"):
             release.ingest()
     assert entry_of(release.ingest())["rows_cached"] == 2  # free again afterwards
+
+
+# ------------------------------------------------------------------------------ the machine
+
+def test_zip_made_on_a_mac_ignores_resource_forks(release):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(TWEETS, release.csv_text(release.tweets(2)))
+        zf.writestr("__MACOSX/._" + TWEETS, b"\x00\x05\x16\x07 resource fork")
+        zf.writestr(".hidden_tweets.csv", "x")
+    (release.folder / "ira.zip").write_bytes(buf.getvalue())
+    m = release.ingest()
+    assert list(m["files"]) == ["ira/tweets"] and m["files"]["ira/tweets"]["rows_cached"] == 2
+
+
+def test_source_changing_while_read(release, monkeypatch):
+    path = release.write(TWEETS, release.tweets(3))
+    real = ingest.fields.type_batch
+
+    def growing(*a, **k):  # the download is still running
+        with open(path, "a") as f:
+            f.write("")
+        os.utime(path, ns=(0, path.stat().st_mtime_ns + 10**9))
+        return real(*a, **k)
+    monkeypatch.setattr(ingest.fields, "type_batch", growing)
+    err = release_error(release, "the file changed while it was being read (still downloading")
+    assert str(path) in str(err)
+    monkeypatch.undo()
+    assert ingest.read_manifest(release.cache_dir()) is None or \
+        "ira/tweets" not in ingest.read_manifest(release.cache_dir())["files"]
+    assert not list(release.cache_dir().glob("*/*.parquet"))
+
+
+def test_disk_full_while_writing_the_cache(release, monkeypatch):
+    import errno
+    release.write(TWEETS, release.tweets(3))
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(ingest.pq.ParquetWriter, "write_table", full)
+    err = release_error(release, "cannot write the cache (No space left on device)")
+    assert "free space in" in str(err) and str(release.cache_dir()) in str(err)
+    monkeypatch.undo()
+    assert no_partials_left(release)
+
+
+def test_cache_folder_that_cannot_be_created(release, tmp_path):
+    release.write(TWEETS, release.tweets(1))
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    with pytest.raises(ProjectError) as err:
+        release.ingest()
+    assert "cannot create the cache folder" in str(err.value) and "What to do:" in str(err.value)
+
+
+def test_corrupt_manifest_is_rebuilt(release):
+    release.write(TWEETS, release.tweets(2))
+    first = release.ingest()
+    (Path(first["cache_dir"]) / ingest.MANIFEST).write_text('["not", "a", "manifest"]')
+    assert entry_of(release.ingest())["rows_cached"] == 2
