@@ -19,13 +19,17 @@ def totals(tweets: pd.DataFrame) -> pd.DataFrame:
 
 def zero_share(tweets: pd.DataFrame) -> pd.DataFrame:
     """Per op: share of tweets with no engagement at all (all four counts 0), and per count.
-    Tweets with a missing count are left out of that count's denominator.
+    Tweets with a missing count are left out of that count's denominator; for "any engagement" a tweet
+    counts when its answer is known: some count above 0 (engaged) or all four counts 0 (not engaged).
     Columns: op, metric, share_zero, tweets."""
     rows = []
     for op, f in tweets.groupby("op", observed=False):
-        known = f[list(ENGAGEMENT)].dropna()
-        rows.append({"op": op, "metric": "any engagement", "tweets": len(known),
-                     "share_zero": float((known.sum(axis=1) == 0).mean()) if len(known) else np.nan})
+        values = f[list(ENGAGEMENT)]
+        engaged = (values > 0).fillna(False).any(axis=1)
+        none = (values == 0).fillna(False).all(axis=1)
+        known = int((engaged | none).sum())
+        rows.append({"op": op, "metric": "any engagement", "tweets": known,
+                     "share_zero": float(none.sum() / known) if known else np.nan})
         for c in ENGAGEMENT:
             v = f[c].dropna()
             rows.append({"op": op, "metric": NAMES[c], "tweets": len(v),
@@ -58,14 +62,15 @@ def concentration(tweets: pd.DataFrame, top_tweets: float = 0.01, top_accounts: 
         for c in ENGAGEMENT:
             v = f[c].fillna(0).to_numpy(dtype=np.int64)
             total = int(v.sum())
-            k = max(1, int(np.ceil(top_tweets * len(v))))
+            # rounded first: 0.07 * 100 is 7.000000000000001, and the top 7% of 100 tweets is 7 tweets
+            k = max(1, int(np.ceil(round(top_tweets * len(v), 9))))
             top_t = np.sort(v)[::-1][:k].sum()
             per_account = f.assign(_v=v).groupby("userid", observed=True)["_v"].sum().sort_values(ascending=False)
             top_a = per_account.head(top_accounts).sum()
             rows.append({"op": op, "metric": NAMES[c], "total": total,
                          "top_tweets_share": top_t / total if total else np.nan,
                          "top_accounts_share": top_a / total if total else np.nan})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["op", "metric", "total", "top_tweets_share", "top_accounts_share"])
 
 
 def lorenz(tweets: pd.DataFrame, column: str = "like_count", points: int = 200) -> pd.DataFrame:
@@ -96,3 +101,15 @@ def top_accounts(accounts: pd.DataFrame, n: int, unhashed_only: bool = True) -> 
     f = f.assign(rank=f.groupby("op", observed=True).cumcount() + 1)
     f = f[f["rank"] <= n]
     return f[["op", "rank", "userid", "user_screen_name", "follower_count"]].reset_index(drop=True)
+
+
+def account_totals(tweets: pd.DataFrame, column: str = "like_count") -> pd.DataFrame:
+    """Engagement received per account, summed over its tweets (missing counts as 0), ranked within each
+    op, most first, ties by userid: the accounts that carried an operation's reach (DFRLab Part 1).
+    Columns: op, rank, userid, <likes|retweets|replies|quotes>."""
+    from helpers.metrics.core import rank_within
+    name = NAMES[column]
+    f = pd.DataFrame({"op": tweets["op"], "userid": tweets["userid"],
+                      name: tweets[column].fillna(0).to_numpy(dtype=np.int64)})
+    out = f.groupby(["op", "userid"], observed=True)[name].sum().reset_index()
+    return rank_within(out, "op", name, "userid", None)[["op", "rank", "userid", name]]
