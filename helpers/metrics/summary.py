@@ -111,9 +111,9 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
         z = zero[(zero["op"] == op) & (zero["metric"] == "any engagement")]["share_zero"]
         if len(z):
             _row(rows, t5, "tweets with zero engagement", op, float(z.iloc[0]), prose.pct(z.iloc[0]), share=True)
-        likes = tweets.loc[tweets["op"] == op, "like_count"].astype("Float64")
-        _row(rows, t5, "likes per tweet (mean)", op, float(likes.mean()) if len(likes) else np.nan,
-             f"{likes.mean():.2f}" if len(likes) else "n/a")
+        likes = tweets.loc[tweets["op"] == op, "like_count"].astype("Float64").dropna()
+        mean = float(likes.mean()) if len(likes) else np.nan  # missing counts skipped, as in `totals`
+        _row(rows, t5, "likes per tweet (mean)", op, mean, f"{mean:.2f}" if len(likes) else "n/a")
         k = conc[(conc["op"] == op) & (conc["metric"] == "likes")]
         if len(k):
             _row(rows, t6, "likes to the top 10 accounts", op, float(k["top_accounts_share"].iloc[0]),
@@ -136,7 +136,8 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
 
 def wide(table: pd.DataFrame, labels) -> pd.DataFrame:
     """One row per indicator, one column per operation (the shown values), in take-away order."""
-    order = table[["takeaway", "title", "indicator"]].drop_duplicates()
+    # take-away order; within one, the order in which indicators first appear (any operation)
+    order = table[["takeaway", "title", "indicator"]].drop_duplicates().sort_values("takeaway", kind="stable")
     w = table.pivot_table(index=["takeaway", "title", "indicator"], columns="op", values="shown",
                           aggfunc="first", observed=True)
     w = w.reindex(pd.MultiIndex.from_frame(order)).reset_index()
