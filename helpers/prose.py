@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import html as _html
 import math
+import numbers
 import re
 import unicodedata
 
+import pandas as pd
+
 # Characters that change how Markdown (or MathJax in JupyterLab) renders text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
-# Bidirectional overrides/isolates and zero-width characters: shown as visible code points instead.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# In Markdown, these become HTML entities; the other specials are backslash-escaped (in one pass, so
+# that an escape never touches the output of another).
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Bidirectional marks, overrides and isolates, zero-width and other invisible characters, line and
+# paragraph separators, and control characters (but tab, line feed, carriage return): shown as
+# visible code points instead.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                        "\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _visible(text: str) -> str:
@@ -24,8 +33,7 @@ def _visible(text: str) -> str:
 def md(value) -> str:
     """Data as literal Markdown text: specials escaped, HTML escaped, invisible controls shown."""
     text = _visible(str(value)).replace("\r", " ").replace("\n", " ")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("\\<", "&lt;").replace("\\>", "&gt;").replace("\\&", "&amp;")
+    return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
 
 
 def html(value) -> str:
@@ -41,22 +49,32 @@ def safe_text(value: str) -> str:
     return text.replace("$", r"\$")
 
 
+def _missing(x) -> bool:
+    """None, NaN (any float type), pd.NA, NaT (pandas or numpy)."""
+    if x is None:
+        return True
+    try:
+        return bool(pd.api.types.is_scalar(x) and pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
 def count(n) -> str:
-    """12,345 (whole numbers with thousands separators); 'n/a' when missing."""
-    if n is None or (isinstance(n, float) and math.isnan(n)):
+    """12,345 (whole numbers with thousands separators); 'n/a' when missing (or infinite)."""
+    if _missing(n) or (isinstance(n, numbers.Real) and math.isinf(n)):
         return "n/a"
     return f"{int(round(n)):,}"
 
 
 def pct(share, digits: int = 1) -> str:
     """A share in [0, 1] as '36.9%'; 'n/a' when missing."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
+    if _missing(share):
         return "n/a"
     return f"{100 * share:.{digits}f}%"
 
 
 def ratio(x, digits: int = 1) -> str:
-    if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))):
+    if _missing(x) or (isinstance(x, numbers.Real) and math.isinf(x)):
         return "n/a"
     return f"{x:.{digits}f}x"
 
@@ -73,11 +91,11 @@ def listing(items, conj: str = "and") -> str:
 
 def compare(a, b, more: str = "more", less: str = "fewer", same: str = "as many") -> str:
     """A comparative word chosen by the data, never hard-coded (numbers, dates, timestamps)."""
-    def missing(x):
-        return x is None or (isinstance(x, float) and math.isnan(x))
-    if missing(a) or missing(b):
+    if _missing(a) or _missing(b):
         return "not comparable"
-    if isinstance(a, float) or isinstance(b, float):
+    inexact = (isinstance(a, numbers.Real) and isinstance(b, numbers.Real)
+               and not (isinstance(a, numbers.Integral) and isinstance(b, numbers.Integral)))
+    if inexact:  # floats of any type: equal up to rounding
         if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
             return same
     elif a == b:
