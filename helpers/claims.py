@@ -739,11 +739,20 @@ def summary(table: pd.DataFrame) -> pd.DataFrame:
     base = table.assign(_status=table["status"].map(base_status))
     counts = base.groupby(["section", "_status"], sort=False).size().unstack(fill_value=0)
     counts = counts.reindex(columns=list(STATUSES), fill_value=0).reindex(pd.unique(table["section"]))
+    counts.columns.name = None
     counts.insert(0, "claims", counts.sum(axis=1))
     counts.loc["all claims"] = counts.sum()
     if table["status"].str.contains("synthetic|by construction").any():
         counts = counts.rename(columns={MATCHES: SYNTHETIC_STATUS[MATCHES], DIFFERS: SYNTHETIC_STATUS[DIFFERS]})
     return counts.reset_index().rename(columns={"index": "section"})
+
+
+def headline(table: pd.DataFrame, release) -> str:
+    """The statement, then how many claims got each status (for the landing page)."""
+    counts = table["status"].value_counts()
+    order = [SYNTHETIC_STATUS[s] if release.synthetic else s for s in STATUSES]
+    parts = ", ".join(f"{int(counts.get(s, 0))} {s}" for s in order)
+    return f"{statement(release)} {len(table)} claims: {parts}."
 
 
 def file_versions(release) -> pd.DataFrame:
