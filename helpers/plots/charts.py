@@ -37,7 +37,8 @@ def barh_by_op(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], 
                sharex: bool = False) -> plt.Figure:
     """Ranked horizontal bars per operation (a top-N table: op, rank, <label>, <value>)."""
     colors = op_colors(ops)
-    rows = min(max_bars, int(table.groupby("op", observed=True).size().max() or 1))
+    sizes = table.groupby("op", observed=True).size()
+    rows = min(max_bars, int(sizes.max()) if len(sizes) else 1)
     fig, axes = panels(len(ops), height=height or max(2.6, 0.9 + 0.2 * rows), sharex=sharex)
     for ax, op in zip(axes, ops):
         t = table[table["op"] == op].sort_values("rank").head(max_bars)
@@ -106,13 +107,16 @@ def stacked_bars_by_op(table: pd.DataFrame, x: str, y: str, stack: str, ops: Seq
             vals = t[part].to_numpy(dtype=float)
             ax.bar(xs, vals, bottom=bottom, color=colors.get(part), label=prose.safe_text(part), width=0.8)
             bottom += vals
-        ax.set_xticks(xs, [str(v) for v in t.index], rotation=90 if len(t) > 8 else 0)
+        ax.set_xticks(xs, [prose.safe_text(v) for v in t.index], rotation=90 if len(t) > 8 else 0)
         ax.set_title(labels(op), loc="left")
         ax.set_ylabel(ylabel)
         ax.set_xlabel(xlabel)
         ax.yaxis.set_major_formatter(PercentAxis if percent else Thousands)
         ax.grid(axis="x", visible=False)
-    axes[0].legend(loc="upper left", fontsize=8)
+        if t.empty:
+            ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
+    if axes[0].get_legend_handles_labels()[0]:
+        axes[0].legend(loc="upper left", fontsize=8)
     return fig
 
 
@@ -149,7 +153,8 @@ def curves_by_metric(table: pd.DataFrame, x: str, y: str, metrics: Sequence[str]
         ax.set_title((titles or {}).get(metric, metric), loc="left")
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-    axes[0].legend(loc="best")
+    if axes[0].get_legend_handles_labels()[0]:
+        axes[0].legend(loc="best")
     return fig
 
 
@@ -191,6 +196,7 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
         t = table[table["op"] == op].pivot_table(index=x, columns=part, values=value, aggfunc="sum",
                                                  observed=True).fillna(0)
         cols = [c for c in order if c in t.columns]
+        ax.set_title(labels(op), loc="left")
         if t.empty or not cols:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
             continue
@@ -198,12 +204,18 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
                      colors=[colors.get(c) for c in cols], alpha=0.9)
         ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(PercentAxis)
-        ax.set_title(labels(op), loc="left")
         ax.set_ylabel(ylabel)
         if pd.api.types.is_datetime64_any_dtype(t.index):
             ax.xaxis.set_major_locator(mdates.YearLocator())
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
+    found = {}
+    for ax in axes:  # the legend of every part drawn in any panel (the first may be empty)
+        for h, n in zip(*ax.get_legend_handles_labels()):
+            found.setdefault(n, h)
+    names = [prose.safe_text(c) for c in order if prose.safe_text(c) in found]  # in the given order
+    if names:
+        axes[0].legend([found[n] for n in names], names, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                       fontsize=7.5)
     return fig
 
 
@@ -213,6 +225,9 @@ def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], 
     colors = op_colors(ops)
     present = [op for op in ops if (table["op"] == op).any()]
     fig, axes = panels(max(len(present), 1), ncols=1, height=max(2.4, 2.0 * len(present)))
+    if not present:
+        axes[0].text(0.5, 0.5, "no data", transform=axes[0].transAxes, ha="center", color="#666")
+        axes[0].set_title(", ".join(labels(op) for op in ops), loc="left")
     for ax, op in zip(axes, present):
         t = table[table["op"] == op].sort_values("day")
         ax.bar(t["day"], t["tweets"], color=colors[op], width=0.8)

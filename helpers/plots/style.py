@@ -20,6 +20,8 @@ import seaborn as sns  # noqa: E402
 # Okabe-Ito, reordered so that the first two (the two October 2018 operations) differ in lightness too.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 GREY = "#8C8C8C"
+# More distinct colours (matplotlib's tab10 without its grey) for when the Okabe-Ito ones run out.
+EXTRA = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf")
 # Fixed colours for the operations and the languages, so a colour means the same thing everywhere.
 OP_COLORS = {"ira": "#D55E00", "iranian": "#0072B2"}
 LANGUAGE_COLORS = {"ru": "#D55E00", "en": "#0072B2", "fr": "#009E73", "ar": "#CC79A7", "fa": "#E69F00",
@@ -58,7 +60,8 @@ def op_colors(ops: Sequence[str]) -> dict[str, str]:
 
 
 def language_colors(languages: Iterable[str]) -> dict[str, str]:
-    spare = [c for c in OKABE_ITO if c not in LANGUAGE_COLORS.values()] or list(OKABE_ITO)
+    # Okabe-Ito has one colour left after the fixed ones: further languages take the extra colours
+    spare = [c for c in (*OKABE_ITO, *EXTRA) if c not in LANGUAGE_COLORS.values()]
     out, i = {}, 0
     for lang in languages:
         if lang in LANGUAGE_COLORS:
@@ -87,14 +90,16 @@ _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 
 def save_figure(fig: plt.Figure, name: str, out_dir: str | os.PathLike,
                 formats: Sequence[str] = ("png", "svg")) -> list[Path]:
-    """Write `out_dir/<name>.<format>` for each format, deterministically (no dates, fixed ids)."""
+    """Write `out_dir/<name>.<format>` for each format, deterministically (no dates, fixed ids), also
+    when `apply_style` was not called."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
         tmp = path.with_name(f".{path.name}.partial")
-        fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt], bbox_inches=None, facecolor="white")
+        with plt.rc_context({"svg.hashsalt": RC["svg.hashsalt"]}):  # fixed SVG ids, not random ones
+            fig.savefig(tmp, format=fmt, metadata=_METADATA.get(fmt), bbox_inches=None, facecolor="white")
         os.replace(tmp, path)
         written.append(path)
     return written
