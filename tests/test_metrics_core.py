@@ -134,7 +134,8 @@ def test_overview_counts_accounts_tweets_kinds_and_dates(frames):
         {"op": "iranian", "userid": "c", "tweet_time": "2017-01-01 00:00", "user_is_hashed": True},
     ], ops=OPS3)
     users = frames.users([{"op": "ira", "userid": u, "user_is_hashed": h}
-                          for u, h in (("a", True), ("b", True), ("TEN_GOP", False), ("silent", True))],
+                          for u, h in (("a", True), ("b", True), ("TEN_GOP", False), ("silent", True),
+                                       ("silent", True))],  # one account listed twice
                          ops=["ira"])
     ov = core.overview(t, users).set_index("op")
     assert list(ov.index) == OPS3
@@ -160,3 +161,102 @@ def test_overview_single_operation_without_users(frames):
     assert ov["op"].tolist() == ["ira"]
     assert ov.loc[0, "accounts_with_tweets"] == 1 and ov.loc[0, "unhashed_accounts"] == 1
     assert ov.loc[0, "accounts_source"] == "tweets file"
+
+
+# ------------------------------------------------------------- every metric, any number of operations
+
+def _metric_calls():
+    """Every public metric of the package, called as the notebooks call it: name -> f(tweets, users, tags, urls)."""
+    import datetime as dt
+
+    from helpers.metrics import accounts, clients, content, engagement, summary, timeline
+    day0, day1 = dt.date(2016, 6, 22), dt.date(2016, 6, 24)
+    zones = {"ira": "Europe/Moscow", "iranian": "Asia/Tehran"}
+    per_op = lambda t: t.groupby("op", observed=False).size()  # noqa: E731
+    return {
+        "core.kind_counts": lambda t, u, h, l: core.kind_counts(t),
+        "core.retweet_share": lambda t, u, h, l: core.retweet_share(t),
+        "core.top_values": lambda t, u, h, l: core.top_values(t, "tweet_language", 3),
+        "core.overview": lambda t, u, h, l: core.overview(t, u),
+        "timeline.counts_by_period": lambda t, u, h, l: timeline.counts_by_period(t, "M", by="tweet_language"),
+        "timeline.yearly": lambda t, u, h, l: timeline.yearly(t),
+        "timeline.daily": lambda t, u, h, l: timeline.daily(t, day0, day1),
+        "timeline.hour_profile": lambda t, u, h, l: timeline.hour_profile(t, zones),
+        "timeline.working_hours_share": lambda t, u, h, l: timeline.working_hours_share(
+            timeline.hour_profile(t, zones, weekly=True)),
+        "timeline.peaks": lambda t, u, h, l: timeline.peaks(
+            timeline.counts_by_period(t, "M", by="tweet_language"), "tweet_language"),
+        "accounts.created_per_year": lambda t, u, h, l: accounts.created_per_year(u),
+        "accounts.created": lambda t, u, h, l: accounts.created(u, "W"),
+        "accounts.ecdf": lambda t, u, h, l: accounts.ecdf(u, "follower_count"),
+        "accounts.binned": lambda t, u, h, l: accounts.binned(u, "follower_count"),
+        "accounts.busiest_years": lambda t, u, h, l: accounts.busiest_years(accounts.created_per_year(u)),
+        "accounts.activity": lambda t, u, h, l: accounts.activity(t),
+        "accounts.cohort_activity": lambda t, u, h, l: accounts.cohort_activity(t),
+        "accounts.active_after": lambda t, u, h, l: accounts.active_after(accounts.activity(t), day0),
+        "accounts.tweets_after": lambda t, u, h, l: accounts.tweets_after(t, day0),
+        "content.top_items": lambda t, u, h, l: content.top_items(h, 3),
+        "content.top_items_over_time": lambda t, u, h, l: content.top_items_over_time(h, 3),
+        "content.item_per_day": lambda t, u, h, l: content.item_per_day(h, "Brexit", day0, day1),
+        "content.in_window": lambda t, u, h, l: content.in_window(h, day0, day1),
+        "content.top_domains": lambda t, u, h, l: content.top_domains(l, per_op(t), 3),
+        "content.domain_reach": lambda t, u, h, l: content.domain_reach(l, per_op(t), "bbc.co.uk"),
+        "content.term_counts": lambda t, u, h, l: content.term_counts(t, ["Brexit", "USA"]),
+        "clients.class_shares": lambda t, u, h, l: clients.class_shares(t),
+        "clients.automated_share": lambda t, u, h, l: clients.automated_share(t),
+        "engagement.totals": lambda t, u, h, l: engagement.totals(t),
+        "engagement.zero_share": lambda t, u, h, l: engagement.zero_share(t),
+        "engagement.ccdf": lambda t, u, h, l: engagement.ccdf(t),
+        "engagement.concentration": lambda t, u, h, l: engagement.concentration(t),
+        "engagement.lorenz": lambda t, u, h, l: engagement.lorenz(t),
+        "engagement.top_accounts": lambda t, u, h, l: engagement.top_accounts(u, 3, unhashed_only=False),
+        "summary.indicators": lambda t, u, h, l: summary.indicators(t, l, day0),
+    }
+
+
+METRICS = _metric_calls()
+ROW = {"tweet_time": "2016-06-23 10:00", "hashtags": ["Brexit"], "urls": ["http://www.bbc.co.uk/news"],
+       "tweet_text": "Brexit now", "like_count": 2, "tweet_client_name": "twitterfeed", "is_retweet": True}
+
+
+def _ops_in(result):
+    if isinstance(result, pd.Series):
+        return set(result.dropna().index)
+    return set(result["op"].astype(str)) if "op" in result else set()
+
+
+def _inputs(frames, ops, with_rows):
+    rows = [dict(ROW, op=op, userid=f"{op}-{i}") for op in with_rows for i in range(2)]
+    t = frames.tweets(rows, ops=ops)
+    users = frames.users([{"op": op, "userid": f"{op}-0", "follower_count": 7} for op in with_rows], ops=ops)
+    return t, users, frames.exploded(t, "hashtags", ["tweetid", "tweet_time"]), frames.exploded(t, "urls")
+
+
+@pytest.mark.parametrize("name", sorted(METRICS))
+def test_every_metric_with_one_operation(frames, name):
+    out = METRICS[name](*_inputs(frames, ["ira"], ["ira"]))
+    assert len(out) > 0
+    assert _ops_in(out) <= {"ira"}
+
+
+@pytest.mark.parametrize("name", sorted(METRICS))
+def test_every_metric_with_three_operations_one_without_rows(frames, name):
+    out = METRICS[name](*_inputs(frames, OPS3, ["ira", "venezuela"]))
+    assert _ops_in(out) <= set(OPS3)
+    if isinstance(out, pd.DataFrame) and "op" in out and name != "content.in_window":
+        assert {"ira", "venezuela"} <= _ops_in(out)  # both operations with rows are there
+    numbers = [c for c in ("tweets", "accounts", "occurrences", "urls", "active_after", "tweets_linking")
+               if isinstance(out, pd.DataFrame) and c in out]
+    for c in numbers:  # the operation without rows is absent or counted as zero, never invented
+        assert (out.loc[out["op"].astype(str) == "iranian", c].fillna(0) == 0).all(), c
+
+
+@pytest.mark.parametrize("name", sorted(METRICS))
+def test_every_metric_with_no_rows_at_all(frames, name):
+    out = METRICS[name](*_inputs(frames, ["ira", "iranian"], []))
+    if isinstance(out, pd.Series):
+        assert out.isna().all() or out.empty or (out == 0).all()
+    else:
+        for c in ("tweets", "accounts", "occurrences", "urls", "active_after", "tweets_linking"):
+            if c in out:
+                assert (out[c].fillna(0) == 0).all(), c

@@ -34,15 +34,24 @@ def release_frames(frames):
     return t, frames.exploded(t, "urls")
 
 
+_COMPUTED: dict = {}
+
+
+@pytest.fixture
+def table(release_frames):
+    """The indicator table of `release_frames`, computed once for the module (the frames never change)."""
+    if "table" not in _COMPUTED:
+        _COMPUTED["table"] = summary.indicators(*release_frames, CUTOFF)
+    return _COMPUTED["table"].copy()
+
+
 def value(table, op, indicator):
     rows = table[(table["op"] == op) & (table["indicator"] == indicator)]
     assert len(rows) == 1, f"{op}: {indicator} appears {len(rows)} times"
     return rows.iloc[0]
 
 
-def test_indicators_known_values(release_frames):
-    t, urls = release_frames
-    table = summary.indicators(t, urls, CUTOFF)
+def test_indicators_known_values(table):
     assert list(table.columns) == ["takeaway", "title", "indicator", "op", "value", "shown", "is_share"]
     r = value(table, "ira", "tweet language #1")
     assert r["value"] == pytest.approx(0.75) and r["shown"] == "ru (75.0%)" and r["is_share"]
@@ -66,9 +75,8 @@ def test_indicators_known_values(release_frames):
     assert value(table, "ira", "peak year")["shown"] == "2016 (3 tweets)"
 
 
-def test_indicators_are_the_shared_metrics(release_frames):
-    t, urls = release_frames
-    table = summary.indicators(t, urls, CUTOFF)
+def test_indicators_are_the_shared_metrics(release_frames, table):
+    t, _ = release_frames
     auto = clients.automated_share(t)
     zero = engagement.zero_share(t).set_index(["op", "metric"])["share_zero"]
     for op in ("ira", "iranian"):
@@ -76,9 +84,7 @@ def test_indicators_are_the_shared_metrics(release_frames):
         assert value(table, op, "tweets with zero engagement")["value"] == pytest.approx(zero[(op, "any engagement")])
 
 
-def test_indicators_for_an_operation_without_tweets(release_frames):
-    t, urls = release_frames
-    table = summary.indicators(t, urls, CUTOFF)
+def test_indicators_for_an_operation_without_tweets(table):
     empty = table[table["op"] == "venezuela"].set_index("indicator")
     assert math.isnan(empty.loc["tweets via automation or own apps", "value"])
     assert empty.loc["tweets via automation or own apps", "shown"] == "n/a"
@@ -102,9 +108,7 @@ def test_indicators_when_like_counts_are_all_missing(frames):
     assert math.isnan(r["value"]) and r["shown"] == "n/a"
 
 
-def test_wide_one_row_per_indicator_one_column_per_operation(release_frames):
-    t, urls = release_frames
-    table = summary.indicators(t, urls, CUTOFF)
+def test_wide_one_row_per_indicator_one_column_per_operation(table):
     labels = {"ira": "IRA (Russia)", "iranian": "Iran", "venezuela": "Venezuela"}
     w = summary.wide(table, labels.get)
     assert list(w.columns[:3]) == ["takeaway", "title", "indicator"]

@@ -95,7 +95,7 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
         accounts = u.drop_duplicates("userid") if has_users else t.drop_duplicates("userid")
         rows.append({
             "op": op,
-            "accounts_in_users_file": len(u) if has_users else np.nan,
+            "accounts_in_users_file": u["userid"].nunique() if has_users else np.nan,  # accounts, not rows
             "accounts_with_tweets": t["userid"].nunique(),
             "accounts_without_tweets": (len(set(u["userid"]) - set(t["userid"])) if has_users else np.nan),
             "tweets": len(t),
