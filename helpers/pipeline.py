@@ -40,6 +40,11 @@ class DateTranslator(PythonTranslator):
             return f"datetime.date({val.year}, {val.month}, {val.day})"
         return super().translate(val)
 
+    @classmethod
+    def codify(cls, parameters, comment="Parameters"):
+        """The injected cell imports what its values need, even in a notebook without `import datetime`."""
+        return "import datetime\n" + super().codify(parameters, comment)
+
 
 papermill_translators.register(KERNEL, DateTranslator)
 
@@ -68,6 +73,20 @@ def execute(nb: Path, out: Path, parameters: dict) -> None:
                         cwd=str(ROOT), progress_bar=False, log_output=False)
 
 
+def _which_cell(executed: Path) -> str:
+    """'cell 5 of 12 (`first line of code`)': the failing cell counted in the notebook as written
+    (without the cells papermill adds), so the reader finds it in JupyterLab."""
+    import nbformat
+    added = {"injected-parameters", "papermill-error-cell-tag"}
+    cells = [c for c in nbformat.read(executed, as_version=4).cells
+             if not added & set(c.metadata.get("tags", []))]
+    for number, cell in enumerate(cells, 1):
+        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            first = next((line for line in cell.source.splitlines() if line.strip()), "")
+            return f"cell {number} of {len(cells)} (`{first.strip()[:80]}`)"
+    return "a cell that left no error output"
+
+
 def run(params_file: str | None, data_dir: str | None = None, only: list[str] | None = None,
         log=print, notebook_dir: Path = NOTEBOOKS_DIR) -> int:
     """The whole sequence; returns the process exit code."""
@@ -87,9 +106,9 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
         try:
             execute(nb, out, parameters)
         except PapermillExecutionError as exc:
-            log(f"\nFAILED: notebooks/{nb.name}, cell {exc.cell_index} (execution count {exc.exec_count}): "
-                f"{exc.ename}: {exc.evalue}\nThe partial executed notebook is kept at "
-                f"{reports.relative_to_root(out)}; earlier reports are unchanged.", )
+            log(f"\nFAILED: notebooks/{nb.name}, {_which_cell(out)}: {exc.ename}: {exc.evalue}\n"
+                f"The partial executed notebook is kept at {reports.relative_to_root(out)}; earlier reports "
+                "are unchanged.")
             return 1
         reports.render_notebook(out, p.reports_path / f"{nb.stem}.html")
         log(f"  done in {time.time() - started:.1f} s -> {reports.relative_to_root(p.reports_path / (nb.stem + '.html'))}")

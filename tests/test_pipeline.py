@@ -1,0 +1,118 @@
+"""End to end: the whole notebook sequence on a tiny synthetic release, and what a parameter change,
+a failing notebook or a bad parameter does to a run."""
+
+import json
+
+import nbformat
+import numpy as np
+import pytest
+from PIL import Image
+
+from helpers import pipeline
+from helpers.errors import ParameterError
+
+pytestmark = pytest.mark.slow
+
+EXPECTED_FIGURES = {
+    "01_release_overview", "02_monthly_languages", "02_tweets_per_year", "02_tweet_languages",
+    "02_account_languages", "03_accounts_created", "03_accounts_created_weekly", "03_followers",
+    "03_account_lifetime", "03_regeneration", "04_top_hashtags", "04_hashtags_per_year", "04_case_mh17",
+    "04_case_reasonstoleaveeu", "04_top_domains", "04_geopolitical_terms", "05_top_clients",
+    "05_client_classes", "05_client_mix", "06_engagement_ccdf", "06_engagement_concentration",
+    "06_top_accounts", "07_hour_of_day", "07_hour_of_week", "07_tweet_kinds", "08_indicators",
+}
+
+
+def test_sequence_runs_and_writes_every_figure(sequence_run):
+    assert sequence_run["code"] == 0, sequence_run["log"]
+    p = sequence_run["params"]
+    written = {f.stem for f in p.figures_path.glob("*.png")}
+    assert EXPECTED_FIGURES <= written
+    for name in EXPECTED_FIGURES:
+        for fmt in p.figure_formats:
+            assert (p.figures_path / f"{name}.{fmt}").stat().st_size > 5_000
+        img = np.asarray(Image.open(p.figures_path / f"{name}.png").convert("L"), dtype=float)
+        assert 600 <= img.shape[1] <= 3000 and 300 <= img.shape[0] <= 4000, (name, img.shape)
+        assert img.std() > 5, f"{name}.png looks blank"
+
+
+def test_every_notebook_has_a_report_and_the_index_lists_them(sequence_run):
+    p = sequence_run["params"]
+    index = (p.reports_path / "index.html").read_text(encoding="utf-8")
+    for nb in pipeline.notebooks():
+        html = (p.reports_path / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert "Synthetic sample, not evidence" in html
+        assert f'href="{nb.stem}.html"' in index
+        assert "cdnjs" not in html and "require.min.js" not in html   # readable offline
+    assert index.index("Synthetic sample") < index.index("Figures")
+
+
+def test_figure_index_traces_every_figure(sequence_run):
+    p = sequence_run["params"]
+    records = json.loads((p.figures_path / "index.json").read_text())
+    names = {r["name"] for r in records}
+    assert EXPECTED_FIGURES <= names
+    for r in records:
+        assert r["notebook"].startswith(r["name"][:2]) and r["made_by"] and r["columns"]
+        assert all(m.startswith("helpers.") for m in r["made_by"])
+
+
+def test_reruns_write_byte_identical_figures(sequence_run):
+    """Re-running a notebook on the same data rewrites byte-identical figure files (no dates in them)."""
+    p = sequence_run["params"]
+    before = {f.name: f.read_bytes() for f in p.figures_path.glob("02_*")}
+    assert pipeline.run(str(sequence_run["params_file"]), only=["02"], log=lambda *a: None) == 0
+    after = {f.name: f.read_bytes() for f in p.figures_path.glob("02_*")}
+    assert before == after
+
+
+def test_a_parameter_change_changes_what_is_plotted(sequence_run, tmp_path, write_params):
+    root = sequence_run["root"]
+    path = write_params(tmp_path / "narrow.yaml", data_dir=str(root / "release"), cache_dir=str(root / "cache"),
+                        figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
+                        ops=["iranian"], start="2017-01-01", end="2017-12-31")
+    assert pipeline.run(str(path), only=["02"], log=lambda *a: None) == 0
+    executed = nbformat.read(tmp_path / "reports" / "executed" / "02_timeline_languages.ipynb", as_version=4)
+    text = "\n".join(o.get("data", {}).get("text/markdown", "") + o.get("data", {}).get("text/html", "")
+                     for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    assert "IRA (Russia)" not in text and "Iran" in text
+    assert "2017" in text and "2016" not in text
+    full = Image.open(sequence_run["params"].figures_path / "02_monthly_languages.png")
+    narrow = Image.open(tmp_path / "figures" / "02_monthly_languages.png")
+    assert narrow.size[1] < full.size[1]  # one operation: one panel
+
+
+def test_a_failing_notebook_stops_the_run_and_keeps_earlier_reports(sequence_run, tmp_path, write_params):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    good = nbformat.read(pipeline.notebooks()[0], as_version=4)
+    nbformat.write(good, folder / "01_ok.ipynb")
+    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
+                                          nbformat.v4.new_code_cell("raise RuntimeError('boom')")])
+    nbformat.write(bad, folder / "02_broken.ipynb")
+    root = sequence_run["root"]
+    path = write_params(tmp_path / "p.yaml", data_dir=str(root / "release"), cache_dir=str(root / "cache"),
+                        figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"))
+    lines = []
+    code = pipeline.run(str(path), log=lambda *a: lines.append(" ".join(map(str, a))), notebook_dir=folder)
+    assert code == 1
+    log = "\n".join(lines)
+    assert "02_broken.ipynb, cell 2 of 2 (`raise RuntimeError('boom')`)" in log and "RuntimeError: boom" in log
+    assert (tmp_path / "reports" / "01_ok.html").exists()
+    assert (tmp_path / "reports" / "executed" / "02_broken.ipynb").exists()   # kept for debugging
+    assert not (tmp_path / "reports" / "02_broken.html").exists()
+
+
+def test_bad_parameters_fail_before_any_work(tmp_path, write_params):
+    path = write_params(tmp_path / "bad.yaml", top_n=0, data_dir=str(tmp_path / "nowhere"),
+                        reports_dir=str(tmp_path / "reports"))
+    with pytest.raises(ParameterError, match="top_n"):
+        pipeline.run(str(path), log=lambda *a: None)
+    assert not (tmp_path / "reports").exists()
+
+
+def test_missing_data_dir_is_a_clear_error(tmp_path, write_params):
+    from helpers.errors import ReleaseError
+    path = write_params(tmp_path / "p.yaml", data_dir=str(tmp_path / "nowhere"), reports_dir=str(tmp_path / "r"))
+    with pytest.raises(ReleaseError, match="does not exist"):
+        pipeline.run(str(path), log=lambda *a: None)
