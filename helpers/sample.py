@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import string
 import sys
 import time
 from dataclasses import dataclass, field
@@ -458,12 +459,17 @@ def activity_windows(rng, created, cohort, ass, a) -> tuple[np.ndarray, np.ndarr
 def profile_texts(rng, vocab, primary_langs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Reported location and profile description, in the account's main language."""
     prof = vocab["profiles"]
-    locs = [rng.choice(prof["locations"].get(l, prof["locations"]["default"])) for l in primary_langs]
-    descs = []
-    for l in primary_langs:
-        d = str(rng.choice(prof["descriptions"].get(l, prof["descriptions"]["default"])))
-        if d and rng.random() < 0.2:
-            d += " " + str(rng.choice(vocab["emoji"]))
+    n = len(primary_langs)
+    u = rng.random((n, 3)).tolist()
+    emoji = vocab["emoji"]
+    locs, descs = [], []
+    for (u1, u2, u3), l in zip(u, primary_langs):
+        options = prof["locations"].get(l, prof["locations"]["default"])
+        locs.append(str(options[int(u1 * len(options))]))
+        options = prof["descriptions"].get(l, prof["descriptions"]["default"])
+        d = str(options[int(u2 * len(options))])
+        if d and u3 < 0.2:
+            d += " " + str(emoji[int(u3 * 5 * len(emoji)) % len(emoji)])
         descs.append(d)
     return np.array(locs, dtype=object), np.array(descs, dtype=object)
 
@@ -564,19 +570,20 @@ def tail_names(rng, words: list[str], n: int, joiner: str, taken: set, style: st
     words = sorted({str(w) for w in words})
     if style == "camel":
         words = [w.capitalize() for w in words]
+    words = np.array(words, dtype=object)
     out, seen = [], set(taken)
     while len(out) < n:
         m = 2 * (n - len(out)) + 16
-        idx = rng.integers(0, len(words), (m, 3)).tolist()
-        three = (rng.random(m) >= 0.75).tolist()
-        year = np.where(rng.random(m) < 0.1, rng.integers(2009, 2019, m), 0).tolist()
-        for j in range(m):
-            parts = [words[k] for k in idx[j][:3 if three[j] else 2]]
-            if year[j]:
-                parts.append(str(year[j]))
-            name = joiner.join(parts)
-            if name.lower() not in seen:
-                seen.add(name.lower())
+        idx = rng.integers(0, len(words), (m, 3))
+        names = words[idx[:, 0]] + joiner + words[idx[:, 1]]
+        three = rng.random(m) >= 0.75
+        names[three] = names[three] + joiner + words[idx[three, 2]]
+        year = rng.random(m) < 0.1
+        names[year] = names[year] + joiner + rng.integers(2009, 2019, int(year.sum())).astype(str).astype(object)
+        for name in names.tolist():
+            low = name.lower()
+            if low not in seen:
+                seen.add(low)
                 out.append(name)
                 if len(out) == n:
                     break
@@ -586,12 +593,11 @@ def tail_names(rng, words: list[str], n: int, joiner: str, taken: set, style: st
 
 def lang_script_affinity(langs: list[str], scripts: list[str], other: float) -> np.ndarray:
     """(languages x items) seed: 1 where the item's script suits the language, `other` elsewhere."""
+    scripts = np.array(scripts)
     seed = np.full((len(langs), len(scripts)), other)
     for i, l in enumerate(langs):
-        ls = SCRIPT_OF_LANG.get(l, "latin")
-        for k, s in enumerate(scripts):
-            if s == "any" or l in ("", "und") or s == ls:
-                seed[i, k] = 1.0
+        fits = (scripts == "any") | (scripts == SCRIPT_OF_LANG.get(l, "latin")) | (l in ("", "und"))
+        seed[i, fits] = 1.0
     return seed
 
 
@@ -769,26 +775,39 @@ def place_anchors(rng, accounts: Accounts, n_day: np.ndarray, event_rows: dict):
     return np.cumsum(ptr), accs[order]
 
 
-def expected_tweets(accounts: Accounts, n_day: np.ndarray) -> np.ndarray:
-    """Expected tweets per account under the plan (for calibrating engagement to published totals)."""
-    out = np.zeros(accounts.n)
-    act = accounts.active
-    for d in np.flatnonzero(n_day):
-        m = act & (accounts.start <= d) & (accounts.end >= d)
-        w = accounts.weight * m
-        out += n_day[d] * w / w.sum()
-    return out
+def expected_tweets(accounts: Accounts, n_day: np.ndarray, lang_cdf: np.ndarray, langs: list[str],
+                    cross: float) -> np.ndarray:
+    """Expected tweets per account under the plan and the author rule of `pick_accounts` (same main
+    language first, a share `cross` and language-less rows to anyone active): used to calibrate
+    engagement to the published totals."""
+    days = np.flatnonzero(n_day)
+    a = accounts
+    alive = (a.active[None, :] & (a.start[None, :] <= days[:, None]) & (a.end[None, :] >= days[:, None]))
+    alive = alive.astype(np.float32)
+    onehot = np.zeros((a.n, len(langs)), np.float32)
+    onehot[np.arange(a.n), a.primary] = a.weight
+    w_lang = alive @ onehot                                   # (days, langs): weight of each group
+    w_all = alive @ a.weight.astype(np.float32)
+    p = np.diff(lang_cdf, axis=1, prepend=0.0)
+    p = (p / p.sum(1, keepdims=True))[year_of_days(days) - YEARS[0]]
+    grouped = np.array([l not in ("", "und") for l in langs])[None, :] & (w_lang > 0)
+    same = np.where(grouped, (1 - cross) * p, 0.0)
+    n = n_day[days].astype(float)
+    m = np.divide(n[:, None] * same, w_lang, out=np.zeros_like(same), where=w_lang > 0)
+    g = n * (1 - same.sum(1)) / np.maximum(w_all, 1e-30)
+    per_group = alive.T @ m.astype(np.float32)                # (accounts, langs)
+    return a.weight * (per_group[np.arange(a.n), a.primary] + alive.T @ g.astype(np.float32))
 
 
-def engagement_params(pub, ass, accounts: Accounts, n_day: np.ndarray) -> dict:
+def engagement_params(pub, ass, accounts: Accounts, share: np.ndarray) -> dict:
     """Heavy-tailed engagement: most originals get nothing, the rest a lognormal amount that grows with
     the author's followers (a few big accounts carried the reach [D1]); retweet rows get zero, as in the
-    release. The location is solved so that expected sums match the published totals [G]."""
+    release. The location is solved so that expected sums match the published totals [G], given the
+    expected original tweets per account (`share`)."""
     e = ass["engagement"]
     tweets = sum(pub["tweets_per_year"].values())
     originals = tweets - sum(pub["retweets_per_year"].values())
     z = np.log1p(accounts.followers) - np.log1p(accounts.followers).mean()
-    share = expected_tweets(accounts, n_day)
     mean_boost = float((share * np.exp(e["follower_elasticity"] * z)).sum() / max(share.sum(), 1e-300))
     totals = pub["engagement_totals"]
     per_original = totals["like_count"] / originals
@@ -802,9 +821,10 @@ def fill_templates(rng, block: dict, size: int) -> list[str]:
     """`size` sentences from a template block (templates + slot lists), drawn in bulk."""
     templates = [str(t) for t in block["templates"]]
     slots = {k: [str(x) for x in v] for k, v in block.items() if k not in ("templates", "hashtags")}
+    used = [[f for _, f, _, _ in string.Formatter().parse(t) if f] for t in templates]
     t_idx = rng.integers(0, len(templates), size).tolist()
     s_idx = {k: rng.integers(0, len(v), size).tolist() for k, v in slots.items()}
-    return [templates[t_idx[i]].format(**{k: v[s_idx[k][i]] for k, v in slots.items()}) for i in range(size)]
+    return [templates[t].format(**{k: slots[k][s_idx[k][i]] for k in used[t]}) for i, t in enumerate(t_idx)]
 
 
 
@@ -898,7 +918,9 @@ def make_plan(op: str, code: int, seed: int, scale: float, style: Style) -> OpPl
                   people_name=np.concatenate([accounts.mention, ext_name]),
                   ext_cdf=np.cumsum(ext_w), ext_created=ext_created, net_cdf=np.cumsum(net_w),
                   net_created=accounts.created[net_order], net_order=net_order,
-                  engagement=engagement_params(pub, ass, accounts, n_day), shares=ass["shares"], fmt=fmt,
+                  engagement=engagement_params(pub, ass, accounts, expected_tweets(   # originals only
+                      accounts, n_day - rt_day, lang_cdf, langs, ass["shares"]["cross_language"])),
+                  shares=ass["shares"], fmt=fmt,
                   text_lang_cdf=np.cumsum(lang_share * real))
     plan.units = chunk_units(n_day)
     return plan
@@ -966,23 +988,34 @@ def ref_ids(plan: OpPlan, rng, minute: np.ndarray) -> np.ndarray:
 def pick_accounts(plan: OpPlan, rng, day: np.ndarray, lang: np.ndarray, todo: np.ndarray,
                   acc: np.ndarray) -> None:
     """Authors for rows without one: among accounts active that day, by activity weight, preferring
-    accounts whose main language is the tweet's (a few cross over, as real accounts did)."""
+    accounts whose main language is the tweet's (a share crosses over, as real accounts did; rows
+    without a language go to anyone). Vectorised per language group over a (days x accounts) matrix
+    restricted to the days the group needs and the accounts alive in the chunk."""
+    if len(todo) == 0:
+        return
     a = plan.accounts
-    cross = rng.random(len(todo)) < 0.1
-    bounds = np.flatnonzero(np.diff(day[todo])) + 1
-    for grp in np.split(np.arange(len(todo)), bounds):
-        if len(grp) == 0:
+    lo, hi = day[todo].min(), day[todo].max()
+    cols = np.flatnonzero(a.active & (a.start <= hi) & (a.end >= lo))
+    start, end, weight, primary = a.start[cols], a.end[cols], a.weight[cols], a.primary[cols]
+    none = np.array([l in ("", "und") for l in plan.langs])
+    group = np.where(none[lang[todo]] | (rng.random(len(todo)) < plan.shares["cross_language"]), -1, lang[todo])
+    for g in [g for g in np.unique(group) if g >= 0] + [-1]:
+        sel = np.flatnonzero(group == g)
+        if len(sel) == 0:
             continue
-        d = day[todo[grp[0]]]
-        alive = a.active & (a.start <= d) & (a.end >= d)
-        for lg in np.unique(lang[todo[grp]]):
-            rows = grp[lang[todo[grp]] == lg]
-            same = alive & (a.primary == lg)
-            loose = cross[rows] | (plan.langs[lg] in ("", "und")) | (not same.any())
-            for mask, sel in ((same, rows[~loose]), (alive, rows[loose])):
-                if len(sel):
-                    idx = np.flatnonzero(mask)
-                    acc[todo[sel]] = idx[cdf_pick(rng, np.cumsum(a.weight[idx]), len(sel))]
+        days, k = np.unique(day[todo[sel]], return_inverse=True)
+        w = np.where((start <= days[:, None]) & (end >= days[:, None]),
+                     weight if g < 0 else weight * (primary == g), 0.0)
+        total = w.sum(1)
+        if g >= 0 and (total <= 0).any():            # nobody of that language active: anyone
+            group[sel[total[k] <= 0]] = -1
+            keep = total[k] > 0
+            sel, k = sel[keep], k[keep]
+        flat = np.cumsum(w.ravel())
+        before = np.concatenate([[0.0], flat[np.arange(1, len(days)) * len(cols) - 1]])
+        target = before[k] + rng.random(len(sel)) * total[k]
+        idx = np.searchsorted(flat, target, side="right") - k * len(cols)
+        acc[todo[sel]] = cols[np.clip(idx, 0, len(cols) - 1)]
 
 
 def pick_people(plan: OpPlan, rng, day: np.ndarray, network_share: float) -> np.ndarray:
@@ -1035,7 +1068,7 @@ def make_urls(plan: OpPlan, rng, dom: np.ndarray, minute: np.ndarray, slugs: lis
 def chunk_rows(plan: OpPlan, d0: int, d1: int) -> dict:
     """All columns (as lists or arrow arrays of strings) of the tweets of days [d0, d1)."""
     rng = rng_for(plan.seed, "rows", plan.op, int(round(plan.scale * 1e9)), d0)
-    a, style, sh = plan.accounts, plan.style, plan.shares
+    a = plan.accounts
     days = np.arange(d0, d1)
     counts = plan.n_day[d0:d1]
     n = int(counts.sum())
@@ -1086,10 +1119,10 @@ def chunk_rows(plan: OpPlan, d0: int, d1: int) -> dict:
     abs_minute = minute + MIN0
     ms = abs_minute * 60_000 + rng.integers(0, 60_000, n)
     tid = tweet_ids(plan, ms, abs_minute, np.full(n, plan.code), in_minute)
-    return build_columns(plan, rng, n, day, lang, acc, event, is_rt, year_i, abs_minute, tid)
+    return build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, abs_minute, tid)
 
 
-def build_columns(plan, rng, n, day, lang, acc, event, is_rt, year_i, minute, tid) -> dict:
+def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) -> dict:
     """Text, entities, engagement and the account snapshot of each row, as strings per column.
 
     Entities are drawn first and the text is assembled from them, so that `@...`, `#...` and links in
