@@ -16,7 +16,7 @@ DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
 
-.PHONY: help setup sample reproduce test lab clean lock
+.PHONY: help setup sample reproduce test lab nbsync clean lock
 
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
@@ -46,6 +46,9 @@ test: $(READY) ## run the tests (unit, end-to-end notebook run)
 
 lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL)
+
+nbsync: $(READY) ## strip outputs from notebooks and rewrite their parameters cells from params/default.yaml
+	$(BIN)/python -m helpers.nbsync
 
 lock: ## re-pin requirements.txt from requirements.in (needs the network to PyPI)
 	rm -rf build/lock && $(PYTHON) -m venv build/lock
