@@ -31,6 +31,8 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (trolltracker)" >/dev/null
+	@# the kernel listens on localhost only: silence its TCP-transport warning in every run's output
+	$(BIN)/python -c 'import json,sys,pathlib; p=pathlib.Path(sys.prefix,"share/jupyter/kernels/$(KERNEL)/kernel.json"); k=json.loads(p.read_text()); k["argv"]+=["--IPKernelApp.log_level=ERROR"]; p.write_text(json.dumps(k, indent=1))'
 	touch $@
 
 setup: $(READY) ## create .venv from requirements.txt and register the 'trolltracker' kernel
