@@ -58,13 +58,14 @@ def notebooks(only: list[str] | None = None, folder: Path = NOTEBOOKS_DIR) -> li
 
 
 def ensure_sample(folder: Path, log=print) -> None:
-    """Generate the synthetic sample release when it is missing (the default data of a fresh clone)."""
-    if (folder / SAMPLE_MARKER).exists():
-        return
+    """Generate the synthetic sample release when it is missing or was made by another generator
+    version (the default data of a fresh clone). A sample made on purpose at another scale is kept."""
     from helpers import sample
+    marker = rel.read_marker(folder) if folder.exists() else None
+    if marker and marker.get("generator_version") == sample.GENERATOR_VERSION:
+        return
     log(f"No release given: generating the synthetic sample in {folder} ...")
-    sample.write_sample_release(folder, scale=sample.DEFAULT_SCALE, seed=sample.DEFAULT_SEED,
-                                progress=True)
+    sample.write_sample_release(folder, scale=sample.DEFAULT_SCALE, seed=sample.DEFAULT_SEED, progress=True)
 
 
 def execute(nb: Path, out: Path, parameters: dict) -> None:
