@@ -771,7 +771,7 @@ def statement(release) -> str:
         sample = release.manifest.get("sample") or {}
         return (f"Synthetic sample (helpers.sample, seed {sample.get('seed', '?')}, scale "
                 f"{sample.get('scale', '?')}): it was generated from the published figures, so agreement here is "
-                "by construction and is not evidence; every status says so. Counts of tweets are compared with "
+                "by construction and is not evidence; the statuses say so. Counts of tweets are compared with "
                 "the published value times the sample's scale.")
     files = "; ".join(f"{r.file} ({r.bytes:,} bytes, SHA-256 {r.sha256})" for r in file_versions(release).itertuples())
     return (f"Files compared: {files}. Twitter re-issued the October 2018 files in February 2019; these sizes and "
