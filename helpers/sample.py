@@ -205,7 +205,8 @@ def flat_groups(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def join_groups(items: list[str], ptr: np.ndarray, sep: str, rows: np.ndarray) -> list[str]:
     """Per row, its items joined by `sep`, for the listed rows only."""
-    return [sep.join(items[ptr[r]:ptr[r + 1]]) for r in rows]
+    p = ptr.tolist()
+    return [sep.join(items[p[r]:p[r + 1]]) for r in rows.tolist()]
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -239,12 +240,6 @@ class Style:
     def hash_text(self, digest: bytes) -> str:
         """An anonymised id as Twitter wrote it: 64-hex (2018) or base64 ending in '=' (2019+)."""
         return base64.b64encode(digest).decode("ascii") if self.base64_hashes else digest.hex()
-
-    def list_text(self, items: list[str]) -> str:
-        """A list column: `[a, b]` unquoted in 2018, Python-literal `['a', 'b']` later."""
-        if self.python_lists:
-            return "[" + ", ".join(f"'{x}'" for x in items) + "]"
-        return "[" + ", ".join(items) + "]"
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -1181,30 +1176,33 @@ def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) ->
     urls = make_urls(plan, rng, doms, minute[url_rows], [f"{x}-{y}" for x, y in zip(words, words[1:])])
     tco_from, https_from = minute_of(fmt["tco_from"]), minute_of(fmt["tco_https_from"])
     url_minute = minute[url_rows]
-    tco = random_tokens(rng, len(urls) + n, 10)
+    tco = random_tokens(rng, len(urls), 10)
     links = [u if m < tco_from else ("https://t.co/" if m >= https_from else "http://t.co/") + t
              for u, m, t in zip(urls, url_minute.tolist(), tco)]
 
-    empty_list = np.where(rng.random(n) < sh["empty_list_as_brackets"], "[]", "").astype(object)
-    hashtags_col, urls_col, mentions_col = empty_list.copy(), empty_list.copy(), empty_list.copy()
-    tag_sfx, url_sfx = blank.copy(), blank.copy()
-    for i in np.flatnonzero((tag_n > 0) | (event_tag != "")).tolist():
-        lst = tag_list[tag_ptr[i]:tag_ptr[i + 1]]
-        if event_tag[i]:
-            lst = [event_tag[i]] + lst
-        tag_sfx[i] = "".join([" #" + t for t in lst])
-        hashtags_col[i] = style.list_text(lst)
+    # per-row item lists (event hashtag first; quoted tweet's link last; replied/retweeted account
+    # first), then the text pieces and the list columns from the same items
+    ev = (event_tag != "").astype(np.int64)
+    tags_flat, tags_ptr = compose_lists(n, [(ev, event_tag[ev > 0]),
+                                            (tag_n, np.array(tag_list, dtype=object))])
     quote_who = pick_people(plan, rng, day, 0.0)
-    for i in np.flatnonzero((url_n > 0) | quote).tolist():
-        lst, txt = urls[url_ptr[i]:url_ptr[i + 1]], links[url_ptr[i]:url_ptr[i + 1]]
-        if quote[i]:
-            lst = lst + [f"https://twitter.com/{pname[quote_who[i]]}/status/{ids['quote'][i]}"]
-            txt = txt + [("https://t.co/" if minute[i] >= https_from else "http://t.co/") + tco[len(urls) + i]]
-        url_sfx[i] = "".join([" " + x for x in txt])
-        urls_col[i] = style.list_text(lst)
-    for i in np.flatnonzero(has_first | (n_extra > 0)).tolist():
-        lst = extra_ids[extra_ptr[i]:extra_ptr[i + 1]]
-        mentions_col[i] = style.list_text([first_id[i]] + lst if has_first[i] else lst)
+    q = quote.astype(np.int64)
+    quote_urls = np.array([f"https://twitter.com/{x}/status/{y}"
+                           for x, y in zip(pname[quote_who[quote]], ids["quote"][quote])], dtype=object)
+    quote_links = np.array([("https://t.co/" if m >= https_from else "http://t.co/") + t
+                            for m, t in zip(minute[quote].tolist(), random_tokens(rng, int(q.sum()), 10))],
+                           dtype=object)
+    urls_flat, urls_ptr = compose_lists(n, [(url_n, np.array(urls, dtype=object)), (q, quote_urls)])
+    links_flat, _ = compose_lists(n, [(url_n, np.array(links, dtype=object)), (q, quote_links)])
+    f = has_first.astype(np.int64)
+    ment_flat, ment_ptr = compose_lists(n, [(f, first_id[has_first]), (n_extra, np.array(extra_ids, dtype=object))])
+
+    empty_list = np.where(rng.random(n) < sh["empty_list_as_brackets"], "[]", "").astype(object)
+    tag_sfx = per_row_text(n, " #" + tags_flat, tags_ptr, "", blank)
+    url_sfx = per_row_text(n, " " + links_flat, urls_ptr, "", blank)
+    hashtags_col = list_column(n, tags_flat, tags_ptr, style, empty_list)
+    urls_col = list_column(n, urls_flat, urls_ptr, style, empty_list)
+    mentions_col = list_column(n, ment_flat, ment_ptr, style, empty_list)
 
     bodies = text_bodies(plan, rng, lang, event)
     ellipsis = np.where(is_rt & (rng.random(n) < sh["rt_ellipsis"]), "…", "").astype(object)
@@ -1245,6 +1243,40 @@ def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) ->
     }
     cols.update(account_columns(plan, acc))
     return cols
+
+
+def compose_lists(n: int, sources: list) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row item lists made of several sources in order (each: items per row, flat items in row
+    order), as flat items and a row pointer."""
+    counts = sum(c for c, _ in sources)
+    ptr = np.zeros(n + 1, np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    flat = np.empty(int(ptr[-1]), dtype=object)
+    offset = ptr[:-1].copy()
+    for c, items in sources:
+        rows = np.repeat(np.arange(n), c)
+        within = np.arange(len(rows)) - (np.cumsum(c) - c)[rows]
+        flat[offset[rows] + within] = items
+        offset += c
+    return flat, ptr
+
+
+def per_row_text(n: int, flat: np.ndarray, ptr: np.ndarray, sep: str, blank: np.ndarray) -> np.ndarray:
+    """Items of each row joined by `sep` ('' for rows without items)."""
+    out = blank.copy()
+    rows = np.flatnonzero(np.diff(ptr))
+    out[rows] = join_groups(flat.tolist(), ptr, sep, rows)
+    return out
+
+
+def list_column(n: int, flat: np.ndarray, ptr: np.ndarray, style: "Style", empty: np.ndarray) -> np.ndarray:
+    """A list column: `[a, b]` (2018) or `['a', 'b']` (later); rows without items keep `empty`."""
+    if style.python_lists:
+        flat = "'" + flat + "'"
+    out = empty.copy()
+    rows = np.flatnonzero(np.diff(ptr))
+    out[rows] = ["[" + x + "]" for x in join_groups(flat.tolist(), ptr, ", ", rows)]
+    return out
 
 
 def event_hashtags(plan: OpPlan, rng, event: np.ndarray, blank: np.ndarray) -> np.ndarray:

@@ -264,8 +264,9 @@ def test_iran_most_followed_and_growth(frames):
 @pytest.mark.parametrize("op", OPS)
 def test_engagement_is_heavy_tailed_with_most_tweets_at_zero(frames, op):
     """Most tweets get nothing and retweet rows get nothing; a few get a lot. Sums follow the published
-    totals [G] only loosely at 1% scale: a lognormal with sigma 1.8 times follower effects has a sample
-    mean that wanders by tens of percent, hence the wide 40% band."""
+    totals [G] only loosely at 1% scale: lognormal amounts (sigma 1.6-1.8) times follower effects give
+    sample sums between 0.82 and 1.10 of the target over seeds 1-4, hence a 30% band (at scale 1.0 the
+    sums were within 5%)."""
     t = tweets(frames, op)
     likes = t.like_count.astype(int)
     assert (likes == 0).mean() > 0.7
@@ -274,7 +275,7 @@ def test_engagement_is_heavy_tailed_with_most_tweets_at_zero(frames, op):
     total = sum(PUB[op]["tweets_per_year"].values())
     for column in ("like_count", "retweet_count", "reply_count"):
         expected = PUB[op]["engagement_totals"][column] * len(t) / total
-        assert 0.6 < t[column].astype(int).sum() / expected < 1.4, column
+        assert 0.7 < t[column].astype(int).sum() / expected < 1.3, column
 
 
 def hashtag_counts(t: pd.DataFrame) -> pd.Series:
