@@ -197,3 +197,10 @@ def test_empty_operation_gives_empty_tables(frames):
     assert content.term_counts(empty, ["USA"]).empty
     d = content.item_per_day(tags, "x", "2016-01-01", "2016-01-02")
     assert d["tweets"].tolist() == [0, 0]
+
+
+def test_item_per_day_for_chosen_operations(frames):
+    t = frames.tweets([{"op": "ira", "hashtags": ["MH17"], "tweet_time": "2014-07-17 10:00"}], ops=OPS3)
+    long = frames.exploded(t, "hashtags", ["tweetid", "tweet_time"])
+    d = content.item_per_day(long, "mh17", "2014-07-17", "2014-07-17", ops=["ira"])
+    assert d[["op", "tweets"]].values.tolist() == [["ira", 1]]

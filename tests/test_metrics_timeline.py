@@ -169,3 +169,10 @@ def test_empty_operation_gives_empty_tables(frames):
     assert timeline.counts_by_period(empty, "M", by="tweet_language", keep=["ru"]).empty
     assert timeline.yearly(empty).empty
     assert timeline.peaks(timeline.counts_by_period(empty, "M", by="tweet_language"), "tweet_language").empty
+
+
+def test_daily_for_chosen_operations(frames):
+    t = frames.tweets([{"op": "ira", "tweet_time": "2014-07-16 10:00"},
+                       {"op": "iranian", "tweet_time": "2014-07-16 10:00"}], ops=OPS3)
+    d = timeline.daily(t[t["op"] == "ira"], "2014-07-16", "2014-07-17", ops=["ira"])
+    assert d[["op", "tweets"]].values.tolist() == [["ira", 1], ["ira", 0]]  # one case study: one operation

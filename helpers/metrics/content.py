@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
 
-from helpers.metrics.core import rank_within, share_table
+from helpers.metrics.core import ops_of, rank_within, share_table
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -101,17 +101,16 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     return rank_within(out, "op", "tweets", "term", None)
 
 
-def item_per_day(long: pd.DataFrame, item: str, start, end) -> pd.DataFrame:
+def item_per_day(long: pd.DataFrame, item: str, start, end, ops: list[str] | None = None) -> pd.DataFrame:
     """Tweets per op and UTC day from `start` to `end` (inclusive) carrying `item` (e.g. a hashtag,
-    case-insensitive), zero-filled. `long` is `exploded(..., ['tweetid', 'tweet_time'])`.
-    Columns: op, day, tweets."""
+    case-insensitive), zero-filled, for `ops` (default: every operation of the frame).
+    `long` is `exploded(..., ['tweetid', 'tweet_time'])`. Columns: op, day, tweets."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     day = long["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
     hit = long[(long["item"].str.casefold() == item.casefold()) & day.between(days[0], days[-1])]
     hit = hit.assign(day=day[hit.index]).drop_duplicates(["op", "tweetid"])
-    counts = hit.groupby(["op", "day"], observed=False).size().rename("tweets")
-    ops = long["op"].cat.categories if isinstance(long["op"].dtype, pd.CategoricalDtype) else long["op"].unique()
-    full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
+    counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
+    full = pd.MultiIndex.from_product([ops_of(long) if ops is None else list(ops), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
 
 

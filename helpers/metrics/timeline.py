@@ -42,14 +42,14 @@ def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def daily(tweets: pd.DataFrame, start, end) -> pd.DataFrame:
-    """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled."""
+def daily(tweets: pd.DataFrame, start, end, ops: list[str] | None = None) -> pd.DataFrame:
+    """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled, for `ops`
+    (default: every operation of the frame, also one without tweets in the range)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     f = pd.DataFrame({"op": tweets["op"], "day": tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()})
     f = f[(f["day"] >= days[0]) & (f["day"] <= days[-1])]
     counts = f.groupby(["op", "day"], observed=True).size().rename("tweets")
-    # every operation of the frame (also one without tweets in the range) gets every day
-    full = pd.MultiIndex.from_product([ops_of(tweets), days], names=["op", "day"])
+    full = pd.MultiIndex.from_product([ops_of(tweets) if ops is None else list(ops), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
 
 
