@@ -137,6 +137,10 @@ def test_heatmap_by_op_rows_in_the_given_order():
     assert ticks(ira.get_yticklabels()) == ["Tue", "Mon"]
     iran = [ax for ax in fig.axes if ax.get_title(loc="left") == "Iran"][0]
     assert not iran.get_images() and "no data" in panel_texts(iran)
+    tags = pd.DataFrame({"op": "ira", "tag": ["#$money$", "#b"], "year": [2016, 2017], "share": [0.5, 0.5]})
+    fig = charts.heatmap_by_op(tags, "tag", "year", "share", ["ira"], LABELS, "year", "hashtag")
+    assert ticks(fig.axes[0].get_yticklabels()) == [r"#\$money\$", "#b"]
+    assert ticks(fig.axes[0].get_xticklabels()) == ["2016", "2017"]
 
 
 def test_area_shares_by_op_titles_every_panel():
