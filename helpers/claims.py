@@ -705,10 +705,9 @@ def fmt(value: float, unit: str) -> str:
 def fmt_difference(value: float, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    if unit == "share":
-        return f"{sign}{abs(100 * value):.2f} pp"
-    return sign + fmt(abs(value), unit)
+    text = f"{abs(100 * value):.2f} pp" if unit == "share" else fmt(abs(value), unit)
+    zero = not re.search(r"[1-9]", text)
+    return ("±" if zero else "+" if value > 0 else "−") + text
 
 
 def _published_cell(row) -> str:
