@@ -54,19 +54,81 @@ def _match(arr: pa.Array, pattern: str) -> pa.Array:
     return pc.fill_null(pc.match_substring_regex(arr, pattern), False)
 
 
+def _is_empty(arr: pa.Array) -> pa.Array:
+    return pc.equal(pc.binary_length(arr), 0)
+
+
+def _digits(arr: pa.Array, max_len: int) -> pa.Array:
+    """Like `_match(arr, '^[0-9]{1,max_len}$')` without a regex: ASCII decimal digits, 1 to max_len."""
+    return pc.and_(pc.fill_null(pc.ascii_is_decimal(arr), False),
+                   pc.fill_null(pc.less_equal(pc.binary_length(arr), max_len), False))
+
+
+def _scatter(base: pa.Array, rows: np.ndarray, values: pa.Array) -> pa.Array:
+    """`base` with the values at `rows` replaced (for results computed on a subset of the rows)."""
+    mask = np.zeros(len(base), dtype=bool)
+    mask[rows] = True
+    return pc.replace_with_mask(base, pa.array(mask), values)
+
+
+def by_value(arr: pa.Array, parse, *args) -> tuple[pa.Array, ...]:
+    """`parse` applied to each distinct value once, spread back to the rows: user ids, counts, dates
+    and lists repeat a lot (a user's snapshot is on every one of their tweets)."""
+    encoded = pc.dictionary_encode(arr)
+    out = parse(encoded.dictionary, *args)
+    return tuple(o.take(encoded.indices) for o in (out if isinstance(out, tuple) else (out,)))
+
+
 def is_hashed_id(userid: pa.Array) -> pa.Array:
     """True where a user id is Twitter's anonymising hash rather than a numeric id."""
-    return pc.invert(_match(userid, DIGITS))
+    return pc.invert(_digits(userid, 20))
 
 
 def nullify_empty(arr: pa.Array) -> pa.Array:
-    """CSV cannot tell an empty field from a missing one: both become null."""
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    """CSV cannot tell an empty field from a missing one: both become null. Zero-copy: only a
+    validity bitmap is built, the text stays where it is."""
+    if len(arr) == 0 or arr.null_count or not isinstance(arr, (pa.StringArray, pa.LargeStringArray)):
+        return pc.if_else(_is_empty(arr), pa.scalar(None, arr.type), arr)
+    present = pc.invert(_is_empty(arr))
+    if present.false_count == 0:
+        return arr
+    # a boolean array's values are a bitmap: exactly the validity bitmap wanted
+    validity = present.buffers()[1] if present.offset == 0 else \
+        pa.array(present.to_numpy(zero_copy_only=False)).buffers()[1]
+    if arr.offset:
+        arr = pa.concat_arrays([arr])  # an unsliced copy, so the bitmap lines up with the offsets
+    _, offsets, data = arr.buffers()
+    return pa.Array.from_buffers(arr.type, len(arr), [validity, offsets, data])
 
 
 def parse_list(arr: pa.Array, item_may_contain_comma: bool = True) -> pa.ListArray:
-    """'', '[]', '[a, b]', "['a', 'b']" and '["a", "b"]' -> list<string>; empty items dropped."""
-    text = pc.utf8_trim_whitespace(pc.fill_null(arr, ""))
+    """'', '[]', '[a, b]', "['a', 'b']" and '["a", "b"]' -> list<string>; empty items dropped.
+
+    Only the rows holding items are split (most rows hold '' or '[]'), each distinct text once."""
+    arr = pc.fill_null(arr, "")
+    has_items = pc.invert(pc.or_(_is_empty(arr), pc.equal(arr, "[]")))
+    n_items = has_items.true_count
+    if n_items == 0:
+        return pa.ListArray.from_arrays(pa.array(np.zeros(len(arr) + 1, dtype=np.int32)),
+                                        pa.array([], pa.string()))
+    if n_items == len(arr):
+        sub = arr
+    else:
+        sub = arr.filter(has_items)
+    lists = by_value(sub, _split_lists, item_may_contain_comma)[0] if len(sub) > 64 else \
+        _split_lists(sub, item_may_contain_comma)
+    if n_items == len(arr):
+        return lists
+    counts = np.zeros(len(arr), dtype=np.int32)
+    counts[has_items.to_numpy(zero_copy_only=False)] = \
+        pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+    offsets = np.zeros(len(arr) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), pc.list_flatten(lists))
+
+
+def _split_lists(arr: pa.Array, item_may_contain_comma: bool) -> pa.ListArray:
+    text = pc.utf8_trim_whitespace(arr)
     text = pc.replace_substring_regex(text, r"(?s)^\[(.*)\]$", r"\1")
     pattern = LIST_SPLIT if item_may_contain_comma else LIST_SPLIT_NO_COMMA_ITEMS
     lists = pc.split_pattern_regex(text, pattern)
@@ -88,7 +150,24 @@ def parse_bool(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
 
 def parse_count(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
     """'0', '0.0', '12.0', '1.5e+06' -> int64 (null when empty); fractional or negative values are
-    invalid. Plain forms are converted as text (exact at any size up to 18 digits), never via float."""
+    invalid. Plain forms are converted as text (exact at any size up to 18 digits), never via float.
+
+    A column of plain digits only (the 2018 files) is cast at once; otherwise each distinct text is
+    parsed once (a few hundred distinct counts in a batch of a hundred thousand rows)."""
+    plain = _digits(arr, 18)
+    if len(arr) and plain.false_count == 0:
+        return pc.cast(arr, pa.int64()), plain
+    if plain.true_count > len(arr) // 2:  # mostly plain: the rest on their own
+        rows = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
+        value, valid = _parse_count(arr.take(pa.array(rows)))
+        base = pc.cast(pc.if_else(plain, arr, "0"), pa.int64())
+        return _scatter(base, rows, value), _scatter(plain, rows, valid)
+    if len(arr) > 64:
+        return by_value(arr, _parse_count)
+    return _parse_count(arr)
+
+
+def _parse_count(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
     null_str = pa.scalar(None, pa.string())
     plain = _match(arr, COUNT_PLAIN)
     digits = pc.replace_substring_regex(pc.if_else(plain, arr, null_str), r"\.0*$", "")
@@ -108,15 +187,27 @@ def parse_count(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
 def parse_time(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
     """'2017-06-22 16:03' (UTC, minute resolution; seconds accepted) -> timestamp[s, UTC].
 
-    The shape is checked first: strptime alone also accepts ' 2017-06-22 16:3'."""
+    Fast path: Arrow's strict ISO-8601 cast, on values of the right shape (16 or 19 characters with a
+    space at position 10). A batch holding an impossible time (30 February, 16:61) makes the cast fail
+    as a whole; it is then parsed row by row with strptime, whose roll-overs are caught."""
+    shape = pc.and_(pc.is_in(pc.binary_length(arr), value_set=pa.array([16, 19], pa.int32())),
+                    pc.equal(pc.find_substring(arr, " "), 10))
+    shaped = pc.if_else(pc.fill_null(shape, False), arr, pa.scalar(None, pa.string()))
+    try:
+        out = pc.cast(shaped, pa.timestamp("s"))
+    except pa.ArrowInvalid:
+        out = _parse_time_rowwise(shaped)
+    out = out.cast(pa.timestamp("s", tz="UTC"))  # the values are UTC already: only the type changes
+    return out, pc.is_valid(out)
+
+
+def _parse_time_rowwise(arr: pa.Array) -> pa.Array:
     shaped = pc.if_else(_match(arr, TIME), arr, pa.scalar(None, pa.string()))
     out = pc.strptime(shaped, format=TIME_FORMATS[0], unit="s", error_is_null=True)
     if pc.any(pc.equal(pc.utf8_length(arr), 19)).as_py():  # some carry seconds
         out = pc.coalesce(out, pc.strptime(shaped, format=TIME_FORMATS[1], unit="s", error_is_null=True))
-    out = pc.if_else(_fields_agree(shaped, out, ((8, pc.day), (11, pc.hour), (14, pc.minute))),
-                     out, pa.scalar(None, out.type))
-    out = pc.assume_timezone(out, "UTC")
-    return out, pc.is_valid(out)
+    return pc.if_else(_fields_agree(shaped, out, ((8, pc.day), (11, pc.hour), (14, pc.minute))),
+                      out, pa.scalar(None, out.type))
 
 
 def _fields_agree(text: pa.Array, parsed: pa.Array, parts) -> pa.Array:
@@ -151,12 +242,20 @@ def parse_geo(arr: pa.Array, limit: float = 180.0) -> tuple[pa.Array, pa.Array]:
 
 
 def check_id(arr: pa.Array, column: str, required: bool) -> tuple[pa.Array, pa.Array]:
-    """(valid, float_form): ids must be digits (or a hash for user ids); float forms are named."""
-    allowed = _match(arr, DIGITS)
-    if column in schema.USER_ID_COLUMNS:
-        allowed = pc.or_(allowed, _match(arr, HASH))
+    """(valid, float_form): ids must be digits (or a hash for user ids); float forms are named.
+
+    Digits are checked without a regex; hashes (user ids) once per distinct value; the float-form
+    pattern only where an id is not valid."""
+    allowed = _digits(arr, 20)
     if not required:
-        allowed = pc.or_(allowed, pc.equal(arr, ""))
+        allowed = pc.or_(allowed, _is_empty(arr))
+    if column in schema.USER_ID_COLUMNS and allowed.false_count:
+        rows = np.flatnonzero(~allowed.to_numpy(zero_copy_only=False))
+        rest = arr.take(pa.array(rows))
+        hashed = by_value(rest, _match, HASH)[0] if len(rest) > 64 else _match(rest, HASH)
+        allowed = _scatter(allowed, rows, hashed)
+    if allowed.false_count == 0:
+        return allowed, pa.array(np.zeros(len(arr), dtype=bool))
     return allowed, _match(arr, FLOAT_FORM)
 
 
@@ -171,9 +270,9 @@ class _Problems:
         self.values: list[pa.Array | None] = []
 
     def add(self, bad: pa.Array, column: str, reason: str, values: pa.Array | None = None) -> None:
+        if bad.null_count == 0 and bad.true_count == 0:
+            return  # the usual case: nothing wrong, no conversion needed
         mask = pc.fill_null(bad, True).to_numpy(zero_copy_only=False)
-        if not mask.any():
-            return
         fresh = mask & (self.column < 0)
         self.column[fresh] = len(self.reason)
         self.reason.append(reason)
@@ -202,6 +301,12 @@ class _Problems:
         return f"{reason}: {shown!r}"
 
 
+def _one_array(col) -> pa.Array:
+    if isinstance(col, pa.ChunkedArray):
+        return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+    return col
+
+
 def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
     """Type one batch of all-string columns (as read from the CSV) into the cache schema.
 
@@ -210,11 +315,10 @@ def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
     """
     n = raw.num_rows
     probs = _Problems(n)
-    cols = {name: raw.column(name).combine_chunks() if isinstance(raw.column(name), pa.ChunkedArray)
-            else raw.column(name) for name in raw.column_names}
+    cols = {name: _one_array(raw.column(name)) for name in raw.column_names}
     for name in schema.NON_EMPTY[table]:
         if name in cols:
-            probs.add(pc.equal(cols[name], ""), name, f"required field {name} is empty")
+            probs.add(_is_empty(cols[name]), name, f"required field {name} is empty")
     parsed: dict[str, pa.Array] = {}
     for name, arr in cols.items():
         if name in schema.ID_COLUMNS:
@@ -234,12 +338,16 @@ def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
             parsed[name], valid = parse_time(arr)
             probs.add(pc.invert(valid), name, "unparseable time (expected YYYY-MM-DD HH:MM in UTC)", arr)
         elif name in schema.DATE_COLUMNS:
-            parsed[name], valid = parse_date(arr)
+            parsed[name], valid = by_value(arr, parse_date) if n > 64 else parse_date(arr)
             probs.add(pc.invert(valid), name, "unparseable date (expected YYYY-MM-DD)", arr)
         elif name in schema.GEO_COLUMNS:
-            parsed[name], valid = parse_geo(arr, 90.0 if name == "latitude" else 180.0)
-            probs.add(pc.invert(valid), name, "not a coordinate (expected a number, empty or 'absent')",
-                      arr)
+            limit = 90.0 if name == "latitude" else 180.0
+            if n and _is_empty(arr).false_count == 0:  # the October 2018 files: no coordinates at all
+                parsed[name] = pa.nulls(n, pa.float64())
+            else:
+                parsed[name], valid = by_value(arr, parse_geo, limit) if n > 64 else parse_geo(arr, limit)
+                probs.add(pc.invert(valid), name,
+                          "not a coordinate (expected a number, empty or 'absent')", arr)
         elif name in schema.LIST_COLUMNS:
             parsed[name] = parse_list(arr, item_may_contain_comma=(name == "urls"))
         elif name in schema.CATEGORY_COLUMNS:

@@ -34,8 +34,10 @@ import io
 import json
 import os
 import platform
+import queue
 import re
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -62,6 +64,7 @@ MAX_FIELD_BYTES = 1 << 20       # a field longer than 1 MiB is not a tweet: the 
 MAX_RECORD_BYTES = 64 << 20     # a row (or an open quote) longer than this is not held in memory
 ROW_GROUP_ROWS = 250_000
 EXACT_BATCH_ROWS = 50_000
+READ_AHEAD_BATCHES = 2          # string batches decoded ahead of the typing (16 MiB of text each)
 QUARANTINE_COLUMNS = ("source_file", "line", "column", "reason", "record")
 
 
@@ -211,6 +214,10 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
     Raises _NeedExact (the file then goes to the exact parser) on anything it cannot report row by row:
     an oversized field, a line break where none can be, a NUL byte; pyarrow raises ArrowInvalid for a
     wrong field count or invalid UTF-8. The caller checks the quote parity and line count at the end.
+
+    The reading (pyarrow decodes each batch in the thread that asks for it) and the line counting run
+    in a thread of their own, a batch or two ahead, so that they overlap with the typing and writing
+    of earlier batches. Errors there are raised here, in order. Close the generator to stop it.
     """
     counter = counter or _LineCounter()
     try:
@@ -219,15 +226,46 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
         if "Empty CSV file" in str(exc):  # nothing after the header (or only blank lines)
             return
         raise
-    try:
-        for batch in reader:
-            if source is not None and source.has_nul:
-                raise _NeedExact("NUL byte")
-            if batch.num_rows == 0:
+    ahead: queue.Queue = queue.Queue(maxsize=READ_AHEAD_BATCHES)
+    stop = threading.Event()
+    done = object()
+
+    def hand_over(item) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.05)
+                return True
+            except queue.Full:
                 continue
-            starts = counter.starts(batch)
-            yield pa.Table.from_batches([batch]), starts
+        return False
+
+    def produce():
+        try:
+            for batch in reader:
+                if stop.is_set():
+                    return
+                if source is not None and source.has_nul:
+                    raise _NeedExact("NUL byte")
+                if batch.num_rows and not hand_over((pa.Table.from_batches([batch]), counter.starts(batch))):
+                    return
+            hand_over(done)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
+            hand_over(exc)
+
+    worker = threading.Thread(target=produce, name=f"csv-reader-{source.source.name if source else ''}",
+                              daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = ahead.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
     finally:
+        stop.set()
+        worker.join()  # it stops after its current batch: only then may the stream be closed
         reader.close()
 
 
@@ -441,22 +479,37 @@ class _Quarantine:
         self._f.close()
 
 
-_CANONICAL_ID = r"^(?:0|[1-9][0-9]{0,18})$"  # fits uint64 and has one spelling
-
-
 def _dedupe_key(table: pa.Table, name: str) -> np.ndarray:
-    """A compact key for duplicate detection: canonical numeric ids as uint64 (lossless), any other text
-    (hashes, ids with leading zeros) as a 64-bit hash of the text. The same text always gets the same
-    key, whatever else is in its batch."""
-    col = table.column(name).combine_chunks()
-    numeric = pc.fill_null(pc.match_substring_regex(col, _CANONICAL_ID), False)
-    keys = pc.cast(pc.if_else(numeric, col, "0"), pa.uint64()).to_numpy().copy()
+    """A compact key for duplicate detection: canonical numeric ids (digits, no leading zero, at most 19
+    digits: they fit uint64 and have one spelling) as themselves, any other text (hashes, ids with
+    leading zeros) as a 64-bit hash of the text. The same text always gets the same key."""
+    col = table.column(name)
+    col = col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+    numeric = pc.and_(pc.and_(fields._digits(col, 19), pc.invert(pc.starts_with(col, "0"))),
+                      pc.is_valid(col))
+    numeric = pc.or_(numeric, pc.fill_null(pc.equal(col, "0"), False))
+    if numeric.false_count == 0:
+        return pc.cast(col, pa.uint64()).to_numpy(zero_copy_only=False)
+    keys = pc.cast(pc.if_else(numeric, col, "0"), pa.uint64()).to_numpy(zero_copy_only=False).copy()
     other = np.flatnonzero(~numeric.to_numpy(zero_copy_only=False))
-    if len(other):
-        texts = col.take(pa.array(other)).to_pylist()
-        keys[other] = [int.from_bytes(hashlib.blake2b(v.encode(), digest_size=8).digest(), "little")
-                       for v in texts]
+    texts = col.take(pa.array(other)).to_pylist()
+    keys[other] = [int.from_bytes(hashlib.blake2b((v or "").encode(), digest_size=8).digest(), "little")
+                   for v in texts]
     return keys
+
+
+# Columns whose values are (nearly) all distinct: a Parquet dictionary would be built and then dropped.
+_DISTINCT_COLUMNS = ("tweetid", "tweet_text", "in_reply_to_tweetid", "quoted_tweet_tweetid",
+                     "retweet_tweetid", "urls", "source_line")
+
+
+def _parquet_options(target: pa.Schema) -> dict:
+    """zstd; dictionary encoding where values repeat; min/max statistics only where a filter can use
+    them (numbers, dates, times: the date range is pushed down to the reader), not on long text."""
+    stats = [f.name for f in target if pa.types.is_integer(f.type) or pa.types.is_floating(f.type)
+             or pa.types.is_temporal(f.type) or pa.types.is_boolean(f.type)]
+    return {"compression": "zstd", "write_statistics": stats,
+            "use_dictionary": [f.name for f in target if f.name not in _DISTINCT_COLUMNS]}
 
 
 def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: bool) -> dict:
@@ -478,6 +531,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     result = _FileResult()
     quarantine = _Quarantine(quarantine_partial, src.name)
     writer = None
+    batches = None
     pending: list[pa.Table] = []
     pending_rows = 0
     rows_read = 0
@@ -486,7 +540,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         header = read_header(buffered, src)
         extras = tuple(h for h in header if h not in schema.ALL_COLUMNS[src.table])
         target = schema.cache_schema(src.table, extras)
-        writer = pq.ParquetWriter(partial, target, compression="zstd")
+        writer = pq.ParquetWriter(partial, target, **_parquet_options(target))
         problems: list[_RawProblem] = []
         counter = _LineCounter()
         if parser == "fast":
@@ -542,6 +596,8 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
                                  f"{physical_lines} lines (blank lines or bare carriage returns?)")
         sha = stream.finish_hash()
     except BaseException:
+        if batches is not None:
+            batches.close()  # stops the reading thread before the stream closes
         if writer is not None:
             writer.close()
         quarantine.close()
@@ -599,7 +655,7 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
     offset = 0
     try:
         with open(quarantine_path, "a", encoding="utf-8", newline="") as f, \
-                pq.ParquetWriter(rewritten, source.schema_arrow, compression="zstd") as out:
+                pq.ParquetWriter(rewritten, source.schema_arrow, **_parquet_options(source.schema_arrow)) as out:
             w = SafeCsvWriter(f)
             for i in range(source.num_row_groups):
                 group = source.read_row_group(i)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+import numpy as np
+
 from helpers.errors import ReleaseError
 from helpers.paths import SAMPLE_MARKER
 
@@ -266,31 +268,42 @@ class SourceStream(io.RawIOBase):
 
     def readinto(self, buf) -> int:
         try:
-            data = self._inner.read(len(buf))
+            if self._inner is self._hashing:  # a plain file: straight into the caller's buffer
+                n = self._hashing.readinto(buf)
+                view = memoryview(buf)[:n]
+            else:
+                data = self._inner.read(len(buf))
+                n = len(data)
+                buf[:n] = data
+                view = memoryview(data)
         except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as exc:
             raise ReleaseError(
                 f"the compressed file is damaged or truncated ({exc.__class__.__name__}: {exc})",
                 file=self.display_name, hint="download the file again and compare its SHA-256 "
                                              "with the one in the manifest of a good copy") from exc
-        n = len(data)
-        buf[:n] = data
         if n:
-            self.bytes_out += n
-            self.quotes += data.count(b'"')
-            self.newlines += data.count(b"\n")
-            self.last_byte = data[-1:]
-            self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
-            if not self.has_nul and b"\x00" in data:
-                self.has_nul = True
-            if self.source.compression == "zip" and self.on_progress:
-                self.on_progress(n)
-            if (self.source.compression != "none" and self.bytes_out > MIN_BOMB_BYTES
-                    and self.bytes_out > MAX_EXPANSION * max(self.raw_size, 1)):
-                raise ReleaseError(
-                    f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
-                    "possible compression bomb", file=self.display_name,
-                    hint="use the release as Twitter published it")
+            self._observe(view)
         return n
+
+    def _observe(self, view: memoryview) -> None:
+        """Counts on the decompressed bytes (numpy: one vectorised pass each, without the GIL)."""
+        n = len(view)
+        data = np.frombuffer(view, dtype=np.uint8)
+        self.bytes_out += n
+        self.quotes += int(np.count_nonzero(data == 0x22))
+        self.newlines += int(np.count_nonzero(data == 0x0A))
+        self.last_byte = bytes(view[-1:])
+        self.tail = (self.tail + bytes(view[-TAIL_BYTES:]))[-TAIL_BYTES:]
+        if not self.has_nul and not data.all():
+            self.has_nul = True
+        if self.source.compression == "zip" and self.on_progress:
+            self.on_progress(n)
+        if (self.source.compression != "none" and self.bytes_out > MIN_BOMB_BYTES
+                and self.bytes_out > MAX_EXPANSION * max(self.raw_size, 1)):
+            raise ReleaseError(
+                f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
+                "possible compression bomb", file=self.display_name,
+                hint="use the release as Twitter published it")
 
     def trailing_blank_lines(self) -> int:
         """Blank lines at the very end of what was read (after the line break ending the last row)."""
@@ -336,11 +349,10 @@ class _Tee(io.RawIOBase):
         return True
 
     def readinto(self, buf) -> int:
-        data = self._raw.read(len(buf))
-        buf[:len(data)] = data
-        if data:
-            self._callback(data)
-        return len(data)
+        n = self._raw.readinto(buf)
+        if n:
+            self._callback(memoryview(buf)[:n])
+        return n
 
 
 def file_sha256(path: Path) -> str:

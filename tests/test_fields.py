@@ -182,3 +182,50 @@ def test_impossible_dates_and_times_are_invalid_not_rolled_over():
                                            "2016-02-29 23:59"))
     assert valid.to_pylist() == [False, False, False, True]
     assert str(got[3].as_py()) == "2016-02-29 23:59:00+00:00"
+
+
+# ------------------------------------------------- batch paths agree with value-by-value parsing
+
+MIXED = {
+    "count": ["0", "0.0", "12", "12.0", "1.5", "", "-1", "7", "1.5e+06", "x", "3.00", "999999999999999999"],
+    "userid": ["2572896396", "", "abc", "249064136b1c5cb00a705316ab73dd9b53785748ab757f02df7e7a9876906139",
+               "B+mYASwRN97N8++7scPubXmwFWOMvBl728zhh13k+q0=", "1.2e+18", "12345678901234567890123", "7"],
+    "list": ["", "[]", "[a, b]", "['a', 'b']", "[x]", " [ ] ", '["q"]', "[http://a.b/c,d, http://e.f]"],
+    "geo": ["", "absent", "1.5", "-91", "x", "45"],
+    "time": ["2017-06-22 16:03", "", "2017-02-30 10:00", "2017-06-22 16:03:59", "2017-06-22T16:03"],
+}
+
+
+def big(values, n=300, seed=3):
+    rng = np.random.default_rng(seed)
+    return [values[i] for i in rng.integers(0, len(values), n)]
+
+
+@pytest.mark.parametrize("kind, parse", [
+    ("count", fields.parse_count),
+    ("userid", lambda a: fields.check_id(a, "retweet_userid", required=False)),
+    ("list", lambda a: (fields.parse_list(a, True),)),
+    ("geo", lambda a: fields.parse_geo(a, 90.0)),
+    ("time", fields.parse_time),
+])
+def test_batch_shortcuts_give_the_same_result_as_one_value_at_a_time(kind, parse):
+    """The vectorised shortcuts (distinct values once, plain-digit casts, subsets, the strict cast that
+    falls back to strptime for a whole batch) must not change any single value's outcome."""
+    values = big(MIXED[kind])
+    together = [o.to_pylist() for o in parse(strings(*values))]
+    alone = [[o.to_pylist()[0] for o in parse(strings(v))] for v in values]
+    assert together == [list(col) for col in zip(*alone)]
+
+
+def test_plain_digit_counts_take_the_cast_shortcut_and_agree():
+    values = [str(i % 50) for i in range(200)]
+    got, valid = fields.parse_count(strings(*values))
+    assert got.to_pylist() == [i % 50 for i in range(200)] and valid.false_count == 0
+
+
+def test_nullify_empty_is_zero_copy_and_right_on_slices():
+    arr = strings("a", "", "c", "", "e")
+    out = fields.nullify_empty(arr)
+    assert out.to_pylist() == ["a", None, "c", None, "e"]
+    assert out.buffers()[2].address == arr.buffers()[2].address  # the text was not copied
+    assert fields.nullify_empty(arr.slice(1, 3)).to_pylist() == [None, "c", None]
