@@ -404,7 +404,9 @@ def _finish_record(start: int, data: bytes, ncols: int, header: list[str], multi
     if len(row) != ncols:
         return _RawProblem(start, f"expected {ncols} fields, found {len(row)}"
                            + (" (truncated row?)" if len(row) < ncols else ""), _preview(data))
-    big = next((i for i, v in enumerate(row) if len(v.encode("utf-8")) > MAX_FIELD_BYTES), None)
+    # a field over MAX_FIELD_BYTES bytes has over a quarter as many characters: encode only those
+    big = next((i for i, v in enumerate(row) if len(v) > MAX_FIELD_BYTES // 4
+                and len(v.encode("utf-8")) > MAX_FIELD_BYTES), None)
     if big is not None:
         return _RawProblem(start, f"field of {len(row[big].encode('utf-8')) / 2**20:.1f} MiB, longer "
                                   f"than the {MAX_FIELD_BYTES >> 20} MiB limit", _preview(data), header[big])
@@ -610,12 +612,17 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     quarantine.close()
     buffered.close()
     bar.close()
-    dupes = _quarantine_duplicates(partial, result, key_column, quarantine_partial, src.name)
-    if rows_read != result.rows_cached + result.rows_quarantined:  # a bug, never a data problem
-        raise AssertionError(f"{src.name}: row accounting broken: {rows_read} read, "
-                             f"{result.rows_cached} cached, {result.rows_quarantined} quarantined")
-    os.replace(quarantine_partial, quarantine_path)
-    os.replace(partial, parquet_path)
+    try:
+        dupes = _quarantine_duplicates(partial, result, key_column, quarantine_partial, src.name)
+        if rows_read != result.rows_cached + result.rows_quarantined:  # a bug, never a data problem
+            raise AssertionError(f"{src.name}: row accounting broken: {rows_read} read, "
+                                 f"{result.rows_cached} cached, {result.rows_quarantined} quarantined")
+        os.replace(quarantine_partial, quarantine_path)
+        os.replace(partial, parquet_path)
+    except BaseException:
+        for path in (partial, quarantine_partial, quarantine_path):
+            path.unlink(missing_ok=True)
+        raise
     return {
         "parser": parser, "header": header, "extra_columns": list(extras),
         "missing_optional_columns": [c for c in schema.OPTIONAL_COLUMNS[src.table] if c not in header],
