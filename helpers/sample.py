@@ -43,7 +43,7 @@ import yaml
 from helpers.paths import SAMPLE_MARKER
 from helpers.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018, USER_COLUMNS
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"    # bump whenever the output for a given seed and scale changes
 DEFAULT_SCALE = 0.01           # about 1% of the real release: 90,000 + 11,000 tweets
 DEFAULT_SEED = 20181017        # the day of the release
 HERE = Path(__file__).resolve().parent
@@ -268,7 +268,7 @@ class Accounts:
     weight: np.ndarray          # relative activity
     start: np.ndarray           # first and last day the account usually tweets
     end: np.ndarray
-    earliest: np.ndarray        # first day it may tweet at all (creation; September 2017 for the IRA's 2nd wave)
+    earliest: np.ndarray        # first day it may tweet at all (creation; Sept. 2017 for the IRA's 2nd wave)
     cohort: np.ndarray          # creation year
 
     @property
@@ -444,7 +444,8 @@ def activity_windows(rng, created, cohort, ass, a) -> tuple[np.ndarray, np.ndarr
         start = np.maximum(start, earliest)
         end = np.where(in_wave, last_day, end)
     late = start > end                               # lag ran past the end: start somewhere before it
-    start[late] = earliest[late] + (rng.random(int(late.sum())) * (end[late] - earliest[late] + 1)).astype(np.int64)
+    span = end[late] - earliest[late] + 1
+    start[late] = earliest[late] + (rng.random(int(late.sum())) * span).astype(np.int64)
     start = np.minimum(start, end)
     first = np.argmin(created)                       # one long-running account: no day without authors
     start[first], end[first] = created[first], last_day
@@ -574,7 +575,8 @@ def tail_names(rng, words: list[str], n: int, joiner: str, taken: set, style: st
         three = rng.random(m) >= 0.75
         names[three] = names[three] + joiner + words[idx[three, 2]]
         year = rng.random(m) < 0.1
-        names[year] = names[year] + joiner + rng.integers(2009, 2019, int(year.sum())).astype(str).astype(object)
+        years = rng.integers(2009, 2019, int(year.sum())).astype(str).astype(object)
+        names[year] = names[year] + joiner + years
         for name in names.tolist():
             low = name.lower()
             if low not in seen:
@@ -809,7 +811,8 @@ def engagement_params(pub, ass, accounts: Accounts, share: np.ndarray) -> dict:
     mu = np.log(per_original / (e["nonzero_share"] * np.exp(e["sigma"] ** 2 / 2) * mean_boost))
     return {"mu": float(mu), "sigma": e["sigma"], "b": e["follower_elasticity"], "z": z,
             "p": e["nonzero_share"], "rt_per_like": totals["retweet_count"] / totals["like_count"],
-            "reply_per_like": totals["reply_count"] / totals["like_count"], "quote_per_like": e["quote_per_like"]}
+            "reply_per_like": totals["reply_count"] / totals["like_count"],
+            "quote_per_like": e["quote_per_like"], "secondary_sigma": e["secondary_sigma"]}
 
 
 def fill_templates(rng, block: dict, size: int) -> list[str]:
@@ -993,7 +996,8 @@ def pick_accounts(plan: OpPlan, rng, day: np.ndarray, lang: np.ndarray, todo: np
     cols = np.flatnonzero(a.active & (a.start <= hi) & (a.end >= lo))
     start, end, weight, primary = a.start[cols], a.end[cols], a.weight[cols], a.primary[cols]
     none = np.array([l in ("", "und") for l in plan.langs])
-    group = np.where(none[lang[todo]] | (rng.random(len(todo)) < plan.shares["cross_language"]), -1, lang[todo])
+    cross = rng.random(len(todo)) < plan.shares["cross_language"]
+    group = np.where(none[lang[todo]] | cross, -1, lang[todo])
     for g in [g for g in np.unique(group) if g >= 0] + [-1]:
         sel = np.flatnonzero(group == g)
         if len(sel) == 0:
@@ -1123,19 +1127,68 @@ def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) ->
     Entities are drawn first and the text is assembled from them, so that `@...`, `#...` and links in
     tweet_text always agree with user_mentions, hashtags and urls (as in the release).
     """
-    style, sh, fmt = plan.style, plan.shares, plan.fmt
-    vocab = load_vocabulary()
+    style = plan.style
+    kind = row_kinds(plan, rng, minute, is_rt)
+    who = people_columns(plan, rng, minute, kind)
+    ent = entity_columns(plan, rng, lang, event, minute, kind, who)
+    bodies = text_bodies(plan, rng, lang, event)
+    ellipsis = np.where(is_rt & (rng.random(n) < plan.shares["rt_ellipsis"]), "…", "").astype(object)
+    text = [p + b + m + t + u + e for p, b, m, t, u, e in
+            zip(who["prefix"].tolist(), bodies.tolist(), who["mention_sfx"].tolist(), ent["tag_sfx"].tolist(),
+                ent["url_sfx"].tolist(), ellipsis.tolist())]
+    likes, rts, replies, quotes = engagement(plan, rng, acc, ~is_rt)
+    blank = np.full(n, "", dtype=object)
+    cols = {
+        "tweetid": pa.array(tid).cast(pa.string()),
+        "tweet_language": pa.array(plan.langs, pa.string()).take(pa.array(lang)),
+        "tweet_text": pa.array(text, pa.string()),
+        "tweet_time": tweet_time_strings(minute),
+        "tweet_client_name": client_column(plan, rng, year_i, lang),
+        "in_reply_to_userid": strings(np.where(kind["reply"], who["first_id"], blank)),
+        "in_reply_to_tweetid": strings(who["ids"]["reply"]),
+        "quoted_tweet_tweetid": strings(who["ids"]["quote"]),
+        "is_retweet": strings(np.where(is_rt, style.true, style.false)),
+        "retweet_userid": strings(np.where(is_rt, who["first_id"], blank)),
+        "retweet_tweetid": strings(who["ids"]["rt"]),
+        "latitude": pa.array([style.geo_empty] * n, pa.string()),
+        "longitude": pa.array([style.geo_empty] * n, pa.string()),
+        "quote_count": count_strings(quotes, style),
+        "reply_count": count_strings(replies, style),
+        "like_count": count_strings(likes, style),
+        "retweet_count": count_strings(rts, style),
+        "hashtags": strings(ent["hashtags"]),
+        "urls": strings(ent["urls"]),
+        "user_mentions": strings(ent["user_mentions"]),
+        "poll_choices": strings(poll_choices(plan, rng, lang, kind["poll"], blank)),
+    }
+    cols.update(account_columns(plan, acc))
+    return cols
+
+
+def strings(values: np.ndarray) -> pa.Array:
+    """An arrow string column from an object array of str."""
+    return pa.array(values.tolist(), pa.string())
+
+
+def row_kinds(plan: OpPlan, rng, minute: np.ndarray, is_rt: np.ndarray) -> dict:
+    """Which originals are replies, quote tweets (from April 2015) and polls (from October 2015)."""
+    sh, fmt = plan.shares, plan.fmt
     original = ~is_rt
-    r = rng.random(n)
+    r = rng.random(len(minute))
     reply = original & (r < sh["reply"])
     quote = original & ~reply & (minute >= minute_of(fmt["quotes_from"])) & (r < sh["reply"] + sh["quote"])
     poll = (original & ~reply & ~quote & (minute >= minute_of(fmt["polls_from"]))
             & (r < sh["reply"] + sh["quote"] + sh["poll"]))
-    pid, pname = plan.people_id, plan.people_name
-    blank = np.full(n, "", dtype=object)
+    return {"rt": is_rt, "reply": reply, "quote": quote, "poll": poll, "day": (minute - MIN0) // 1440}
 
-    # the retweeted or replied-to account comes first, in the text and in user_mentions
-    day = (minute - MIN0) // 1440
+
+def people_columns(plan: OpPlan, rng, minute: np.ndarray, kind: dict) -> dict:
+    """Retweeted or replied-to account (first in the text and in user_mentions), further mentions, and
+    the ids of the tweets retweeted, replied to and quoted."""
+    n = len(minute)
+    pid, pname, day, sh = plan.people_id, plan.people_name, kind["day"], plan.shares
+    is_rt, reply = kind["rt"], kind["reply"]
+    blank = np.full(n, "", dtype=object)
     first = np.where(is_rt, pick_people(plan, rng, day, sh["retweet_of_network"]),
                      pick_people(plan, rng, day, sh["reply_to_network"]))
     has_first = is_rt | reply
@@ -1145,24 +1198,30 @@ def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) ->
     prefix[is_rt] = ["RT @" + x + ": " for x in pname[first[is_rt]]]
     prefix[reply] = ["@" + x + " " for x in pname[first[reply]]]
     ids = {}
-    for name, mask in (("rt", is_rt), ("reply", reply), ("quote", quote)):
+    for name in ("rt", "reply", "quote"):
         ids[name] = blank.copy()
-        ids[name][mask] = ref_ids(plan, rng, minute[mask]).astype(str).astype(object)
-
-    # further mentions
+        ids[name][kind[name]] = ref_ids(plan, rng, minute[kind[name]]).astype(str).astype(object)
     n_extra = np.where(rng.random(n) < sh["extra_mention"], 1 + (rng.random(n) < 0.2), 0)
     _, extra_ptr = flat_groups(n_extra)
     extra_who = pick_people(plan, rng, np.repeat(day, n_extra), 0.3)
-    extra_ids, extra_names = pid[extra_who].tolist(), pname[extra_who].tolist()
     mention_sfx = blank.copy()
     rows = np.flatnonzero(n_extra)
-    mention_sfx[rows] = join_groups([" @" + x for x in extra_names], extra_ptr, "", rows)
+    mention_sfx[rows] = join_groups([" @" + x for x in pname[extra_who].tolist()], extra_ptr, "", rows)
+    mentions = compose_lists(n, [(has_first.astype(np.int64), first_id[has_first]), (n_extra, pid[extra_who])])
+    return {"first_id": first_id, "prefix": prefix, "ids": ids, "mention_sfx": mention_sfx,
+            "mentions": mentions}
 
-    # hashtags and links, by tweet language
+
+def entity_columns(plan: OpPlan, rng, lang: np.ndarray, event: np.ndarray, minute: np.ndarray, kind: dict,
+                   who: dict) -> dict:
+    """Hashtags and links drawn by tweet language (event hashtag first, quoted tweet's link last), as
+    text pieces and as the three list columns."""
+    n, style, fmt = len(lang), plan.style, plan.fmt
+    blank = np.full(n, "", dtype=object)
     tag_n = count_draws(rng, plan.hashtags.rate[lang])
-    tag_rows, tag_ptr = flat_groups(tag_n)
+    tag_rows, _ = flat_groups(tag_n)
     url_n = count_draws(rng, plan.domains.rate[lang], geometric=0.08, cap=3)
-    url_rows, url_ptr = flat_groups(url_n)
+    url_rows, _ = flat_groups(url_n)
     tags = np.empty(len(tag_rows), np.int64)
     doms = np.empty(len(url_rows), np.int64)
     for lg in np.unique(lang):
@@ -1170,79 +1229,50 @@ def build_columns(plan, rng, n, lang, acc, event, is_rt, year_i, minute, tid) ->
         tags[m] = cdf_pick(rng, plan.hashtags.cdf[lg], int(m.sum()))
         m = lang[url_rows] == lg
         doms[m] = cdf_pick(rng, plan.domains.cdf[lg], int(m.sum()))
-    tag_list = [plan.hashtags.names[t] for t in tags]
     event_tag = event_hashtags(plan, rng, event, blank)
-    words = vocab["words"]["latin"]
-    urls = make_urls(plan, rng, doms, minute[url_rows], [f"{x}-{y}" for x, y in zip(words, words[1:])])
-    tco_from, https_from = minute_of(fmt["tco_from"]), minute_of(fmt["tco_https_from"])
-    url_minute = minute[url_rows]
-    tco = random_tokens(rng, len(urls), 10)
-    links = [u if m < tco_from else ("https://t.co/" if m >= https_from else "http://t.co/") + t
-             for u, m, t in zip(urls, url_minute.tolist(), tco)]
-
-    # per-row item lists (event hashtag first; quoted tweet's link last; replied/retweeted account
-    # first), then the text pieces and the list columns from the same items
     ev = (event_tag != "").astype(np.int64)
     tags_flat, tags_ptr = compose_lists(n, [(ev, event_tag[ev > 0]),
-                                            (tag_n, np.array(tag_list, dtype=object))])
-    quote_who = pick_people(plan, rng, day, 0.0)
+                                            (tag_n, np.array(plan.hashtags.names, dtype=object)[tags])])
+
+    words = load_vocabulary()["words"]["latin"]
+    urls = make_urls(plan, rng, doms, minute[url_rows], [f"{x}-{y}" for x, y in zip(words, words[1:])])
+    quote = kind["quote"]
+    quote_who = pick_people(plan, rng, kind["day"], 0.0)
+    quote_urls = [f"https://twitter.com/{x}/status/{y}"
+                  for x, y in zip(plan.people_name[quote_who[quote]], who["ids"]["quote"][quote])]
+    url_minute = np.concatenate([minute[url_rows], minute[quote]])
+    links = short_links(rng, urls + quote_urls, url_minute, fmt)
     q = quote.astype(np.int64)
-    quote_urls = np.array([f"https://twitter.com/{x}/status/{y}"
-                           for x, y in zip(pname[quote_who[quote]], ids["quote"][quote])], dtype=object)
-    quote_links = np.array([("https://t.co/" if m >= https_from else "http://t.co/") + t
-                            for m, t in zip(minute[quote].tolist(), random_tokens(rng, int(q.sum()), 10))],
-                           dtype=object)
-    urls_flat, urls_ptr = compose_lists(n, [(url_n, np.array(urls, dtype=object)), (q, quote_urls)])
-    links_flat, _ = compose_lists(n, [(url_n, np.array(links, dtype=object)), (q, quote_links)])
-    f = has_first.astype(np.int64)
-    ment_flat, ment_ptr = compose_lists(n, [(f, first_id[has_first]), (n_extra, np.array(extra_ids, dtype=object))])
+    urls_flat, urls_ptr = compose_lists(n, [(url_n, np.array(urls, dtype=object)),
+                                            (q, np.array(quote_urls, dtype=object))])
+    links_flat, _ = compose_lists(n, [(url_n, links[:len(urls)]), (q, links[len(urls):])])
 
-    empty_list = np.where(rng.random(n) < sh["empty_list_as_brackets"], "[]", "").astype(object)
-    tag_sfx = per_row_text(n, " #" + tags_flat, tags_ptr, "", blank)
-    url_sfx = per_row_text(n, " " + links_flat, urls_ptr, "", blank)
-    hashtags_col = list_column(n, tags_flat, tags_ptr, style, empty_list)
-    urls_col = list_column(n, urls_flat, urls_ptr, style, empty_list)
-    mentions_col = list_column(n, ment_flat, ment_ptr, style, empty_list)
+    empty_list = np.where(rng.random(n) < plan.shares["empty_list_as_brackets"], "[]", "").astype(object)
+    ment_flat, ment_ptr = who["mentions"]
+    return {"tag_sfx": per_row_text(" #" + tags_flat, tags_ptr, blank),
+            "url_sfx": per_row_text(" " + links_flat, urls_ptr, blank),
+            "hashtags": list_column(tags_flat, tags_ptr, style, empty_list),
+            "urls": list_column(urls_flat, urls_ptr, style, empty_list),
+            "user_mentions": list_column(ment_flat, ment_ptr, style, empty_list)}
 
-    bodies = text_bodies(plan, rng, lang, event)
-    ellipsis = np.where(is_rt & (rng.random(n) < sh["rt_ellipsis"]), "…", "").astype(object)
-    text = [p + b + m + t + u + e for p, b, m, t, u, e in
-            zip(prefix.tolist(), bodies.tolist(), mention_sfx.tolist(), tag_sfx.tolist(), url_sfx.tolist(),
-                ellipsis.tolist())]
-    polls_col = blank.copy()
-    options = vocab["polls"]
+
+def short_links(rng, urls: list[str], minute: np.ndarray, fmt: dict) -> np.ndarray:
+    """How each URL appears in tweet_text: itself before t.co existed, then an http, later https,
+    t.co link (the urls column keeps the full URL)."""
+    tco_from, https_from = minute_of(fmt["tco_from"]), minute_of(fmt["tco_https_from"])
+    tokens = random_tokens(rng, len(urls), 10)
+    return np.array([u if m < tco_from else ("https://t.co/" if m >= https_from else "http://t.co/") + t
+                     for u, m, t in zip(urls, minute.tolist(), tokens)], dtype=object)
+
+
+def poll_choices(plan: OpPlan, rng, lang: np.ndarray, poll: np.ndarray, blank: np.ndarray) -> np.ndarray:
+    """`|`-separated choices for poll rows, in the tweet's language when there is a list for it."""
+    out = blank.copy()
+    options = load_vocabulary()["polls"]
     for i in np.flatnonzero(poll).tolist():
         opts = options.get(plan.langs[lang[i]], options["default"])
-        polls_col[i] = opts[int(rng.integers(0, len(opts)))]
-    rep_uid = np.where(reply, first_id, blank)
-    rt_uid = np.where(is_rt, first_id, blank)
-
-    likes, rts, replies, quotes = engagement(plan, rng, acc, original)
-    cols = {
-        "tweetid": pa.array(tid).cast(pa.string()),
-        "tweet_language": pa.array(plan.langs, pa.string()).take(pa.array(lang)),
-        "tweet_text": pa.array(text, pa.string()),
-        "tweet_time": tweet_time_strings(minute),
-        "tweet_client_name": client_column(plan, rng, year_i, lang),
-        "in_reply_to_userid": pa.array(rep_uid.tolist(), pa.string()),
-        "in_reply_to_tweetid": pa.array(ids["reply"].tolist(), pa.string()),
-        "quoted_tweet_tweetid": pa.array(ids["quote"].tolist(), pa.string()),
-        "is_retweet": pa.array(np.where(is_rt, style.true, style.false).tolist(), pa.string()),
-        "retweet_userid": pa.array(rt_uid.tolist(), pa.string()),
-        "retweet_tweetid": pa.array(ids["rt"].tolist(), pa.string()),
-        "latitude": pa.array([style.geo_empty] * n, pa.string()),
-        "longitude": pa.array([style.geo_empty] * n, pa.string()),
-        "quote_count": count_strings(quotes, style),
-        "reply_count": count_strings(replies, style),
-        "like_count": count_strings(likes, style),
-        "retweet_count": count_strings(rts, style),
-        "hashtags": pa.array(hashtags_col.tolist(), pa.string()),
-        "urls": pa.array(urls_col.tolist(), pa.string()),
-        "user_mentions": pa.array(mentions_col.tolist(), pa.string()),
-        "poll_choices": pa.array(polls_col.tolist(), pa.string()),
-    }
-    cols.update(account_columns(plan, acc))
-    return cols
+        out[i] = opts[int(rng.integers(0, len(opts)))]
+    return out
 
 
 def compose_lists(n: int, sources: list) -> tuple[np.ndarray, np.ndarray]:
@@ -1261,15 +1291,15 @@ def compose_lists(n: int, sources: list) -> tuple[np.ndarray, np.ndarray]:
     return flat, ptr
 
 
-def per_row_text(n: int, flat: np.ndarray, ptr: np.ndarray, sep: str, blank: np.ndarray) -> np.ndarray:
-    """Items of each row joined by `sep` ('' for rows without items)."""
+def per_row_text(flat: np.ndarray, ptr: np.ndarray, blank: np.ndarray) -> np.ndarray:
+    """Items of each row concatenated ('' for rows without items)."""
     out = blank.copy()
     rows = np.flatnonzero(np.diff(ptr))
-    out[rows] = join_groups(flat.tolist(), ptr, sep, rows)
+    out[rows] = join_groups(flat.tolist(), ptr, "", rows)
     return out
 
 
-def list_column(n: int, flat: np.ndarray, ptr: np.ndarray, style: "Style", empty: np.ndarray) -> np.ndarray:
+def list_column(flat: np.ndarray, ptr: np.ndarray, style: "Style", empty: np.ndarray) -> np.ndarray:
     """A list column: `[a, b]` (2018) or `['a', 'b']` (later); rows without items keep `empty`."""
     if style.python_lists:
         flat = "'" + flat + "'"
@@ -1326,11 +1356,13 @@ def engagement(plan: OpPlan, rng, acc: np.ndarray, original: np.ndarray):
     def dither(v):
         return np.floor(v + rng.random(n)).astype(np.int64) * nonzero
 
+    def around(ratio):                              # mean-preserving lognormal spread around likes
+        s2 = e["secondary_sigma"]
+        return x * ratio * np.exp(s2 * rng.standard_normal(n) - s2 ** 2 / 2)
+
     likes = dither(x)
-    rts = dither(x * e["rt_per_like"] * np.exp(0.6 * rng.standard_normal(n) - 0.18))
-    replies = dither(x * e["reply_per_like"] * np.exp(0.8 * rng.standard_normal(n) - 0.32))
-    quotes = dither(x * e["quote_per_like"] * np.exp(0.8 * rng.standard_normal(n) - 0.32))
-    return likes, rts, replies, quotes
+    return likes, dither(around(e["rt_per_like"])), dither(around(e["reply_per_like"])), \
+        dither(around(e["quote_per_like"]))
 
 
 def client_column(plan: OpPlan, rng, year_i: np.ndarray, lang: np.ndarray) -> pa.Array:
@@ -1451,8 +1483,9 @@ def header_bytes(columns: tuple, style: Style) -> bytes:
     return (",".join(columns) + "\n").encode("utf-8")
 
 
-def write_sample_release(out_dir, scale: float = 0.01, seed: int = 20181017, ops=("ira", "iranian"),
-                         style: str = "2018", progress: bool = True, workers: int | None = None) -> dict:
+def write_sample_release(out_dir, scale: float = DEFAULT_SCALE, seed: int = DEFAULT_SEED,
+                         ops=("ira", "iranian"), style: str = "2018", progress: bool = True,
+                         workers: int | None = None) -> dict:
     """Write the synthetic release into `out_dir` (replacing an earlier synthetic sample there, never
     anything else) and return a summary: files, rows per file, seconds.
 
@@ -1583,8 +1616,9 @@ def main(argv=None) -> int:
     """Command line: python -m helpers.sample --out DIR --scale S --seed N [--ops ..] [--style ..]."""
     p = argparse.ArgumentParser(prog="python -m helpers.sample", description=__doc__.split("\n\n")[0])
     p.add_argument("--out", required=True, help="release folder to write (replaced if it is a sample)")
-    p.add_argument("--scale", type=float, default=0.01, help="fraction of the real tweet volume (1.0 = full)")
-    p.add_argument("--seed", type=int, default=20181017)
+    p.add_argument("--scale", type=float, default=DEFAULT_SCALE,
+                   help="fraction of the real tweet volume (1.0 = the full 9,041,308 + 1,122,936 tweets)")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--ops", default="ira,iranian", help="comma-separated operations")
     p.add_argument("--style", default="2018", choices=STYLES, help="file format generation")
     p.add_argument("--workers", type=int, default=None, help="processes (default: automatic)")
