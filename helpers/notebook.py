@@ -48,9 +48,9 @@ class Session:
         display(Markdown(template.format(**{k: prose.md(v) for k, v in values.items()})))
 
     def table(self, frame: pd.DataFrame, caption: str, index: bool = False) -> None:
-        """A table as escaped HTML, with a caption (plain text)."""
-        body = frame.to_html(index=index, escape=True, na_rep="–", border=0, classes="data-table",
-                             float_format=lambda x: f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}")
+        """A table as escaped HTML (`reports.html_table`: every cell escaped, invisible characters made
+        visible, numbers right-aligned), with a caption (plain text) above it."""
+        body = reports.html_table(frame, index=index)
         display(HTML(f'<figure class="table"><figcaption>{prose.html(caption)}</figcaption>{body}</figure>'))
 
     def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[str],
@@ -69,10 +69,17 @@ class Session:
         written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
         plt.close(fig)
         shown = next((p for p in written if p.suffix == ".png"), written[0])
-        display(Image(filename=str(shown)) if shown.suffix == ".png" else
-                SVG(filename=str(shown)) if shown.suffix == ".svg" else Markdown(f"[{name}]({shown})"))
-        display(HTML(f'<p class="figure-caption" id="figure-{prose.html(name)}"><b>Figure {num}.</b> '
-                     f'{prose.html(caption)}</p>'))
+        # The report template gives the image the anchor id "figure-<name>" and this alt text.
+        meta = {"figure": name, "number": num, "alt": f"Figure {num}: {title}"}
+        if shown.suffix == ".png":
+            display(Image(filename=str(shown), metadata=meta))
+        elif shown.suffix == ".svg":
+            display(SVG(filename=str(shown), metadata=meta))
+        else:
+            display(HTML(f'<p id="figure-{prose.html(name)}"><a href="{prose.html(reports._rel(shown, self.params.reports_path))}">'
+                         f'{prose.html(shown.name)}</a></p>'))
+        display(HTML(f'<p class="figure-caption" id="caption-{prose.html(name)}"><b>Figure {num}.</b> '
+                     f'<b>{prose.html(title)}.</b> {prose.html(caption)}</p>'))
         self.figures.append({
             "name": name, "number": num, "notebook": self.notebook, "title": title, "caption": caption,
             "files": [p.name for p in written], "made_by": list(made_by), "columns": sorted(set(columns)),
@@ -130,11 +137,20 @@ def start(namespace: dict, notebook: str) -> Session:
     return session
 
 
+LONG_TABLE = 30   # rows: a landing-page table longer than this is folded (one click to open)
+
+
 def write_section(reports_dir: Path, name: str, title: str, frame: pd.DataFrame, note: str) -> Path:
-    """An escaped HTML fragment for the landing page (`reports/index.html`), e.g. the summary table."""
-    body = frame.to_html(index=False, escape=True, na_rep="–", border=0, classes="data-table")
-    html = (f'<h2 id="{prose.html(name)}">{prose.html(title)}</h2><p>{prose.html(note)}</p>'
-            f'<figure class="table">{body}</figure>')
+    """An escaped HTML fragment for the landing page (`reports/index.html`), e.g. the summary table.
+
+    `name` is also the section's anchor on the landing page; a table longer than LONG_TABLE rows is
+    folded under a "Show all N rows" mark."""
+    body = reports.html_table(frame, index=False)
+    if len(frame) > LONG_TABLE:
+        body = (f'<details class="long-table"><summary>Show all {len(frame):,} rows</summary>{body}'
+                f'</details>')
+    html = (f'<section class="from-notebook"><h2 id="{prose.html(name)}">{prose.html(title)}</h2>'
+            f'<p>{prose.html(note)}</p><figure class="table">{body}</figure></section>')
     out = reports_dir / "sections" / f"{name}.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
