@@ -78,6 +78,8 @@ class ReleaseBuilder:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._n = 0
 
+    hashed = staticmethod(Hashed)  # release.hashed("name"): an anonymised account
+
     # -- rows (semantic values: str as is, None/bool/list/int formatted per style, Hashed accounts)
     def tweet(self, **values) -> dict:
         self._n += 1

@@ -14,7 +14,6 @@ import pytest
 
 from helpers import ingest, release as rel, schema
 
-from conftest import Hashed
 
 TEXT_WITH_QUOTES = ('RT @ruopentwit: ⚡️У НАС НОВОЕ ВИДЕО! Американец: "Если бы не 27 миллионов русских, '
                     'я бы сейчас говорил по-немецки"https://t.co/mAcCirn4o1…')
@@ -160,9 +159,9 @@ def test_absent_and_numeric_geo(release):
 
 
 def test_user_is_hashed(release):
-    rows = [release.tweet(user="2572896396"), release.tweet(user=Hashed("small account"))]
+    rows = [release.tweet(user="2572896396"), release.tweet(user=release.hashed("small account"))]
     release.write("ira_tweets_csv_hashed.csv", rows[:1] + [rows[1]])
-    release.write("iran_tweets_csv_hashed.csv", [release.tweet(user=Hashed("other"))], style="later")
+    release.write("iran_tweets_csv_hashed.csv", [release.tweet(user=release.hashed("other"))], style="later")
     m = release.ingest()
     assert cached(m).column("user_is_hashed").to_pylist() == [False, True]
     assert cached(m, "iran/tweets").column("user_is_hashed").to_pylist() == [True]
