@@ -451,8 +451,7 @@ class _FileResult:
     rows_cached: int = 0
     rows_quarantined: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
-    keys: list[np.ndarray] = field(default_factory=list)
-    lines: list[np.ndarray] = field(default_factory=list)
+    keys: list[np.ndarray] = field(default_factory=list)  # duplicate-detection key of each cached row
 
 
 def reason_kind(reason: str) -> str:
@@ -578,7 +577,6 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
             quarantine_in_line_order(entries)
             if typed.table.num_rows:
                 result.keys.append(_dedupe_key(typed.table, key_column))
-                result.lines.append(typed.table.column("source_line").to_numpy())
                 pending.append(typed.table)
                 pending_rows += typed.table.num_rows
                 result.rows_cached += typed.table.num_rows
@@ -641,22 +639,31 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
                            source_name: str) -> int:
     """Keeps the first row of each id; later rows with the same id move to the quarantine.
 
-    The Parquet file is rewritten one row group at a time, so memory stays bounded by a row group.
+    Memory: 8 bytes a row for the keys (kept while the file is read), a few times that while sorting
+    them; when there are duplicates, the Parquet file is rewritten one row group at a time.
     """
     if not result.keys:
         return 0
     keys = np.concatenate(result.keys)
-    lines = np.concatenate(result.lines)
+    result.keys.clear()
     order = np.argsort(keys, kind="stable")  # stable: within one id, file order
     sorted_keys = keys[order]
-    new_group = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
-    if new_group.all():
+    del keys
+    new_group = np.empty(len(order), dtype=bool)
+    new_group[0] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_group[1:])
+    del sorted_keys
+    repeats = np.flatnonzero(~new_group)
+    if not len(repeats):
         return 0
-    group_first = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
-    first_line = np.empty(len(keys), dtype=np.int64)
-    first_line[order] = lines[order[group_first]]
-    drop = np.zeros(len(keys), dtype=bool)
-    drop[order[~new_group]] = True
+    starts = np.flatnonzero(new_group)
+    drop_pos = order[repeats]                                             # rows to quarantine
+    first_pos = order[starts[np.searchsorted(starts, repeats, side="right") - 1]]  # the row kept
+    del order, new_group, starts
+    line_of = pq.read_table(path, columns=["source_line"]).column(0).to_numpy()
+    kept_line = dict(zip(drop_pos.tolist(), line_of[first_pos].tolist()))
+    drop = np.zeros(len(line_of), dtype=bool)
+    drop[drop_pos] = True
     rewritten = path.with_name(path.name + ".dedup")
     source = pq.ParquetFile(path)
     offset = 0
@@ -667,19 +674,19 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
             for i in range(source.num_row_groups):
                 group = source.read_row_group(i)
                 part = drop[offset:offset + group.num_rows]
-                for pos in np.flatnonzero(part):
-                    row = group.slice(int(pos), 1).to_pylist()[0]
-                    at = offset + int(pos)
+                positions = np.flatnonzero(part)
+                for pos, row in zip(positions.tolist(), group.take(pa.array(positions)).to_pylist()):
+                    at = offset + pos
                     reason = (f"duplicate {key_column} {row[key_column]}: the first occurrence (line "
-                              f"{first_line[at]}) is kept")
-                    w.writerow([source_name, int(lines[at]), key_column, reason,
+                              f"{kept_line[at]}) is kept")
+                    w.writerow([source_name, int(line_of[at]), key_column, reason,
                                 json.dumps(row, default=str, ensure_ascii=False)])
                 out.write_table(group.filter(pa.array(~part)), row_group_size=ROW_GROUP_ROWS)
                 offset += group.num_rows
         os.replace(rewritten, path)
     finally:
         rewritten.unlink(missing_ok=True)
-    n = int(drop.sum())
+    n = len(drop_pos)
     result.rows_cached -= n
     result.rows_quarantined += n
     result.reasons[f"duplicate {key_column}"] = n

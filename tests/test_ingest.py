@@ -413,3 +413,23 @@ def test_exact_parser_reads_the_same_values_in_big_files(release, monkeypatch):
     t = pq.read_table(release.cache_dir() / stats["cache_file"])
     assert t.column("tweet_text").to_pylist() == [f"t{i}\n{i}" for i in range(30)]
     assert t.column("source_line").to_pylist() == list(range(2, 62, 2))
+
+
+def test_duplicates_across_row_groups(release, monkeypatch):
+    monkeypatch.setattr(ingest, "ROW_GROUP_ROWS", 3)
+    monkeypatch.setattr(ingest, "EXACT_BATCH_ROWS", 2)
+    base = release.tweets(4)
+    ids = [0, 1, 2, 0, 3, 1, 1, 2, 0, 3]  # first occurrences on lines 2, 3, 4, 6
+    rows = [dict(base[i], tweet_text=f"row {n}") for n, i in enumerate(ids)]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    src = rel.discover(release.folder).files[0]
+    for parser in ("fast", "exact"):
+        stats = ingest._write_file(src, release.cache_dir(), parser, progress=False)
+        t = pq.read_table(release.cache_dir() / stats["cache_file"])
+        assert t.column("tweet_text").to_pylist() == ["row 0", "row 1", "row 2", "row 4"]
+        assert t.column("source_line").to_pylist() == [2, 3, 4, 6]
+        assert (stats["rows_read"], stats["rows_cached"], stats["duplicates_quarantined"]) == (10, 4, 6)
+        q = release.quarantine({"cache_dir": str(release.cache_dir()),
+                                "files": {"x": {"quarantine_file": stats["quarantine_file"]}}}, "x")
+        assert [(r["line"], r["reason"].split("(line ")[1].split(")")[0]) for r in q] == [
+            ("5", "2"), ("7", "3"), ("8", "3"), ("9", "4"), ("10", "2"), ("11", "6")]
