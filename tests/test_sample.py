@@ -124,17 +124,25 @@ def test_headers_are_the_2018_columns(release):
             assert tuple(next(csv.reader(fh))) == USER_COLUMNS
 
 
-def test_style_of_the_real_rows_is_matched():
-    """The generated users/tweets rows have the same shape as the real rows in the shared fixture:
-    same header, same empty-field conventions (lat/long empty, counts as integers)."""
+def test_rows_look_like_the_real_rows(release, frames):
+    """Byte-identical header lines to the real October 2018 files, and every field written the way the
+    real rows write it (shared/fixtures/ira-2018-head: two tweets and two users as published)."""
     fixture = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "ira-2018-head"
     if not fixture.exists():
-        fixture = Path("/work/shared/fixtures/ira-2018-head")
-    if not fixture.exists():
         pytest.skip("shared fixture not available")
+    out, _ = release
+    for mine, real in (("ira_tweets_csv_hashed.csv", "tweets.csv"), ("ira_users_csv_hashed.csv", "users.csv")):
+        with open(out / mine, "rb") as a, open(fixture / real, "rb") as b:
+            assert a.readline() == b.readline(), mine
     real = read(fixture / "tweets.csv")
-    assert tuple(real.columns) == TWEET_COLUMNS_2018
-    assert set(real.latitude) == {""} and set(real.is_retweet) <= {"true", "false"}
+    t = tweets(frames, "ira")
+    shapes = {"tweet_time": r"\d{4}-\d\d-\d\d \d\d:\d\d", "account_creation_date": r"\d{4}-\d\d-\d\d",
+              "follower_count": r"\d+", "like_count": r"\d+", "is_retweet": "true|false", "latitude": "",
+              "userid": r"[0-9a-f]{64}|\d+", "retweet_userid": r"|[0-9a-f]{64}|\d+", "hashtags": r"|\[.*\]",
+              "urls": r"|\[\]|\[https?://.*\]", "user_mentions": r"|\[.*\]", "poll_choices": r"|.*\|.*"}
+    for column, shape in shapes.items():
+        assert real[column].str.fullmatch(shape).all(), column          # the pattern fits the real rows
+        assert t[column].str.fullmatch(shape).all(), column             # and every generated row
 
 
 # ---------------------------------------------------------------------------------------------------
