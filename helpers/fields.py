@@ -159,7 +159,8 @@ def parse_count(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
         return pc.cast(arr, pa.int64()), plain
     if plain.true_count > len(arr) // 2:  # mostly plain: the rest on their own
         rows = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
-        value, valid = _parse_count(arr.take(pa.array(rows)))
+        rest = arr.take(pa.array(rows))
+        value, valid = by_value(rest, _parse_count) if len(rest) > 64 else _parse_count(rest)
         base = pc.cast(pc.if_else(plain, arr, "0"), pa.int64())
         return _scatter(base, rows, value), _scatter(plain, rows, valid)
     if len(arr) > 64:

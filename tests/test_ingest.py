@@ -391,7 +391,8 @@ def test_source_line_counts_embedded_line_breaks(release, parser):
 
 
 def test_source_line_is_right_across_fast_parser_batches(release, monkeypatch):
-    monkeypatch.setattr(ingest, "BLOCK_BYTES", 4096)  # many small batches
+    monkeypatch.setattr(ingest, "BLOCK_BYTES", 4096)  # many small blocks ...
+    monkeypatch.setattr(ingest, "TYPE_BATCH_ROWS", 7)  # ... typed a few at a time
     rows = [release.tweet(tweet_text="x\n" * (i % 3)) for i in range(60)]
     release.write("ira_tweets_csv_hashed.csv", rows)
     m = release.ingest()
