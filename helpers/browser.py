@@ -3,7 +3,7 @@
 
     python -m helpers.browser [REPORTS_DIR]        (default: reports/; `make screenshots`)
 
-Checks, per page: it loads from disk; no request leaves the machine (every request that is not
+Checks, per page: it loads from disk; no script runs (no dialog opens); no request leaves the machine (every request that is not
 `file:`, `data:`, `blob:` or `about:` is aborted and counted as a failure); no console error and no
 uncaught page error; the page holds no script and no `on...` handler attribute; every image is
 decoded with a non-zero natural and displayed size; every local link points to a file that exists,
@@ -174,6 +174,7 @@ def _check_one(context, path: Path, screenshots: Path | None, outside: list[str]
     page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (errors.append(f"a script ran: {d.type} dialog {d.message[:80]!r}"), d.dismiss()))
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url[:120]} ({r.failure})")
             if urlsplit(r.url).scheme in LOCAL_SCHEMES else None)
     before = len(outside)

@@ -70,7 +70,7 @@ class Session:
         plt.close(fig)
         shown = next((p for p in written if p.suffix == ".png"), written[0])
         # The report template gives the image the anchor id "figure-<name>" and this alt text.
-        meta = {"figure": name, "number": num, "alt": f"Figure {num}: {title}"}
+        meta = {"figure": name, "number": num, "title": title, "alt": f"Figure {num}: {title}"}
         if shown.suffix == ".png":
             display(Image(filename=str(shown), metadata=meta))
         elif shown.suffix == ".svg":

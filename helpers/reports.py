@@ -235,7 +235,7 @@ def figures_in(nb: nbformat.NotebookNode) -> list[dict]:
             for meta in (o.get("metadata") or {}).values():
                 if isinstance(meta, dict) and meta.get("figure"):
                     found.append({"name": str(meta["figure"]), "number": str(meta.get("number", "")),
-                                  "title": str(meta.get("alt", meta["figure"]))})
+                                  "title": str(meta.get("title") or meta.get("alt") or meta["figure"])})
     return found
 
 

@@ -72,14 +72,14 @@ def test_screenshots_are_saved_for_a_person(checked):
 
 def test_the_checker_catches_network_requests_broken_images_and_scripts(tmp_path):
     """The checks can fail: a page with a CDN script, a remote image, a missing local image, an inline
-    handler and a dangling anchor is reported on each count, and the remote request never leaves."""
+    handler, an inline script and a dangling anchor is reported on each count."""
     _require_browser()
     bad = tmp_path / "bad.html"
     bad.write_text(
         '<!DOCTYPE html><html><head><script src="https://cdn.example.com/require.min.js"></script></head>'
         '<body><p>' + "text " * 60 + '</p><img src="https://example.com/x.png" alt="remote">'
         '<img src="missing.png" alt="missing"><a href="other.html#nowhere">x</a>'
-        '<a href="#gone" onclick="return 1">y</a></body></html>', encoding="utf-8")
+        '<a href="#gone" onclick="return 1">y</a><script>alert("ran")</script></body></html>', encoding="utf-8")
     (tmp_path / "other.html").write_text("<p id='here'>other</p>", encoding="utf-8")
     [result] = browser.check_pages([bad], tmp_path / "shots")
     text = "\n".join(result.failures)
@@ -87,5 +87,6 @@ def test_the_checker_catches_network_requests_broken_images_and_scripts(tmp_path
     assert "request to the network: https://example.com/x.png" in text
     assert "image 'missing' not decoded" in text
     assert "script element" in text and "onclick" in text
+    assert "a script ran: alert dialog 'ran'" in text
     assert "no element with id 'nowhere' in other.html" in text
     assert (tmp_path / "shots" / "bad.png").exists()
