@@ -58,5 +58,12 @@ lock: ## re-pin requirements.txt from requirements.in (needs the network to PyPI
 	{ sed -n '1,3p' requirements.txt; build/lock/bin/pip freeze --exclude-editable; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
 
+# `make bench`: the full-scale benchmark (scale 1.0 unless SCALE= is given on the command line; SCALE's
+# default above is the sample's). Generated data stays in bench/; results in BENCHMARKS.md.
+BENCH_SCALE = $(if $(filter command line,$(origin SCALE)),$(SCALE),1.0)
+.PHONY: bench
+bench: $(READY) ## benchmark ingest and the sequence on a full-scale release (SCALE=0.1: quick look) -> BENCHMARKS.md
+	$(BIN)/python -m benchmarks.run --scale $(BENCH_SCALE)
+
 clean: ## remove generated data, cache and reports (keeps .venv and the committed figures)
 	rm -rf data cache reports build bench

@@ -1,0 +1,1 @@
+"""`make bench`: the full-scale benchmark harness (see benchmarks/run.py and BENCHMARKS.md)."""

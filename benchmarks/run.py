@@ -1,0 +1,613 @@
+"""`make bench`: full-scale benchmark of ingest and the notebook sequence against the targets of issue 6.
+
+    python -m benchmarks.run [--scale 1.0] [--parse-runs 3] [--ingest-runs 3] [--cached-runs 2]
+                             [--skip naive,first,...]
+
+On one generated synthetic release (helpers.sample, reused between runs when its marker shows the same
+generator version, seed and scale), in one run:
+  parse    pyarrow's CSV reader alone over the tweets files: the floor for any ingest
+  ingest   helpers.ingest.ingest_release from an empty cache: wall time, MB/s, rows/s, peak RSS
+  cached   `make reproduce` (helpers.pipeline) with the cache built: wall, peak RSS of every process
+  first    the same from an empty cache
+  naive    benchmarks/naive_baseline.py: pd.read_csv of every whole tweets CSV in every notebook
+  sample   the default sample (scale 0.01) as on a fresh clone: generate it, then reproduce
+Every process tree is watched by benchmarks/procmem.py (Jupyter kernels included).
+
+Everything generated goes under bench/ (git-ignored): the release, the cache, figures and reports of the
+benchmark runs, logs. At scale 1.0 the results are written to BENCHMARKS.md and benchmarks/results.json;
+at other scales to bench/BENCHMARKS-scale<S>.md and bench/results-scale<S>.json (a quick look).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+from benchmarks import procmem
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+PY = sys.executable
+SEED = 20181017
+SAMPLE_SCALE = 0.01
+GB = 1e9
+MB = 1e6
+
+TARGETS = {
+    "ingest_peak_rss_bytes": 2 * 2**30,   # "at most 2 GB"
+    "ingest_over_parse": 2.0,
+    "cached_wall_s": 300.0,
+    "cached_max_process_rss_bytes": 6 * 2**30,
+    "naive_over_first_wall": 3.0,
+    "naive_over_first_rss": 2.0,
+    "sample_fresh_wall_s": 180.0,
+}
+
+
+def log(msg: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {msg}", flush=True)
+
+
+def fmt_scale(scale: float) -> str:
+    return f"{scale:g}"
+
+
+# ------------------------------------------------------------------------------------------ the release
+
+def generator_version() -> str:
+    from helpers import sample
+    return sample.GENERATOR_VERSION
+
+
+def ensure_release(scale: float, seed: int = SEED) -> tuple[Path, dict | None]:
+    """The release folder for `scale`, generated unless a complete one of the same generator version,
+    seed and scale is already there. Returns (folder, generation measurement or None when reused)."""
+    folder = BENCH / f"release-scale{fmt_scale(scale)}"
+    marker_path = folder / "synthetic-sample.json"
+    if marker_path.exists():
+        m = json.loads(marker_path.read_text())
+        if (m.get("complete") and m.get("generator_version") == generator_version()
+                and float(m.get("scale")) == float(scale) and int(m.get("seed")) == seed):
+            log(f"reusing the release {folder.relative_to(ROOT)} (generator {m['generator_version']})")
+            return folder, None
+    log(f"generating the synthetic release at scale {scale} in {folder.relative_to(ROOT)} ...")
+    rec = procmem.run([PY, "-m", "helpers.sample", "--out", str(folder), "--scale", str(scale),
+                       "--seed", str(seed), "--quiet"], cwd=ROOT, interval=0.5,
+                      stdout_path=BENCH / "logs" / f"generate-scale{fmt_scale(scale)}.out",
+                      stderr_path=BENCH / "logs" / f"generate-scale{fmt_scale(scale)}.err")
+    if rec["returncode"]:
+        raise SystemExit(f"generation failed; see bench/logs/generate-scale{fmt_scale(scale)}.err")
+    log(f"  generated in {rec['wall_s']:.0f} s")
+    return folder, slim(rec)
+
+
+def release_files(folder: Path) -> list[dict]:
+    marker = json.loads((folder / "synthetic-sample.json").read_text())
+    out = []
+    for name, info in sorted(marker["files"].items()):
+        out.append({"file": name, "bytes": (folder / name).stat().st_size, "rows": info["rows"],
+                    "table": "tweets" if "_tweets_" in name else "users"})
+    return out
+
+
+def warm(folder: Path) -> float:
+    """Read every file of the release once, so that each measurement starts from the page cache
+    (the machine holds the whole release in memory); returns seconds."""
+    t0 = time.perf_counter()
+    for p in sorted(folder.glob("*.csv")):
+        with open(p, "rb") as f:
+            while f.read(1 << 24):
+                pass
+    return time.perf_counter() - t0
+
+
+# -------------------------------------------------------------------------------------- measurements
+
+def slim(rec: dict, keep_processes: bool = True) -> dict:
+    """A procmem record with the fields the report uses (process list kept, command lines trimmed)."""
+    out = {k: rec[k] for k in ("wall_s", "returncode", "max_process_rss_bytes", "tree_rss_peak_bytes",
+                               "wait4_maxrss_bytes", "cpu_user_s", "cpu_system_s", "samples",
+                               "foreign_cpu_s", "loadavg_start", "loadavg_end") if k in rec}
+    if keep_processes:
+        out["processes"] = [{k: p[k] for k in ("pid", "label", "peak_rss_bytes", "first_seen_s", "last_seen_s")}
+                            for p in rec["processes"]]
+    return out
+
+
+def measured(cmd: list[str], name: str, interval: float = 0.2, env: dict | None = None) -> dict:
+    """procmem.run with the machine's load around it: CPU seconds used by other processes meanwhile
+    (the machine is shared; a busy neighbour slows a run)."""
+    logs = BENCH / "logs"
+    before = psutil.cpu_times()
+    load0 = os.getloadavg()
+    rec = procmem.run(cmd, cwd=ROOT, env=env, interval=interval, stdout_path=logs / f"{name}.out",
+                      stderr_path=logs / f"{name}.err")
+    after = psutil.cpu_times()
+    busy = sum(getattr(after, f) - getattr(before, f) for f in ("user", "nice", "system", "irq", "softirq", "steal"))
+    rec["foreign_cpu_s"] = max(0.0, busy - rec["cpu_user_s"] - rec["cpu_system_s"])
+    rec["loadavg_start"], rec["loadavg_end"] = load0[0], os.getloadavg()[0]
+    if rec["returncode"]:
+        err = (logs / f"{name}.err").read_text(errors="replace")[-3000:]
+        raise SystemExit(f"{name} failed (exit {rec['returncode']}); bench/logs/{name}.err ends:\n{err}")
+    return rec
+
+
+def measure_parse(release: Path, runs: int) -> dict:
+    files = [str(p) for p in sorted(release.glob("*_tweets_csv_hashed.csv"))]
+    results = []
+    for i in range(runs):
+        rec = measured([PY, "-m", "benchmarks.parse_limit", *files], f"parse-{i + 1}")
+        out = json.loads((BENCH / "logs" / f"parse-{i + 1}.out").read_text().strip().splitlines()[-1])
+        rec = slim(rec, keep_processes=False)
+        rec["parse_s"] = out["seconds"]          # inside the process: no interpreter start-up
+        rec["files"] = out["files"]
+        results.append(rec)
+        log(f"  parse run {i + 1}: {out['seconds']:.1f} s ({out['rows']:,} rows), "
+            f"peak {rec['max_process_rss_bytes'] / GB:.2f} GB")
+    return {"runs": results}
+
+
+INGEST_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from helpers.ingest import ingest_release
+t0 = time.perf_counter()
+m = ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
+print(json.dumps({"seconds": time.perf_counter() - t0, "files": m["files"]}))
+"""
+
+
+def measure_ingest(release: Path, cache_root: Path, runs: int) -> dict:
+    results = []
+    for i in range(runs):
+        shutil.rmtree(cache_root, ignore_errors=True)
+        rec = measured([PY, "-c", INGEST_SCRIPT, str(release), str(cache_root)], f"ingest-{i + 1}")
+        out = json.loads((BENCH / "logs" / f"ingest-{i + 1}.out").read_text().strip().splitlines()[-1])
+        rec = slim(rec, keep_processes=False)
+        rec["ingest_s"] = out["seconds"]
+        rec["files"] = {k: {f: e.get(f) for f in ("parser", "rows_read", "rows_cached", "rows_quarantined",
+                                                    "seconds", "cache_bytes", "decompressed_bytes",
+                                                    "fast_parser_declined")}
+                        for k, e in out["files"].items()}
+        results.append(rec)
+        log(f"  ingest run {i + 1}: {rec['wall_s']:.1f} s, peak {rec['max_process_rss_bytes'] / GB:.2f} GB, "
+            f"parsers {sorted({e['parser'] for e in rec['files'].values()})}")
+    return {"runs": results}
+
+
+def write_params(run_dir: Path, release: Path) -> Path:
+    """A params file pointing every output of the sequence into bench/."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    path = run_dir / "params.yaml"
+    path.write_text("# written by benchmarks/run.py: the sequence on the benchmark release, outputs in bench/\n"
+                    f"data_dir: {json.dumps(str(release))}\n"
+                    f"figures_dir: {json.dumps(str(run_dir / 'figures'))}\n"
+                    f"reports_dir: {json.dumps(str(run_dir / 'reports'))}\n"
+                    f"cache_dir: {json.dumps(str(run_dir / 'cache'))}\n")
+    return path
+
+
+_RUNNING = re.compile(r"^running notebooks/(\S+)\.ipynb")
+_DONE = re.compile(r"^\s+done in ([0-9.]+) s")
+
+
+def notebook_table(stdout: str, rec: dict) -> list[dict]:
+    """Per notebook: wall seconds (from the pipeline's log) and its kernel's peak RSS (the i-th kernel
+    started belongs to the i-th notebook: papermill runs them one after the other)."""
+    rows, current = [], None
+    for line in stdout.splitlines():
+        if m := _RUNNING.match(line):
+            current = m.group(1)
+        elif (m := _DONE.match(line)) and current:
+            rows.append({"notebook": current, "wall_s": float(m.group(1))})
+            current = None
+    kernels = [p for p in rec["processes"] if p["label"] == "kernel"]
+    for row, k in zip(rows, kernels):
+        row["kernel_peak_rss_bytes"] = k["peak_rss_bytes"]
+    return rows
+
+
+def measure_pipeline(params: Path, name: str, env: dict | None = None) -> dict:
+    rec = measured([PY, "-m", "helpers.pipeline", "--params", str(params)], name, interval=0.2, env=env)
+    stdout = (BENCH / "logs" / f"{name}.out").read_text(errors="replace")
+    out = slim(rec)
+    out["notebooks"] = notebook_table(stdout, rec)
+    out["driver_peak_rss_bytes"] = max((p["peak_rss_bytes"] for p in rec["processes"]
+                                        if p["label"] == "helpers.pipeline"), default=0)
+    return out
+
+
+def measure_naive(release: Path, out_dir: Path) -> dict:
+    shutil.rmtree(out_dir, ignore_errors=True)
+    rec = measured([PY, "-m", "benchmarks.naive_baseline", "--release", str(release), "--out", str(out_dir)],
+                   "naive", interval=0.25)
+    out = slim(rec)
+    out["notebooks"] = json.loads((BENCH / "logs" / "naive.out").read_text().strip().splitlines()[-1])["notebooks"]
+    nb_procs = [p for p in rec["processes"] if p["label"] == "benchmarks.naive_baseline"][1:]
+    for row, p in zip(out["notebooks"], nb_procs):
+        row["peak_rss_bytes"] = p["peak_rss_bytes"]
+    return out
+
+
+# ------------------------------------------------------------------------------------------- summary
+
+def stats(values: list[float]) -> dict:
+    values = [float(v) for v in values]
+    return {"n": len(values), "median": statistics.median(values), "min": min(values), "max": max(values),
+            "values": values}
+
+
+def machine() -> dict:
+    import numpy
+    import pandas
+    import pyarrow
+    vm = psutil.virtual_memory()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    versions = {"python": platform.python_version(), "pandas": pandas.__version__, "pyarrow": pyarrow.__version__,
+                "numpy": numpy.__version__, "psutil": psutil.__version__}
+    for mod in ("papermill", "nbclient", "ipykernel", "matplotlib", "tldextract"):
+        try:
+            versions[mod] = __import__(mod).__version__
+        except Exception:  # noqa: BLE001
+            pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "helpers", "notebooks"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.split("\n")
+        dirty = [line[3:] for line in dirty if line.strip()]
+    except OSError:
+        commit, dirty = "?", []
+    return {"cores": psutil.cpu_count(logical=True), "physical_cores": psutil.cpu_count(logical=False),
+            "cpu": cpu, "memory_bytes": vm.total, "os": platform.platform(), "versions": versions,
+            "git_commit": commit, "uncommitted_in_helpers_or_notebooks": dirty,
+            "disk_free_bytes": shutil.disk_usage(ROOT).free}
+
+
+def summarize(res: dict) -> dict:
+    s: dict = {}
+    m = res["measurements"]
+    tweets_bytes = sum(f["bytes"] for f in res["input"]["files"] if f["table"] == "tweets")
+    all_bytes = sum(f["bytes"] for f in res["input"]["files"])
+    all_rows = sum(f["rows"] for f in res["input"]["files"])
+    tweet_rows = sum(f["rows"] for f in res["input"]["files"] if f["table"] == "tweets")
+    if "parse" in m:
+        s["parse_s"] = stats([r["parse_s"] for r in m["parse"]["runs"]])
+        s["parse_peak_rss"] = stats([r["max_process_rss_bytes"] for r in m["parse"]["runs"]])
+        s["parse_mb_s"] = tweets_bytes / MB / s["parse_s"]["median"]
+    if "ingest" in m:
+        s["ingest_wall_s"] = stats([r["wall_s"] for r in m["ingest"]["runs"]])
+        s["ingest_peak_rss"] = stats([r["max_process_rss_bytes"] for r in m["ingest"]["runs"]])
+        s["ingest_mb_s"] = all_bytes / MB / s["ingest_wall_s"]["median"]
+        s["ingest_rows_s"] = all_rows / s["ingest_wall_s"]["median"]
+    if "cached" in m:
+        s["cached_wall_s"] = stats([r["wall_s"] for r in m["cached"]["runs"]])
+        s["cached_max_process_rss"] = stats([r["max_process_rss_bytes"] for r in m["cached"]["runs"]])
+        s["cached_tree_peak_rss"] = stats([r["tree_rss_peak_bytes"] for r in m["cached"]["runs"]])
+    if "first" in m:
+        s["first_wall_s"] = m["first"]["wall_s"]
+        s["first_max_process_rss"] = m["first"]["max_process_rss_bytes"]
+        s["first_tree_peak_rss"] = m["first"]["tree_rss_peak_bytes"]
+    if "naive" in m:
+        s["naive_wall_s"] = m["naive"]["wall_s"]
+        s["naive_max_process_rss"] = m["naive"]["max_process_rss_bytes"]
+    if "sample" in m:
+        s["sample_fresh_wall_s"] = m["sample"]["generate"]["wall_s"] + m["sample"]["first"]["wall_s"]
+    ratios = {}
+    if "parse_s" in s and "ingest_wall_s" in s:
+        ratios["ingest_over_parse"] = s["ingest_wall_s"]["median"] / s["parse_s"]["median"]
+    if "naive_wall_s" in s and "first_wall_s" in s:
+        ratios["naive_over_first_wall"] = s["naive_wall_s"] / s["first_wall_s"]
+        ratios["naive_over_first_rss"] = s["naive_max_process_rss"] / s["first_max_process_rss"]
+    s["ratios"] = ratios
+    s["tweets_bytes"], s["tweet_rows"], s["all_bytes"], s["all_rows"] = tweets_bytes, tweet_rows, all_bytes, all_rows
+    checks = []
+
+    def check(name, value, limit, ok, unit):
+        checks.append({"target": name, "value": value, "limit": limit, "pass": bool(ok), "unit": unit})
+
+    if "ingest_peak_rss" in s:
+        v = s["ingest_peak_rss"]["max"]
+        check("ingest peak RSS <= 2 GiB", v, TARGETS["ingest_peak_rss_bytes"], v <= TARGETS["ingest_peak_rss_bytes"], "bytes")
+    if "ingest_over_parse" in ratios:
+        v = ratios["ingest_over_parse"]
+        check("ingest wall <= 2 x parse limit", v, 2.0, v <= 2.0, "ratio")
+    if "cached_wall_s" in s:
+        v = s["cached_wall_s"]["median"]
+        check("cached rerun <= 5 min", v, 300.0, v <= 300.0, "s")
+        v = s["cached_max_process_rss"]["max"]
+        check("cached rerun: no process above 6 GiB", v, TARGETS["cached_max_process_rss_bytes"],
+              v <= TARGETS["cached_max_process_rss_bytes"], "bytes")
+    if "naive_over_first_wall" in ratios:
+        v = ratios["naive_over_first_wall"]
+        check("first run >= 3x faster than naive", v, 3.0, v >= 3.0, "ratio")
+        v = ratios["naive_over_first_rss"]
+        check("first run >= 2x less peak memory than naive", v, 2.0, v >= 2.0, "ratio")
+    if "sample_fresh_wall_s" in s:
+        v = s["sample_fresh_wall_s"]
+        check("default sample reproduce < 3 min", v, 180.0, v < 180.0, "s")
+    s["checks"] = checks
+    return s
+
+
+# ------------------------------------------------------------------------------------------- report
+
+def gb(b: float) -> str:
+    return f"{b / GB:.2f} GB"
+
+
+def sec(x: float) -> str:
+    return f"{x:.1f} s" if x < 120 else f"{x:.0f} s ({x / 60:.1f} min)"
+
+
+def spread(st: dict, f=sec) -> str:
+    if st["n"] == 1:
+        return f(st["median"])
+    return f"{f(st['median'])} (min {f(st['min'])}, max {f(st['max'])}, n={st['n']})"
+
+
+def render(res: dict, findings: str) -> str:
+    s, m, mc = res["summary"], res["measurements"], res["machine"]
+    L = []
+    scale = res["input"]["scale"]
+    L.append("# Benchmarks: the full release on a laptop-sized machine" if scale == 1.0 else
+             f"# Benchmarks (quick look, scale {scale:g}; the full-scale run is in BENCHMARKS.md)")
+    L.append("")
+    L.append(f"Written by `make bench` (`python -m benchmarks.run`) on {res['finished'][:16].replace('T', ' ')} UTC; "
+             f"machine-readable: `{res['results_file']}`. Issue 6's targets are checked at the end "
+             "(PASS/MISS), then the findings and proposals.")
+    L.append("")
+    L.append("## Machine and software")
+    L.append("")
+    L.append(f"- {mc['cores']} logical cores ({mc['cpu']}), {mc['memory_bytes'] / 2**30:.1f} GiB memory, "
+             f"{mc['os']}")
+    L.append("- " + ", ".join(f"{k} {v}" for k, v in mc["versions"].items()))
+    dirty = mc["uncommitted_in_helpers_or_notebooks"]
+    L.append(f"- project at commit `{mc['git_commit']}`" + (f" plus uncommitted changes in {', '.join(dirty)}"
+                                                             if dirty else ""))
+    L.append("- The machine is shared with other work: each measurement records the CPU seconds used by other "
+             "processes while it ran (`foreign CPU`) and the load average; numbers taken on a busy machine are "
+             "marked.")
+    L.append("- Page cache: every file of the release is read once before each phase (the 24 GB machine holds "
+             "the whole release in memory), so every measurement starts from a warm cache; a first read from "
+             "a cold disk adds the disk's read time to the parse limit and to ingest alike.")
+    L.append("")
+    L.append("## Input")
+    L.append("")
+    L.append(f"Synthetic release from `helpers.sample` (generator {res['input']['generator_version']}, seed "
+             f"{res['input']['seed']}, scale {scale:g}; schema-faithful: the 31 columns of 2018, quoting, "
+             "multilingual text with line breaks, list columns).")
+    gen = res["input"].get("generation")
+    if gen:
+        L.append(f"Generated in this run in {sec(gen['wall_s'])}.")
+    else:
+        L.append("Reused from an earlier run (same generator version, seed and scale).")
+    L.append("")
+    L.append("| file | bytes | MB | rows |")
+    L.append("| --- | ---: | ---: | ---: |")
+    for f in res["input"]["files"]:
+        L.append(f"| {f['file']} | {f['bytes']:,} | {f['bytes'] / MB:,.0f} | {f['rows']:,} |")
+    L.append(f"| **total** | {s['all_bytes']:,} | {s['all_bytes'] / MB:,.0f} | {s['all_rows']:,} |")
+    L.append("")
+    L.append("## Results")
+    L.append("")
+    L.append("Peak RSS is per process (the largest resident set of any one process of the run, kernels "
+             "included), sampled every 0.2 s from `/proc/PID/status` VmHWM and checked against `wait4`'s "
+             "`ru_maxrss`.")
+    L.append("")
+    L.append("| measurement | wall time | peak RSS (largest process) | notes |")
+    L.append("| --- | --- | --- | --- |")
+    if "parse_s" in s:
+        L.append(f"| 1. parse limit (pyarrow CSV reader alone, tweets files) | {spread(s['parse_s'])} | "
+                 f"{spread(s['parse_peak_rss'], gb)} | {s['parse_mb_s']:,.0f} MB/s |")
+    if "ingest_wall_s" in s:
+        L.append(f"| 2. ingest into the Parquet cache | {spread(s['ingest_wall_s'])} | "
+                 f"{spread(s['ingest_peak_rss'], gb)} | {s['ingest_mb_s']:,.0f} MB/s, "
+                 f"{s['ingest_rows_s']:,.0f} rows/s (all files) |")
+    if "cached_wall_s" in s:
+        L.append(f"| 3. `make reproduce`, cache built | {spread(s['cached_wall_s'])} | "
+                 f"{spread(s['cached_max_process_rss'], gb)} | all processes together at most "
+                 f"{gb(s['cached_tree_peak_rss']['max'])} |")
+    if "first_wall_s" in s:
+        L.append(f"| 4. `make reproduce`, empty cache | {sec(s['first_wall_s'])} | {gb(s['first_max_process_rss'])} | "
+                 f"all processes together at most {gb(s['first_tree_peak_rss'])} |")
+    if "naive_wall_s" in s:
+        L.append(f"| 5. naive baseline (`pd.read_csv` per notebook) | {sec(s['naive_wall_s'])} | "
+                 f"{gb(s['naive_max_process_rss'])} | one run |")
+    if "sample_fresh_wall_s" in s:
+        sm = m["sample"]
+        L.append(f"| default sample (scale {SAMPLE_SCALE:g}), fresh: generate + reproduce | {sec(s['sample_fresh_wall_s'])} | "
+                 f"{gb(sm['first']['max_process_rss_bytes'])} | generate {sec(sm['generate']['wall_s'])}, "
+                 f"reproduce {sec(sm['first']['wall_s'])}; with the cache built {sec(sm['cached']['wall_s'])} |")
+    L.append("")
+    load_rows = []
+    for key in ("parse", "ingest", "cached"):
+        for i, r in enumerate(m.get(key, {}).get("runs", []), 1):
+            load_rows.append((f"{key} {i}", r))
+    for key in ("first", "naive"):
+        if key in m:
+            load_rows.append((key, m[key]))
+    if load_rows:
+        L.append("<details><summary>Every run: wall time, CPU time of the run, CPU time of other processes meanwhile"
+                 "</summary>")
+        L.append("")
+        L.append("| run | wall | CPU (user+sys) | foreign CPU | load avg start/end | peak RSS |")
+        L.append("| --- | ---: | ---: | ---: | --- | ---: |")
+        for name, r in load_rows:
+            L.append(f"| {name} | {r['wall_s']:.1f} s | {r['cpu_user_s'] + r['cpu_system_s']:.1f} s | "
+                     f"{r.get('foreign_cpu_s', 0):.1f} s | {r.get('loadavg_start', 0):.1f} / {r.get('loadavg_end', 0):.1f} | "
+                     f"{gb(r['max_process_rss_bytes'])} |")
+        L.append("")
+        L.append("</details>")
+        L.append("")
+    for key, title in (("cached", "cached rerun (last run)"), ("first", "first run (empty cache)")):
+        run = m.get(key)
+        if key == "cached" and run:
+            run = run["runs"][-1]
+        if not run or not run.get("notebooks"):
+            continue
+        L.append(f"Per notebook, {title}: wall time (papermill, kernel start included) and the kernel's peak RSS; "
+                 f"the driver (`helpers.pipeline`) peaked at {gb(run['driver_peak_rss_bytes'])}.")
+        L.append("")
+        L.append("| notebook | wall | kernel peak RSS |")
+        L.append("| --- | ---: | ---: |")
+        for row in run["notebooks"]:
+            L.append(f"| {row['notebook']} | {row['wall_s']:.1f} s | {gb(row.get('kernel_peak_rss_bytes', 0))} |")
+        rest = run["wall_s"] - sum(r["wall_s"] for r in run["notebooks"])
+        L.append(f"| (start-up, ingest check, landing page) | {rest:.1f} s | |")
+        L.append("")
+    if "naive" in m:
+        L.append("Naive baseline per notebook (each a fresh process, like a kernel; `pd.read_csv` of both "
+                 "tweets files, then the notebook's tables):")
+        L.append("")
+        L.append("| notebook | wall | read_csv | tables | peak RSS |")
+        L.append("| --- | ---: | ---: | ---: | ---: |")
+        for row in m["naive"]["notebooks"]:
+            L.append(f"| {row['notebook']} | {row['wall_s']:.1f} s | {row['read_s']:.1f} s | {row['tables_s']:.1f} s | "
+                     f"{gb(row.get('peak_rss_bytes', 0))} |")
+        L.append("")
+    L.append("## Targets")
+    L.append("")
+    L.append("| target | measured | limit | result |")
+    L.append("| --- | ---: | ---: | --- |")
+    for c in s["checks"]:
+        if c["unit"] == "bytes":
+            v, lim = gb(c["value"]), gb(c["limit"])
+        elif c["unit"] == "s":
+            v, lim = sec(c["value"]), sec(c["limit"])
+        else:
+            v, lim = f"{c['value']:.2f}x", f"{c['limit']:.0f}x"
+        L.append(f"| {c['target']} | {v} | {lim} | {'PASS' if c['pass'] else '**MISS**'} |")
+    L.append("")
+    r = s["ratios"]
+    parts = []
+    if "ingest_over_parse" in r:
+        parts.append(f"ingest / parse limit = {r['ingest_over_parse']:.2f} (target at most 2)")
+    if "naive_over_first_wall" in r:
+        parts.append(f"naive / first run = {r['naive_over_first_wall']:.2f} (target at least 3)")
+        parts.append(f"naive peak memory / our peak memory = {r['naive_over_first_rss']:.2f} (target at least 2)")
+    L.append("Ratios: " + "; ".join(parts) + ".")
+    L.append("")
+    if findings:
+        L.append(findings.rstrip())
+        L.append("")
+    return "\n".join(L)
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+STEPS = ("parse", "ingest", "cached", "first", "naive", "sample")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--parse-runs", type=int, default=3)
+    ap.add_argument("--ingest-runs", type=int, default=3)
+    ap.add_argument("--cached-runs", type=int, default=2)
+    ap.add_argument("--skip", default="", help=f"comma-separated steps to leave out ({', '.join(STEPS)})")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite the report from the results file (after editing benchmarks/findings.md)")
+    args = ap.parse_args(argv)
+    skip = {x.strip() for x in args.skip.split(",") if x.strip()}
+    if skip - set(STEPS):
+        ap.error(f"unknown step(s) {', '.join(sorted(skip - set(STEPS)))}")
+    full = args.scale == 1.0
+    results_file = ROOT / "benchmarks" / "results.json" if full else BENCH / f"results-scale{fmt_scale(args.scale)}.json"
+    report_file = ROOT / "BENCHMARKS.md" if full else BENCH / f"BENCHMARKS-scale{fmt_scale(args.scale)}.md"
+    findings_file = ROOT / "benchmarks" / "findings.md"
+    findings = findings_file.read_text() if findings_file.exists() and full else ""
+    if args.report_only:
+        res = json.loads(results_file.read_text())
+        report_file.write_text(render(res, findings))
+        log(f"wrote {report_file.relative_to(ROOT)}")
+        return 0
+
+    (BENCH / "logs").mkdir(parents=True, exist_ok=True)
+    res: dict = {"started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                 "results_file": str(results_file.relative_to(ROOT)), "machine": machine(), "measurements": {}}
+    release, generation = ensure_release(args.scale)
+    res["input"] = {"scale": args.scale, "seed": SEED, "generator_version": generator_version(),
+                    "release_dir": str(release.relative_to(ROOT)), "files": release_files(release),
+                    "generation": generation}
+    run_dir = BENCH / f"run-scale{fmt_scale(args.scale)}"
+    cache_root = run_dir / "cache"
+    params = write_params(run_dir, release)
+    m = res["measurements"]
+
+    def save():
+        res["summary"] = summarize(res)
+        res["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        results_file.write_text(json.dumps(res, indent=1) + "\n")
+        report_file.write_text(render(res, findings))
+
+    if "parse" not in skip:
+        log(f"warm page cache ({warm(release):.0f} s); parse limit x{args.parse_runs} ...")
+        m["parse"] = measure_parse(release, args.parse_runs)
+        save()
+    if "ingest" not in skip:
+        log(f"warm page cache ({warm(release):.0f} s); ingest x{args.ingest_runs} ...")
+        m["ingest"] = measure_ingest(release, cache_root, args.ingest_runs)
+        save()
+    if "cached" not in skip:
+        if not (cache_root.exists() and any(cache_root.iterdir())):
+            log("building the cache for the cached reruns ...")
+            subprocess.run([PY, "-c", INGEST_SCRIPT, str(release), str(cache_root)], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
+        runs = []
+        for i in range(args.cached_runs):
+            log(f"warm page cache ({warm(release):.0f} s); make reproduce with the cache built, run {i + 1} ...")
+            rec = measure_pipeline(params, f"cached-{i + 1}")
+            runs.append(rec)
+            log(f"  {rec['wall_s']:.0f} s, largest process {rec['max_process_rss_bytes'] / GB:.2f} GB")
+            m["cached"] = {"runs": runs}
+            save()
+    if "first" not in skip:
+        shutil.rmtree(cache_root, ignore_errors=True)
+        log(f"warm page cache ({warm(release):.0f} s); make reproduce from an empty cache ...")
+        m["first"] = measure_pipeline(params, "first")
+        log(f"  {m['first']['wall_s']:.0f} s, largest process {m['first']['max_process_rss_bytes'] / GB:.2f} GB")
+        save()
+    if "naive" not in skip:
+        log(f"warm page cache ({warm(release):.0f} s); naive baseline ...")
+        m["naive"] = measure_naive(release, run_dir / "naive-tables")
+        log(f"  {m['naive']['wall_s']:.0f} s, largest process {m['naive']['max_process_rss_bytes'] / GB:.2f} GB")
+        save()
+    if "sample" not in skip:
+        sample_dir = BENCH / f"release-sample{fmt_scale(SAMPLE_SCALE)}"
+        shutil.rmtree(sample_dir, ignore_errors=True)
+        log("default sample as on a fresh clone: generate, reproduce from an empty cache, then cached ...")
+        gen = measured([PY, "-m", "helpers.sample", "--out", str(sample_dir), "--scale", str(SAMPLE_SCALE),
+                        "--seed", str(SEED), "--quiet"], "sample-generate")
+        sample_run = BENCH / f"run-sample{fmt_scale(SAMPLE_SCALE)}"
+        shutil.rmtree(sample_run, ignore_errors=True)
+        sp = write_params(sample_run, sample_dir)
+        first = measure_pipeline(sp, "sample-first")
+        cached = measure_pipeline(sp, "sample-cached")
+        m["sample"] = {"generate": slim(gen, keep_processes=False), "first": first, "cached": cached}
+        log(f"  generate {gen['wall_s']:.0f} s + reproduce {first['wall_s']:.0f} s; cached {cached['wall_s']:.0f} s")
+        save()
+    save()
+    log(f"wrote {report_file.relative_to(ROOT)} and {results_file.relative_to(ROOT)}")
+    for c in res["summary"]["checks"]:
+        log(f"  {'PASS' if c['pass'] else 'MISS'}  {c['target']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
