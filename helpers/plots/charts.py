@@ -18,7 +18,19 @@ from helpers import prose
 from helpers.plots.style import HEIGHT, WIDTH, op_colors
 
 PercentAxis = mticker.PercentFormatter(xmax=1.0, decimals=0)
-Thousands = mticker.FuncFormatter(lambda v, _: f"{v:,.0f}")
+
+
+def _compact(v: float, _pos=None) -> str:
+    """Axis numbers that stay short in narrow panels: 950, 12k, 1.5M."""
+    a = abs(v)
+    if a >= 1e6:
+        return f"{v / 1e6:,.3g}M"
+    if a >= 1e4:
+        return f"{v / 1e3:,.3g}k"
+    return f"{v:,.0f}"
+
+
+Thousands = mticker.FuncFormatter(_compact)
 
 
 def panels(n: int, ncols: int | None = None, height: float | None = None, sharex=False, sharey=False):
@@ -259,5 +271,5 @@ def dot_compare(table: pd.DataFrame, label: str, value: str, ops: Sequence[str],
     if percent:
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(PercentAxis)
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig

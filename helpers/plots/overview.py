@@ -18,7 +18,7 @@ KIND_COLORS = dict(zip(KINDS, ("#0072B2", "#E69F00", "#009E73", "#CC79A7")))
 def release_overview(kinds: pd.DataFrame, overview: pd.DataFrame, ops: Sequence[str],
                      labels: Callable[[str], str]) -> plt.Figure:
     """Left: tweets per operation by kind. Right: accounts with and without tweets."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=(WIDTH, 1.2 + 0.55 * len(ops)))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(WIDTH, 1.8 + 0.55 * len(ops)))
     y = np.arange(len(ops))
     names = [labels(op) for op in ops]
     start = np.zeros(len(ops))
@@ -31,7 +31,7 @@ def release_overview(kinds: pd.DataFrame, overview: pd.DataFrame, ops: Sequence[
     left.invert_yaxis()
     left.set_xlabel("tweets")
     left.xaxis.set_major_formatter(Thousands)
-    left.legend(ncols=4, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
+    left.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
     left.grid(axis="y", visible=False)
     ov = overview.set_index("op").reindex(ops)
     with_t = ov["accounts_with_tweets"].to_numpy(dtype=float)
@@ -42,6 +42,6 @@ def release_overview(kinds: pd.DataFrame, overview: pd.DataFrame, ops: Sequence[
     right.invert_yaxis()
     right.set_xlabel("accounts")
     right.xaxis.set_major_formatter(Thousands)
-    right.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
+    right.legend(ncols=1, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
     right.grid(axis="y", visible=False)
     return fig
