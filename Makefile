@@ -1,7 +1,8 @@
 # TrollTracker reproduction. Every target sets itself up first; `make` alone lists them.
 #   make reproduce                 run every notebook on the synthetic sample release
 #   make reproduce DATA_DIR=path   the same on a real release folder
-#   make test                      the test suite
+#   make test                      the test suite (with the offline browser test in Chromium)
+#   make screenshots               check reports/ in Chromium and save screenshots for a person to look at
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
@@ -16,7 +17,7 @@ DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
 
-.PHONY: help setup sample reproduce test lab nbsync clean lock
+.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock
 
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
@@ -43,10 +44,40 @@ sample: $(READY) ## write the synthetic sample release to data/sample (SCALE=0.0
 reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/index.html
 	$(BIN)/python -m helpers.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
 
-test: $(READY) ## run the tests (unit, end-to-end notebook run)
-	$(BIN)/python -m pytest
+# Under CI (CI=true) the browser tests must run: a missing Chromium fails them instead of skipping them.
+BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0)
 
-lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel
+test: $(READY) browser ## run the tests (unit, end-to-end notebook run, reports checked in Chromium)
+	$(BROWSER_ENV) $(BIN)/python -m pytest
+
+test-browser: $(READY) browser ## only the tests of the reports in a browser and of hostile content
+	$(BROWSER_ENV) $(BIN)/python -m pytest tests/test_browser.py tests/test_hostile_content.py tests/test_reports.py
+
+# Debian's Chromium for the browser tests (Playwright drives it; `playwright install` is never used).
+# Installed when missing if we are root or have passwordless sudo; otherwise says how, and the browser
+# tests are skipped (outside CI) with that reason.
+browser: ## install Debian's chromium for the browser tests where missing (root or passwordless sudo)
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  exit 0; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make browser: no apt-get on this machine: install Chromium and set CHROMIUM=/path/to/chromium (browser tests are skipped until then)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "make browser: installing Debian's chromium for the browser tests ..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "make browser: installing chromium failed (see above); browser tests cannot run"; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  echo "make browser: installing Debian's chromium with sudo ..."; \
+	  { sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "make browser: installing chromium failed (see above); browser tests cannot run"; \
+	else \
+	  echo "make browser: Chromium is missing and installing it needs root: run 'sudo apt-get install chromium' (browser tests are skipped until then)"; \
+	fi
+
+screenshots: $(READY) browser ## after `make reproduce`: open reports/ offline in Chromium, check it, save reports/screenshots/
+	$(BIN)/python -m helpers.browser reports
+
+lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes the sample first if missing)
+	$(BIN)/python -c 'from helpers import paths, pipeline; pipeline.ensure_sample(paths.SAMPLE_DIR)'
 	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL)
 
 nbsync: $(READY) ## strip outputs from notebooks and rewrite their parameters cells from params/default.yaml

@@ -223,7 +223,7 @@ def notebook_question(path: Path) -> str:
         if cell.cell_type == "markdown":
             m = re.search(r"\*\*Question\.\*\*\s*(.+?)(?:\n\s*\n|$)", cell.source, re.S)
             if m:
-                return re.sub(r"\s+", " ", re.sub(r"[*`_]", "", m.group(1))).strip()
+                return re.sub(r"\s+", " ", re.sub(r"[*`]", "", m.group(1))).strip()
     return ""
 
 
@@ -270,10 +270,10 @@ def _nav(executed: Path, out: Path, index_href: str) -> str:
     prev, nxt = _neighbours(executed)
     links = [f'<a class="back" href="{prose.html(index_href)}">&larr; All reports</a>']
     if prev is not None:
-        links.append(f'<a rel="prev" href="{prose.html(prev.stem)}.html">&lsaquo; '
+        links.append(f'<a href="{prose.html(prev.stem)}.html" rel="prev">&lsaquo; '
                      f'{prose.html(notebook_title(prev))}</a>')
     if nxt is not None:
-        links.append(f'<a rel="next" href="{prose.html(nxt.stem)}.html">{prose.html(notebook_title(nxt))} '
+        links.append(f'<a href="{prose.html(nxt.stem)}.html" rel="next">{prose.html(notebook_title(nxt))} '
                      f'&rsaquo;</a>')
     return " · ".join(links)
 
