@@ -245,7 +245,7 @@ def _screenshot_view(context, folder: Path, name: str, suffix: str, screenshots:
         elif not (-2 <= box["top"] < VIEWPORT["height"] / 3):
             result.failures.append(f"{file}#{rest}: the target is not at the top of the window (top {box['top']:.0f} px)")
     if action == "open-code":
-        summary = page.locator("details.code-input > summary").nth(2)
+        summary = page.locator("details.code-input > summary", has_text="Code").first
         summary.scroll_into_view_if_needed()
         if summary.evaluate("s => s.parentElement.open"):
             result.failures.append(f"{file}: code is shown before a click")

@@ -266,16 +266,35 @@ def _neighbours(executed: Path) -> tuple[Path | None, Path | None]:
     return (sequence[i - 1] if i > 0 else None), (sequence[i + 1] if i + 1 < len(sequence) else None)
 
 
-def _nav(executed: Path, out: Path, index_href: str) -> str:
-    prev, nxt = _neighbours(executed)
+def _nav_html(index_href: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
+    """'<- All reports · < previous report · next report >' (each neighbour: (file stem, title))."""
     links = [f'<a class="back" href="{prose.html(index_href)}">&larr; All reports</a>']
     if prev is not None:
-        links.append(f'<a href="{prose.html(prev.stem)}.html" rel="prev">&lsaquo; '
-                     f'{prose.html(notebook_title(prev))}</a>')
+        links.append(f'<a href="{prose.html(prev[0])}.html" rel="prev">&lsaquo; {prose.html(prev[1])}</a>')
     if nxt is not None:
-        links.append(f'<a href="{prose.html(nxt.stem)}.html" rel="next">{prose.html(notebook_title(nxt))} '
-                     f'&rsaquo;</a>')
+        links.append(f'<a href="{prose.html(nxt[0])}.html" rel="next">{prose.html(nxt[1])} &rsaquo;</a>')
     return " · ".join(links)
+
+
+def _nav(executed: Path, out: Path, index_href: str) -> str:
+    prev, nxt = _neighbours(executed)
+    return _nav_html(index_href, prev and (prev.stem, notebook_title(prev)), nxt and (nxt.stem, notebook_title(nxt)))
+
+
+_PAGES_NAV = re.compile(r'(<nav class="pages">).*?(</nav>)', re.S)
+
+
+def relink(reports_dir: Path, pages: list[tuple[str, str]], index_href: str = "index.html") -> None:
+    """Point every report's previous/next links at the reports that exist now, in sequence order
+    (`pages`: (file stem, title) of each existing report). Pages are rendered one by one while the
+    sequence runs, before their successors exist: the landing page's writer calls this at the end."""
+    for i, (stem, _) in enumerate(pages):
+        path = Path(reports_dir) / f"{stem}.html"
+        text = path.read_text(encoding="utf-8")
+        nav = _nav_html(index_href, pages[i - 1] if i > 0 else None, pages[i + 1] if i + 1 < len(pages) else None)
+        fixed = _PAGES_NAV.sub(lambda m: m.group(1) + nav + m.group(2), text)
+        if fixed != text:
+            _write(path, fixed)
 
 
 def exporter() -> HTMLExporter:
@@ -395,6 +414,8 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
         report_items.append(f'<li><a href="{_href(html_path.name)}">{prose.html(titles[nb.stem])}</a>'
                             + (f'<br><span class="question">{prose.html(question)}</span>' if question else "")
                             + "</li>")
+
+    relink(reports_dir, list(titles.items()))
 
     gallery, current = [], None
     records = figure_records(reports_dir)

@@ -350,3 +350,17 @@ def test_session_table_is_escaped_with_its_caption(session):
     html = session.shown[0].data
     assert html.startswith('<figure class="table"><figcaption>Top &lt;tags&gt;</figcaption><table')
     assert "<script" not in html and ZWSP not in html and "&lt;script&gt;&lt;U+200B&gt;" in html
+
+
+def test_landing_page_writer_links_each_report_to_the_next_once_it_exists(tmp_path):
+    """Reports are rendered one by one as the sequence runs: the first has no next page yet."""
+    first = _executed(tmp_path, "01_first", hostile=False)
+    reports.render_notebook(first, tmp_path / "01_first.html")
+    assert 'rel="next"' not in (tmp_path / "01_first.html").read_text(encoding="utf-8")
+    second = _executed(tmp_path, "02_second", hostile=False)
+    reports.render_notebook(second, tmp_path / "02_second.html")
+    reports.write_index(tmp_path, tmp_path / "figures", _manifest(tmp_path, True), [first, second])
+    page = (tmp_path / "01_first.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<a href="02_second.html" rel="next">02 · Test report (›|&rsaquo;)</a>', page)) == 2
+    assert 'rel="prev"' not in page
+    assert re.search(r'<a href="01_first.html" rel="prev">', (tmp_path / "02_second.html").read_text(encoding="utf-8"))
