@@ -77,7 +77,7 @@ def clean_html(fragment) -> str:
 
 _NUM = ' class="num"'
 _LONG = ' class="long"'              # a cell holding a long unbroken token (a hash, a URL): may wrap anywhere
-_LONG_TOKEN = re.compile(r"\S{28,}")
+_LONG_TOKEN = re.compile(r"\S{40,}")
 _NUMBER = re.compile(r"^\s*[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?\s*(%|x)?\s*$", re.I)
 
 
@@ -399,10 +399,6 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
     the files loaded. `extra_sections` are the HTML fragments notebooks leave (`write_section`): the
     scorecard's go after the gallery, the others (the comparison summary) before it."""
     reports_dir, figures_dir = Path(reports_dir), Path(figures_dir)
-    sections = [clean_html(s) for s in (extra_sections or [])]
-    after = [s for s in sections if "scorecard" in _section_id(s)]
-    before = [s for s in sections if s not in after]
-
     titles, report_items = {}, []
     for nb in notebooks:
         nb = Path(nb)
@@ -416,6 +412,17 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
                             + "</li>")
 
     relink(reports_dir, list(titles.items()))
+
+    sections = []
+    for fragment in extra_sections or []:
+        section = clean_html(fragment)
+        stem = next((s for s in titles if _section_id(section)[:3] == s[:3]), None)
+        if stem:   # from the summary to the evidence: the report the section comes from
+            section += (f'<p class="more"><a href="{_href(stem + ".html")}">The full report: '
+                        f'{prose.html(titles[stem])} &rsaquo;</a></p>')
+        sections.append(section)
+    after = [s for s in sections if "scorecard" in _section_id(s)]
+    before = [s for s in sections if s not in after]
 
     gallery, current = [], None
     records = figure_records(reports_dir)

@@ -364,3 +364,11 @@ def test_landing_page_writer_links_each_report_to_the_next_once_it_exists(tmp_pa
     assert len(re.findall(r'<a href="02_second.html" rel="next">02 · Test report (›|&rsaquo;)</a>', page)) == 2
     assert 'rel="prev"' not in page
     assert re.search(r'<a href="01_first.html" rel="prev">', (tmp_path / "02_second.html").read_text(encoding="utf-8"))
+
+
+def test_a_section_links_to_the_report_it_comes_from(tmp_path):
+    section = notebook.write_section(tmp_path / "s", "02_summary", "Summary",
+                                     pd.DataFrame({"indicator": ["x"]}), "note").read_text()
+    page = _landing(tmp_path, sections=[section])
+    part = page[page.index('id="02_summary"'):page.index('id="figures"')]
+    assert '<a href="02_second.html">The full report: 02 · Second ›</a>' in part.replace("&rsaquo;", "›")
