@@ -270,7 +270,7 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
             for batch in reader:
                 if stop.is_set():
                     return
-                if source is not None and source.has_nul:
+                if source is not None and source.nul_seen:
                     raise _NeedExact("NUL byte")
                 if batch.num_rows:
                     starts.append(counter.starts(batch))

@@ -14,7 +14,9 @@ import hashlib
 import io
 import json
 import os
+import queue
 import re
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -204,11 +206,51 @@ def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) ->
     return Release(folder, sorted(found, key=lambda f: (f.op, f.table)), read_marker(folder), ignored)
 
 
+class _Background:
+    """One thread that runs jobs in the order given: the hashing and byte counting of the chunks read
+    (both release the GIL), so that they overlap with the parsing instead of adding to it."""
+
+    def __init__(self, name: str):
+        self._jobs: queue.Queue = queue.Queue(maxsize=16)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                if self._error is None:
+                    job[0](job[1])
+            except BaseException as exc:  # noqa: BLE001 - raised in the reading thread by settle()
+                self._error = exc
+            finally:
+                self._jobs.task_done()
+
+    def submit(self, fn, chunk: bytes) -> None:
+        self._jobs.put((fn, chunk))
+
+    def settle(self) -> None:
+        """Wait until every job submitted so far has run."""
+        self._jobs.join()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
+
+
 class SourceStream(io.RawIOBase):
     """A file's decompressed bytes, read once: hashes what was downloaded, counts what it expands to.
 
     Also records facts the fast parser cannot see: how many '"' bytes (an odd total means an unbalanced
-    quote somewhere) and whether any NUL byte occurs. Refuses streams expanding past MAX_EXPANSION.
+    quote somewhere), how many line breaks, whether any NUL byte occurs, and the last bytes. The hashing
+    and counting run in a background thread; reading `quotes`, `newlines` or `has_nul` waits for it.
+    Refuses streams expanding past MAX_EXPANSION.
     """
 
     def __init__(self, source: SourceFile, on_progress: Callable[[int], None] | None = None):
@@ -218,18 +260,19 @@ class SourceStream(io.RawIOBase):
         self.sha256 = hashlib.sha256()
         self.raw_read = 0
         self.bytes_out = 0
-        self.quotes = 0
-        self.newlines = 0
-        self.has_nul = False
+        self._quotes = 0
+        self._newlines = 0
+        self.nul_seen = False  # so far (the background thread may lag): `has_nul` is the final word
         self.last_byte = b""
         self.tail = b""  # the last bytes read, to count blank lines at the very end of the file
-        self._inner = self._zip = self._raw = None
+        self._inner = self._zip = self._raw = self._background = None
         try:
             self.raw_size = source.path.stat().st_size
             self._raw = open(source.path, "rb")
         except OSError as exc:
             raise ReleaseError(f"cannot read the file ({exc.strerror or exc})", file=str(source.path),
                                hint="check that the file exists and that you may read it") from exc
+        self._background = _Background(f"hash-{source.name}")
         self._hashing = _Tee(self._raw, self._count_raw)
         try:
             if source.compression == "zip":
@@ -257,45 +300,50 @@ class SourceStream(io.RawIOBase):
         path = str(self.source.path)
         return f"{path} (member {self.source.member})" if self.source.member else path
 
-    def _count_raw(self, data: bytes) -> None:
-        self.sha256.update(data)
-        self.raw_read += len(data)
+    @property
+    def quotes(self) -> int:
+        self._background.settle()
+        return self._quotes
+
+    @property
+    def newlines(self) -> int:
+        self._background.settle()
+        return self._newlines
+
+    @property
+    def has_nul(self) -> bool:
+        self._background.settle()
+        return self.nul_seen
+
+    def _count_raw(self, chunk: bytes) -> None:
+        self._background.submit(self.sha256.update, chunk)
+        self.raw_read += len(chunk)
         if self.on_progress and self.source.compression != "zip":
-            self.on_progress(len(data))
+            self.on_progress(len(chunk))
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf) -> int:
         try:
-            if self._inner is self._hashing:  # a plain file: straight into the caller's buffer
-                n = self._hashing.readinto(buf)
-                view = memoryview(buf)[:n]
-            else:
-                data = self._inner.read(len(buf))
-                n = len(data)
-                buf[:n] = data
-                view = memoryview(data)
+            data = self._inner.read(len(buf))
         except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile, OSError) as exc:
             raise ReleaseError(
                 f"the compressed file is damaged or truncated ({exc.__class__.__name__}: {exc})",
                 file=self.display_name, hint="download the file again and compare its SHA-256 "
                                              "with the one in the manifest of a good copy") from exc
+        n = len(data)
+        buf[:n] = data
         if n:
-            self._observe(view)
+            self._observe(data)
         return n
 
-    def _observe(self, view: memoryview) -> None:
-        """Counts on the decompressed bytes (numpy: one vectorised pass each, without the GIL)."""
-        n = len(view)
-        data = np.frombuffer(view, dtype=np.uint8)
+    def _observe(self, chunk: bytes) -> None:
+        """Facts about the decompressed bytes: sizes here, the byte counts in the background."""
+        n = len(chunk)
         self.bytes_out += n
-        self.quotes += int(np.count_nonzero(data == 0x22))
-        self.newlines += int(np.count_nonzero(data == 0x0A))
-        self.last_byte = bytes(view[-1:])
-        self.tail = (self.tail + bytes(view[-TAIL_BYTES:]))[-TAIL_BYTES:]
-        if not self.has_nul and not data.all():
-            self.has_nul = True
+        self.last_byte = chunk[-1:]
+        self.tail = (self.tail + chunk[-TAIL_BYTES:])[-TAIL_BYTES:]
         if self.source.compression == "zip" and self.on_progress:
             self.on_progress(n)
         if (self.source.compression != "none" and self.bytes_out > MIN_BOMB_BYTES
@@ -304,6 +352,14 @@ class SourceStream(io.RawIOBase):
                 f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
                 "possible compression bomb", file=self.display_name,
                 hint="use the release as Twitter published it")
+        self._background.submit(self._count_bytes, chunk)
+
+    def _count_bytes(self, chunk: bytes) -> None:
+        data = np.frombuffer(chunk, dtype=np.uint8)  # numpy: vectorised, without the GIL
+        self._quotes += int(np.count_nonzero(data == 0x22))
+        self._newlines += int(np.count_nonzero(data == 0x0A))
+        if not self.nul_seen and not data.all():
+            self.nul_seen = True
 
     def trailing_blank_lines(self) -> int:
         """Blank lines at the very end of what was read (after the line break ending the last row)."""
@@ -326,9 +382,12 @@ class SourceStream(io.RawIOBase):
             return file_sha256(self.source.path)
         while self._hashing.read(READ_CHUNK):  # hash what the parser did not need to read
             pass
+        self._background.settle()
         return self.sha256.hexdigest()
 
     def close(self) -> None:
+        if self._background is not None:
+            self._background.stop()
         for obj in (getattr(self, "_inner", None), getattr(self, "_zip", None), getattr(self, "_raw", None)):
             try:
                 if obj is not None:
@@ -349,9 +408,11 @@ class _Tee(io.RawIOBase):
         return True
 
     def readinto(self, buf) -> int:
-        n = self._raw.readinto(buf)
+        data = self._raw.read(len(buf))
+        n = len(data)
+        buf[:n] = data
         if n:
-            self._callback(memoryview(buf)[:n])
+            self._callback(data)
         return n
 
 
