@@ -175,8 +175,9 @@ def _insert_toc(body: str, toc: str) -> str:
 
 
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop stderr streams and papermill's run metadata; merge consecutive stdout streams (shown
-    folded as one log); keep results and errors."""
+    """Drop stderr streams, the plain-text value a cell happens to end with (e.g. the path a helper
+    returned: readers see what notebooks show with Session.say/table/figure) and papermill's run
+    metadata; merge consecutive stdout streams (shown folded as one log); keep results and errors."""
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
@@ -184,6 +185,8 @@ def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         outputs = []
         for o in cell.get("outputs", []):
+            if o.get("output_type") == "execute_result" and set(o.get("data", {})) <= {"text/plain"}:
+                continue
             if o.get("output_type") == "stream":
                 if o.get("name") == "stderr":
                     continue

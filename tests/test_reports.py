@@ -118,6 +118,7 @@ def _executed(folder: Path, stem: str, hostile: bool = True) -> Path:
             new_output("stream", name="stdout", text="  10 rows read\n"),
             new_output("stream", name="stderr", text="progress 100%|#####|\n"),
             new_output("display_data", data={"text/markdown": "> **Synthetic sample, not evidence.** x"}),
+            new_output("execute_result", data={"text/plain": "PosixPath('/tmp/x/summary.csv')"}, execution_count=3),
         ]),
         new_markdown_cell("## Section A\n\nSome $x$ text."),
         new_code_cell("nb.figure(...)", outputs=[
@@ -199,6 +200,7 @@ def test_code_and_logs_are_folded_and_stderr_left_out(rendered):
                     rendered, re.S)
     assert log and "ingesting a.csv" in log.group(1) and "10 rows read" in log.group(1)
     assert "progress 100%" not in rendered
+    assert "PosixPath" not in rendered                 # a value the cell happened to end with
 
 
 def test_report_links_to_the_index_and_its_neighbours(rendered):
