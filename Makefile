@@ -22,7 +22,7 @@ SEED     ?= 20181017
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
-	@echo "Variables: DATA_DIR=<release folder> (default: the synthetic sample), PARAMS=<yaml>, SCALE=<sample scale>"
+	@echo "Variables: DATA_DIR=<release folder> (default: the synthetic sample), PARAMS=<yaml>, SCALE=<sample scale>, LAB_ARGS=<jupyter lab options>"
 
 # The virtual environment is rebuilt from scratch whenever the pins or the package metadata change.
 $(READY): requirements.txt pyproject.toml
@@ -78,7 +78,8 @@ screenshots: $(READY) browser ## after `make reproduce`: open reports/ offline i
 
 lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes the sample first if missing)
 	$(BIN)/python -c 'from helpers import paths, pipeline; pipeline.ensure_sample(paths.SAMPLE_DIR)'
-	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL) \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 nbsync: $(READY) ## strip outputs from notebooks and rewrite their parameters cells from params/default.yaml
 	$(BIN)/python -m helpers.nbsync
