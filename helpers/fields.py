@@ -7,6 +7,7 @@ caches. Each quirk of the real files (release-format.md) is handled here and nam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,9 @@ LIST_SPLIT = r"""['"]\s*,\s*['"]|,\s+"""
 # Hashtags and mentions never hold commas, so there a bare comma separates too.
 LIST_SPLIT_NO_COMMA_ITEMS = r"""['"]\s*,\s*['"]|\s*,\s*"""
 LIST_ITEM_TRIM = " '\"\t\r\n"
+# A comma not followed by a plain space: these lists need the LIST_SPLIT regex (searched for in the
+# bytes of the whole column at once; a hit anywhere only means the slower, general way is taken).
+_ODD_SEPARATOR = re.compile(rb",['\"\t\n\r]")
 
 
 @dataclass
@@ -104,7 +108,8 @@ def nullify_empty(arr: pa.Array) -> pa.Array:
 def parse_list(arr: pa.Array, item_may_contain_comma: bool = True) -> pa.ListArray:
     """'', '[]', '[a, b]', "['a', 'b']" and '["a", "b"]' -> list<string>; empty items dropped.
 
-    Only the rows holding items are split (most rows hold '' or '[]'), each distinct text once."""
+    Only the rows holding items are split (most rows hold '' or '[]'), without a regex in the usual
+    forms (hashtags and mentions: at every comma; URLs: at ', ')."""
     arr = pc.fill_null(arr, "")
     has_items = pc.invert(pc.or_(_is_empty(arr), pc.equal(arr, "[]")))
     n_items = has_items.true_count
@@ -115,8 +120,7 @@ def parse_list(arr: pa.Array, item_may_contain_comma: bool = True) -> pa.ListArr
         sub = arr
     else:
         sub = arr.filter(has_items)
-    lists = by_value(sub, _split_lists, item_may_contain_comma)[0] if len(sub) > 64 else \
-        _split_lists(sub, item_may_contain_comma)
+    lists = _split_lists(sub, item_may_contain_comma)
     if n_items == len(arr):
         return lists
     counts = np.zeros(len(arr), dtype=np.int32)
@@ -128,10 +132,22 @@ def parse_list(arr: pa.Array, item_may_contain_comma: bool = True) -> pa.ListArr
 
 
 def _split_lists(arr: pa.Array, item_may_contain_comma: bool) -> pa.ListArray:
-    text = pc.utf8_trim_whitespace(arr)
-    text = pc.replace_substring_regex(text, r"(?s)^\[(.*)\]$", r"\1")
-    pattern = LIST_SPLIT if item_may_contain_comma else LIST_SPLIT_NO_COMMA_ITEMS
-    lists = pc.split_pattern_regex(text, pattern)
+    text = arr
+    bracketed = pc.and_(pc.starts_with(text, "["), pc.ends_with(text, "]"))
+    if bracketed.false_count:  # spaces around the brackets, or none: the general (slower) way
+        text = pc.utf8_trim_whitespace(text)
+        text = pc.replace_substring_regex(text, r"(?s)^\[(.*)\]$", r"\1")
+    else:
+        text = pc.utf8_slice_codeunits(text, 1, -1)
+    if not item_may_contain_comma:
+        # LIST_SPLIT_NO_COMMA_ITEMS splits at every comma; quotes and spaces around it are trimmed below
+        lists = pc.split_pattern(text, ",")
+    elif not _ODD_SEPARATOR.search(memoryview(text.buffers()[2] or b"")):
+        # URLs may hold bare commas: LIST_SPLIT splits at ', ' (and at quote-comma-quote, which here is
+        # always "', '" or '", "': the quotes are trimmed below)
+        lists = pc.split_pattern(text, ", ")
+    else:
+        lists = pc.split_pattern_regex(text, LIST_SPLIT)
     items = pc.utf8_trim(pc.list_flatten(lists), LIST_ITEM_TRIM)
     parents = pc.list_parent_indices(lists)
     keep = pc.not_equal(items, "")

@@ -190,7 +190,8 @@ MIXED = {
     "count": ["0", "0.0", "12", "12.0", "1.5", "", "-1", "7", "1.5e+06", "x", "3.00", "999999999999999999"],
     "userid": ["2572896396", "", "abc", "249064136b1c5cb00a705316ab73dd9b53785748ab757f02df7e7a9876906139",
                "B+mYASwRN97N8++7scPubXmwFWOMvBl728zhh13k+q0=", "1.2e+18", "12345678901234567890123", "7"],
-    "list": ["", "[]", "[a, b]", "['a', 'b']", "[x]", " [ ] ", '["q"]', "[http://a.b/c,d, http://e.f]"],
+    "list": ["", "[]", "[a, b]", "['a', 'b']", "[x]", " [ ] ", '["q"]', "[http://a.b/c,d, http://e.f]",
+             "['a','b']", "['a' ,'b']", '["a","b"]', "[a,\tb]", " [x, y] ", "a, b", "[a,  b]", "[,]"],
     "geo": ["", "absent", "1.5", "-91", "x", "45"],
     "time": ["2017-06-22 16:03", "", "2017-02-30 10:00", "2017-06-22 16:03:59", "2017-06-22T16:03"],
 }
@@ -205,6 +206,7 @@ def big(values, n=300, seed=3):
     ("count", fields.parse_count),
     ("userid", lambda a: fields.check_id(a, "retweet_userid", required=False)),
     ("list", lambda a: (fields.parse_list(a, True),)),
+    ("list", lambda a: (fields.parse_list(a, False),)),
     ("geo", lambda a: fields.parse_geo(a, 90.0)),
     ("time", fields.parse_time),
 ])
