@@ -534,7 +534,7 @@ def _dedupe_key(table: pa.Table, name: str) -> np.ndarray:
 
 
 # Columns whose values are (nearly) all distinct: a Parquet dictionary would be built and then dropped.
-_DISTINCT_COLUMNS = ("tweetid", "tweet_text", "in_reply_to_tweetid", "quoted_tweet_tweetid",
+_DISTINCT_COLUMNS = ("tweetid", "tweet_text", "tweet_time", "in_reply_to_tweetid", "quoted_tweet_tweetid",
                      "retweet_tweetid", "urls", "source_line")
 
 
