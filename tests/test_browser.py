@@ -29,9 +29,10 @@ def _require_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def checked(sequence_run):
+def checked(request):
     """Every page of the shared sequence run checked once in Chromium (results per page)."""
-    _require_browser()
+    _require_browser()                                     # before the sequence runs: skip early
+    sequence_run = request.getfixturevalue("sequence_run")
     assert sequence_run["code"] == 0, sequence_run["log"]
     reports = sequence_run["params"].reports_path
     return {"reports": reports, "results": {r.page: r for r in browser.check_reports(reports)}}
