@@ -268,14 +268,20 @@ def report_pages(reports_dir: Path) -> list[Path]:
 
 
 def default_views(reports_dir: Path) -> list[tuple[str, str]]:
-    """Reader's views worth a screenshot: a gallery link followed to its figure, and code opened."""
-    pages = sorted(Path(reports_dir).glob("[0-9][0-9]_*.html"))
+    """Reader's views worth a screenshot: a gallery link followed to its figure (the second figure of
+    the report with most figures, so that the page can scroll it to the top), and code opened."""
+    from helpers.reports import figure_records
+    reports_dir = Path(reports_dir)
+    pages = sorted(reports_dir.glob("[0-9][0-9]_*.html"))
     views = []
-    figure = re.search(r'href="([0-9][0-9]_[^"#]+\.html)#(figure-[^"]+)"',
-                       (Path(reports_dir) / "index.html").read_text(encoding="utf-8")
-                       if (Path(reports_dir) / "index.html").exists() else "")
-    if figure:
-        views.append(("view-figure-link", f"{unquote(figure.group(1))}#{unquote(figure.group(2))}"))
+    records = [r for r in figure_records(reports_dir) if (reports_dir / f"{r['notebook']}.html").exists()]
+    if records:
+        counts = {}
+        for r in records:
+            counts[r["notebook"]] = counts.get(r["notebook"], 0) + 1
+        busiest = max(counts, key=lambda nb: (counts[nb], nb))
+        pick = [r for r in records if r["notebook"] == busiest][min(1, counts[busiest] - 1)]
+        views.append(("view-figure-link", f"{pick['notebook']}.html#figure-{pick['name']}"))
     if pages:
         views.append(("view-code-opened", f"{pages[0].name}|open-code"))
     return views
