@@ -775,10 +775,15 @@ def cache_dir_for(folder: Path, cache_root: Path | None = None) -> Path:
 
 
 class CacheLock:
-    """An exclusive lock on a cache folder; the kernel frees it if the process dies."""
+    """An exclusive lock on a cache folder; the kernel frees it if the process dies.
+
+    The holder names itself in `.lock-holder` (written after it has the lock, removed when it lets go),
+    so that a second run can say who is writing; a holder file whose process is gone is ignored.
+    """
 
     def __init__(self, cache_dir: Path):
         self.path = cache_dir / ".lock"
+        self.holder = cache_dir / ".lock-holder"
 
     def __enter__(self):
         try:
@@ -791,18 +796,34 @@ class CacheLock:
         try:
             fcntl.flock(self._f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self._f.seek(0)
-            holder = self._f.read().strip() or "another process"
             self._f.close()
             raise CacheBusyError(
-                f"{self.path.parent}: the cache is being written by {holder}. Wait for that run to "
-                "finish (or stop it), then start again.") from None
-        self._f.truncate(0)
-        self._f.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
-        self._f.flush()
+                f"{self.path.parent}: the cache is being written by {self._current_holder()}. Wait for "
+                "that run to finish (or stop it), then start again.") from None
+        tmp = self.holder.with_name(f"{self.holder.name}.{os.getpid()}.partial")
+        tmp.write_text(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
+        os.replace(tmp, self.holder)
         return self
 
+    def _current_holder(self, wait: float = 1.0) -> str:
+        """Who holds the lock, as the holder wrote it; it may take the holder a moment to write."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                text = self.holder.read_text(encoding="utf-8").strip()
+                pid = int(text.split()[1])
+                os.kill(pid, 0)  # raises if no such process (a holder killed before it could clean up)
+                return text
+            except PermissionError:
+                return text  # alive, another user's
+            except (OSError, ValueError, IndexError):
+                pass
+            if time.monotonic() >= deadline:
+                return "another process"
+            time.sleep(0.02)
+
     def __exit__(self, *exc):
+        self.holder.unlink(missing_ok=True)
         fcntl.flock(self._f, fcntl.LOCK_UN)
         self._f.close()
 

@@ -679,3 +679,22 @@ def test_corrupt_manifest_is_rebuilt(release):
     first = release.ingest()
     (Path(first["cache_dir"]) / ingest.MANIFEST).write_text('["not", "a", "manifest"]')
     assert entry_of(release.ingest())["rows_cached"] == 2
+
+
+def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release):
+    import fcntl
+    import threading
+    release.write(TWEETS, release.tweets(1))
+    cache = release.cache_dir()
+    cache.mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    (cache / ".lock-holder").write_text(f"pid {dead} since 2018-10-17T00:00:00")
+    with open(cache / ".lock", "a+") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)  # a run that has the lock but has not named itself yet
+        threading.Timer(0.3, lambda: (cache / ".lock-holder").write_text(
+            f"pid {os.getpid()} since 2026-01-01T00:00:00")).start()
+        with pytest.raises(CacheBusyError) as err:
+            release.ingest()
+    assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
+    assert dead not in str(err.value)
