@@ -12,6 +12,8 @@ Where each string is shown (so that each check below can fail):
 - screen names of unhashed accounts: notebook 06 ("The most-followed accounts" prose, figure labels);
 - client names: notebook 05 (prose), notebook 08 and the landing page summary ("top client app");
 - tweet languages: notebook 02 (prose), notebook 08 and the landing page summary ("tweet language #1");
+- the second operation's name (taken from its file names): every report and the landing page (table
+  headers, prose, figure panels, the files table, run logs);
 - tweet texts, display names, profile descriptions and locations are read but not shown: they must not
   appear raw either.
 """
@@ -44,10 +46,13 @@ ZERO_WIDTH = "zero\u200bwidth\u200d"
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 INVISIBLE = "\u202e\u202c\u200b\u200d\u2066\u2069"
 
+# The second operation's files are named after it, so its name (from the file name) labels every table,
+# figure panel and sentence about it.
+OP = "<img src=x onerror=alert(7)>$x$\u202e"
 # Where they go (hashtags and URLs are list items: no ", " inside them). The reports' prose names the
 # top 5 hashtags and the top 3 accounts of each operation, so each operation gets three of each.
-HASHTAGS = {"ira": [RLO, SCRIPT, ZERO_WIDTH], "iranian": [IMG, LATEX, MARKDOWN]}
-SCREEN_NAMES = {"ira": [IMG, JS_LINK, RLO], "iranian": [f"{LATEX}{MARKDOWN}", SCRIPT, ZERO_WIDTH]}
+HASHTAGS = {"ira": [RLO, SCRIPT, ZERO_WIDTH], OP: [IMG, LATEX, MARKDOWN]}
+SCREEN_NAMES = {"ira": [IMG, JS_LINK, RLO], OP: [f"{LATEX}{MARKDOWN}", SCRIPT, ZERO_WIDTH]}
 # A host may hold anything but whitespace and / ? #: this one becomes the top "domain" of both operations.
 DOMAIN = "$\\alpha$**b**<script>alert(2).com"
 URLS = [f"https://{DOMAIN}/x?q=<img src=x onerror=alert(1)>", f"http://{DOMAIN}/", "javascript:alert(document.domain)",
@@ -58,9 +63,9 @@ LANGUAGE = "<b>xx</b>"
 
 def _hostile_release(folder: Path, cache: Path) -> ReleaseBuilder:
     b = ReleaseBuilder(folder, cache)
-    for op, n_tweets in (("ira", 90), ("iranian", 60)):
+    for op, n_tweets in (("ira", 90), (OP, 60)):
         names = SCREEN_NAMES[op]
-        unhashed = [str(700000000 + 10 * i + (op == "iranian")) for i in range(len(names))]
+        unhashed = [str(700000000 + 10 * i + (op == OP)) for i in range(len(names))]
         hashed = [Hashed(f"{op}-{i}") for i in range(4)]
         users = [b.user(user=uid, user_screen_name=name, user_display_name=f"{SCRIPT} {RLO}",
                         user_profile_description=f"{IMG} {JS_LINK} {MARKDOWN} {LATEX} {ZERO_WIDTH}",
@@ -185,15 +190,17 @@ def test_hostile_strings_are_shown_as_text_where_the_data_is_shown(hostile_run):
     """The strings are not silently dropped: a reader sees them, literally, as text."""
     r = hostile_run["reports"]
     hashtags = _text(_parse(r / "04_content.html")[1])
-    for tag in HASHTAGS["ira"] + HASHTAGS["iranian"]:
+    for tag in HASHTAGS["ira"] + HASHTAGS[OP]:
         assert "#" + _visible(tag) in hashtags, tag       # prose and the table of top hashtags per year
     assert f"the top domain is {DOMAIN.lower()}" in hashtags   # the domain of a hostile URL
     accounts = _text(_parse(r / "06_engagement_reach.html")[1])
-    for name in SCREEN_NAMES["ira"] + SCREEN_NAMES["iranian"]:
+    for name in SCREEN_NAMES["ira"] + SCREEN_NAMES[OP]:
         assert "@" + _visible(name) in accounts, name
     clients = _text(_parse(r / "05_automation_clients.html")[1])
     assert FORMULA in clients and SCRIPT in clients
     assert LANGUAGE in _text(_parse(r / "02_timeline_languages.html")[1])
+    for page in ("01_ingest_overview", "04_content", "06_engagement_reach", "08_comparison_summary", "index"):
+        assert _visible(OP) in _text(_parse(r / f"{page}.html")[1]), page     # the operation's name
 
 
 def test_in_a_browser_nothing_runs_and_nothing_is_fetched(hostile_run):

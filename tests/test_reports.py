@@ -115,7 +115,7 @@ def _executed(folder: Path, stem: str, hostile: bool = True) -> Path:
         new_code_cell("x = 2", metadata={"tags": ["injected-parameters"]}),
         new_code_cell("nb = start()", outputs=[
             new_output("stream", name="stdout", text="ingesting a.csv\n"),
-            new_output("stream", name="stdout", text="  10 rows read\n"),
+            new_output("stream", name="stdout", text=f"  10 rows read from {RLO}evil_tweets.csv\n"),
             new_output("stream", name="stderr", text="progress 100%|#####|\n"),
             new_output("display_data", data={"text/markdown": "> **Synthetic sample, not evidence.** x"}),
             new_output("execute_result", data={"text/plain": "PosixPath('/tmp/x/summary.csv')"}, execution_count=3),
@@ -141,7 +141,8 @@ def _executed(folder: Path, stem: str, hostile: bool = True) -> Path:
                                                           '<a href="javascript:alert(3)">click</a>'}),
             new_output("display_data", data={"text/markdown": "<script>alert(4)</script> [y](javascript:alert(5))"}),
             new_output("display_data", data={"application/javascript": "alert(6)", "text/plain": "js"}),
-            new_output("error", ename="ValueError", evalue="bad <b>thing</b>", traceback=["ValueError: bad"]),
+            new_output("error", ename="ValueError", evalue="bad <b>thing</b>",
+                       traceback=[f"\x1b[0;31mValueError\x1b[0m: bad {ZWSP}<b>thing</b>"]),
         ]))
     nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "trolltracker", "display_name": "x",
                                                             "language": "python"}})
@@ -201,6 +202,12 @@ def test_code_and_logs_are_folded_and_stderr_left_out(rendered):
     assert log and "ingesting a.csv" in log.group(1) and "10 rows read" in log.group(1)
     assert "progress 100%" not in rendered
     assert "PosixPath" not in rendered                 # a value the cell happened to end with
+    assert RLO not in rendered and "&lt;U+202E&gt;evil_tweets.csv" in log.group(1)
+
+
+def test_tracebacks_are_escaped_with_invisible_characters_shown(rendered):
+    assert ZWSP not in rendered and "bad &lt;U+200B&gt;&lt;b&gt;thing&lt;/b&gt;" in rendered
+    assert "ansi-red-fg" in rendered                   # ANSI colours still rendered
 
 
 def test_report_links_to_the_index_and_its_neighbours(rendered):
