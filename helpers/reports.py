@@ -293,7 +293,7 @@ def _nav_html(index_href: str, prev: tuple[str, str] | None, nxt: tuple[str, str
     return " · ".join(links)
 
 
-def _nav(executed: Path, out: Path, index_href: str) -> str:
+def _nav(executed: Path, index_href: str) -> str:
     prev, nxt = _neighbours(executed)
     return _nav_html(index_href, prev and (prev.stem, notebook_title(prev)), nxt and (nxt.stem, notebook_title(nxt)))
 
@@ -327,7 +327,7 @@ def render_notebook(executed: Path, out: Path, index_href: str = "index.html") -
     nb = _clean(nbformat.read(executed, as_version=4))
     title = _title(nb, executed.stem)
     nb.metadata["title"] = f"{title} · TrollTracker reproduction"
-    nav = _nav(executed, out, index_href)
+    nav = _nav(executed, index_href)
     resources = {"report_css": CSS_FILE.read_text(encoding="utf-8"),
                  "report_header": f'<nav class="pages">{nav}</nav><p class="source">Rendered from '
                                   f'<code>notebooks/{prose.html(executed.name)}</code>; the code is folded '
