@@ -64,9 +64,9 @@ BLOCK_BYTES = 4 << 20           # pyarrow block: every row must fit in one (fast
 TYPE_BATCH_ROWS = 50_000        # decoded blocks are typed together, a few at a time
 MAX_FIELD_BYTES = 1 << 20       # a field longer than 1 MiB is not a tweet: the row is quarantined
 MAX_RECORD_BYTES = 64 << 20     # a row (or an open quote) longer than this is not held in memory
-ROW_GROUP_ROWS = 250_000
+ROW_GROUP_ROWS = 128_000        # Parquet row group (memory: about three are held while writing)
 EXACT_BATCH_ROWS = 50_000
-READ_AHEAD_BATCHES = 2          # groups of decoded rows waiting for the typing
+READ_AHEAD_BLOCKS = 4           # decoded blocks waiting for the typing
 QUARANTINE_COLUMNS = ("source_file", "line", "column", "reason", "record")
 
 
@@ -230,9 +230,9 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
     an oversized field, a line break where none can be, a NUL byte; pyarrow raises ArrowInvalid for a
     wrong field count or invalid UTF-8. The caller checks the quote parity and line count at the end.
 
-    The reading (pyarrow decodes each batch in the thread that asks for it) and the line counting run
-    in a thread of their own, a batch or two ahead, so that they overlap with the typing and writing
-    of earlier batches. Errors there are raised here, in order. Close the generator to stop it.
+    pyarrow decodes each block in the thread that asks for it: that is done by a thread of its own, a
+    few blocks ahead, so that it overlaps with the line counting, typing and writing done here and by
+    the caller. Its errors are raised here, in order. Close the generator to stop it.
     """
     counter = counter or _LineCounter()
     try:
@@ -241,7 +241,7 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
         if "Empty CSV file" in str(exc):  # nothing after the header (or only blank lines)
             return
         raise
-    ahead: queue.Queue = queue.Queue(maxsize=READ_AHEAD_BATCHES)
+    ahead: queue.Queue = queue.Queue(maxsize=READ_AHEAD_BLOCKS)
     stop = threading.Event()
     done = object()
 
@@ -254,53 +254,84 @@ def fast_batches(stream: io.BufferedReader, header: list[str], counter: _LineCou
                 continue
         return False
 
-    def produce():
-        group: list[pa.RecordBatch] = []
-        starts: list[np.ndarray] = []
-
-        def emit() -> bool:
-            table = pa.Table.from_batches(group).combine_chunks()
-            item = (table, np.concatenate(starts))
-            group.clear()
-            starts.clear()
-            return hand_over(item)
-
+    def decode():
         try:
-            rows = 0
             for batch in reader:
                 if stop.is_set():
                     return
                 if source is not None and source.nul_seen:
                     raise _NeedExact("NUL byte")
-                if batch.num_rows:
-                    starts.append(counter.starts(batch))
-                    group.append(batch)
-                    rows += batch.num_rows
-                if rows >= TYPE_BATCH_ROWS:
-                    if not emit():
-                        return
-                    rows = 0
-            if group and not emit():
-                return
+                if batch.num_rows and not hand_over(batch):
+                    return
             hand_over(done)
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
             hand_over(exc)
 
-    worker = threading.Thread(target=produce, name=f"csv-reader-{source.source.name if source else ''}",
+    worker = threading.Thread(target=decode, name=f"csv-reader-{source.source.name if source else ''}",
                               daemon=True)
     worker.start()
+    group: list[pa.RecordBatch] = []
+    starts: list[np.ndarray] = []
+    rows = 0
     try:
         while True:
             item = ahead.get()
-            if item is done:
-                return
             if isinstance(item, BaseException):
                 raise item
-            yield item
+            if item is not done:
+                starts.append(counter.starts(item))
+                group.append(item)
+                rows += item.num_rows
+            if group and (item is done or rows >= TYPE_BATCH_ROWS):
+                yield pa.Table.from_batches(group).combine_chunks(), np.concatenate(starts)
+                group, starts, rows = [], [], 0
+            if item is done:
+                return
     finally:
         stop.set()
-        worker.join()  # it stops after its current batch: only then may the stream be closed
+        worker.join()  # it stops after its current block: only then may the stream be closed
         reader.close()
+
+
+class _BackgroundWriter:
+    """Writes tables with a ParquetWriter in a thread of its own, in order, so that encoding and
+    compressing overlap with reading and typing. An error there is raised by the next `write` or by
+    `close`; `abort` stops without raising (for error paths)."""
+
+    def __init__(self, writer: pq.ParquetWriter, name: str):
+        self.writer = writer
+        self._jobs: queue.Queue = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"parquet-writer-{name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            table = self._jobs.get()
+            if table is None:
+                return
+            if self._error is None:
+                try:
+                    self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                    self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def write(self, table: pa.Table) -> None:
+        self._raise()
+        self._jobs.put(table)
+
+    def close(self) -> None:
+        self.abort()
+        self._raise()
+
+    def abort(self) -> None:
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
 
 
 @dataclass
@@ -565,7 +596,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     buffered = io.BufferedReader(stream, buffer_size=1 << 20)
     result = _FileResult()
     quarantine = _Quarantine(quarantine_partial, src.name)
-    writer = None
+    writer = background = None
     batches = None
     pending: list[pa.Table] = []
     pending_rows = 0
@@ -576,6 +607,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         extras = tuple(h for h in header if h not in schema.ALL_COLUMNS[src.table])
         target = schema.cache_schema(src.table, extras)
         writer = pq.ParquetWriter(partial, target, **_parquet_options(target))
+        background = _BackgroundWriter(writer, src.name)
         problems: list[_RawProblem] = []
         counter = _LineCounter()
         if parser == "fast":
@@ -583,11 +615,16 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         else:
             batches = exact_batches(exact_records(buffered, len(header), header), header, problems)
 
-        def flush():
+        def flush(final: bool = False):
+            """Hands whole row groups to the writer (and, at the end, what is left)."""
             nonlocal pending, pending_rows
-            if pending:
-                writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
-            pending, pending_rows = [], 0
+            if not pending:
+                return
+            table = pa.concat_tables(pending)
+            while table.num_rows >= ROW_GROUP_ROWS or (final and table.num_rows):
+                background.write(table.slice(0, ROW_GROUP_ROWS))
+                table = table.slice(ROW_GROUP_ROWS)
+            pending, pending_rows = ([table] if table.num_rows else []), table.num_rows
 
         def quarantine_in_line_order(entries: list[tuple[int, str, str, str]]):
             nonlocal rows_read
@@ -617,7 +654,11 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
             if pending_rows >= ROW_GROUP_ROWS:
                 flush()
         quarantine_in_line_order([])  # problems after the last good row
-        flush()
+        flush(final=True)
+        background.close()
+        background = None
+        writer.close()
+        writer = None
         physical_lines = stream.newlines + (1 if stream.last_byte not in (b"\n", b"") else 0)
         if parser == "fast":
             if stream.has_nul:
@@ -632,15 +673,19 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     except BaseException:
         if batches is not None:
             batches.close()  # stops the reading thread before the stream closes
+        if background is not None:
+            background.abort()
         if writer is not None:
-            writer.close()
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - the error being raised matters, not this one
+                pass
         quarantine.close()
         buffered.close()
         bar.close()
         partial.unlink(missing_ok=True)
         quarantine_partial.unlink(missing_ok=True)
         raise
-    writer.close()
     quarantine.close()
     buffered.close()
     bar.close()

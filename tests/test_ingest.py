@@ -434,3 +434,15 @@ def test_duplicates_across_row_groups(release, monkeypatch):
                                 "files": {"x": {"quarantine_file": stats["quarantine_file"]}}}, "x")
         assert [(r["line"], r["reason"].split("(line ")[1].split(")")[0]) for r in q] == [
             ("5", "2"), ("7", "3"), ("8", "3"), ("9", "4"), ("10", "2"), ("11", "6")]
+
+
+def test_row_groups_are_whole_and_rows_in_file_order(release, monkeypatch):
+    monkeypatch.setattr(ingest, "BLOCK_BYTES", 4096)
+    monkeypatch.setattr(ingest, "TYPE_BATCH_ROWS", 3)
+    monkeypatch.setattr(ingest, "ROW_GROUP_ROWS", 5)
+    release.write("ira_tweets_csv_hashed.csv", [release.tweet(tweet_text=f"n{i}") for i in range(23)])
+    m = release.ingest()
+    path = Path(m["cache_dir"]) / m["files"]["ira/tweets"]["cache_file"]
+    meta = pq.ParquetFile(path).metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [5, 5, 5, 5, 3]
+    assert pq.read_table(path).column("tweet_text").to_pylist() == [f"n{i}" for i in range(23)]
