@@ -109,6 +109,11 @@ def run(cmd: list[str], *, cwd: str | Path | None = None, env: dict | None = Non
                 rec = seen[key] = {"pid": p.pid, "label": _label(cmdline), "cmdline": " ".join(cmdline)[:300],
                                    "first_seen_s": round(now, 2), "peak_rss_bytes": 0}
             rec["peak_rss_bytes"] = max(rec["peak_rss_bytes"], hwm, rss)
+            try:  # CPU seconds of the process so far (its last sample is within `interval` of its end)
+                ct = p.cpu_times()
+                rec["cpu_s"] = round(ct.user + ct.system, 2)
+            except psutil.Error:
+                pass
             rec["last_seen_s"] = round(now, 2)
             total += rss
         samples += 1
