@@ -172,8 +172,8 @@ def _holds_byte(buf: pa.Buffer, start: int, length: int, byte: int) -> bool:
 def _scan_column(arr: pa.Array) -> tuple[int, np.ndarray | None]:
     """(longest field in bytes, line breaks per row or None when there are none) of a string column.
 
-    Works on the Arrow buffers: one vectorised pass over the bytes, and per-row counts only for columns
-    that hold a line break at all (a few text columns; most hold none).
+    Works on the Arrow buffers: memchr tells whether the column's bytes hold a line break at all (most
+    columns hold none); only those that do are counted row by row, in numpy.
     """
     if len(arr) == 0:
         return 0, None

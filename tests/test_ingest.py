@@ -3,7 +3,6 @@ the manifest, the cache, and the agreement of the fast and the exact parser."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil

@@ -8,7 +8,6 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import load
 from helpers.errors import MissingTableError, ProjectError
 
 
