@@ -145,10 +145,10 @@ def measured(cmd: list[str], name: str, interval: float = 0.2, env: dict | None 
     return rec
 
 
-def measure_parse(release: Path, runs: int) -> dict:
+def measure_parse(release: Path, runs: int, first: int = 1) -> dict:
     files = [str(p) for p in sorted(release.glob("*_tweets_csv_hashed.csv"))]
     results = []
-    for i in range(runs):
+    for i in range(first - 1, first - 1 + runs):
         rec = measured([PY, "-m", "benchmarks.parse_limit", *files], f"parse-{i + 1}")
         out = json.loads((LOGS / f"parse-{i + 1}.out").read_text().strip().splitlines()[-1])
         rec = slim(rec, keep_processes=False)
@@ -171,9 +171,9 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "files": m["files"]}))
 """
 
 
-def measure_ingest(release: Path, cache_root: Path, runs: int) -> dict:
+def measure_ingest(release: Path, cache_root: Path, runs: int, first: int = 1) -> dict:
     results = []
-    for i in range(runs):
+    for i in range(first - 1, first - 1 + runs):
         shutil.rmtree(cache_root, ignore_errors=True)
         rec = measured([PY, "-c", INGEST_SCRIPT, str(release), str(cache_root)], f"ingest-{i + 1}")
         out = json.loads((LOGS / f"ingest-{i + 1}.out").read_text().strip().splitlines()[-1])
@@ -545,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-runs", type=int, default=3)
     ap.add_argument("--cached-runs", type=int, default=2)
     ap.add_argument("--skip", default="", help=f"comma-separated steps to leave out ({', '.join(STEPS)})")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the measurements of the results file and add this run's (repeated runs of a "
+                         "step are appended: parse, ingest, cached; one-off steps are replaced)")
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite the report from the results file (after editing benchmarks/findings.md)")
     args = ap.parse_args(argv)
@@ -567,6 +570,13 @@ def main(argv: list[str] | None = None) -> int:
     LOGS.mkdir(parents=True, exist_ok=True)
     res: dict = {"started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                  "results_file": str(results_file.relative_to(ROOT)), "machine": machine(), "measurements": {}}
+    earlier: dict = {}
+    if args.resume and results_file.exists():
+        old = json.loads(results_file.read_text())
+        earlier = old.get("measurements", {})
+        res["measurements"] = dict(earlier)
+        res["started"] = old.get("started", res["started"])
+        res["resumed"] = old.get("resumed", []) + [dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")]
     release, generation = ensure_release(args.scale)
     res["input"] = {"scale": args.scale, "seed": SEED, "generator_version": generator_version(),
                     "release_dir": str(release.relative_to(ROOT)), "files": release_files(release),
@@ -584,21 +594,24 @@ def main(argv: list[str] | None = None) -> int:
 
     if "parse" not in skip:
         log(f"warm page cache ({warm(release):.0f} s); parse limit x{args.parse_runs} ...")
-        m["parse"] = measure_parse(release, args.parse_runs)
+        m["parse"] = measure_parse(release, args.parse_runs, 1 + len(earlier.get("parse", {}).get("runs", [])))
+        m["parse"]["runs"] = earlier.get("parse", {}).get("runs", []) + m["parse"]["runs"]
         save()
     if "ingest" not in skip:
         log(f"warm page cache ({warm(release):.0f} s); ingest x{args.ingest_runs} ...")
-        m["ingest"] = measure_ingest(release, cache_root, args.ingest_runs)
+        m["ingest"] = measure_ingest(release, cache_root, args.ingest_runs,
+                                     1 + len(earlier.get("ingest", {}).get("runs", [])))
+        m["ingest"]["runs"] = earlier.get("ingest", {}).get("runs", []) + m["ingest"]["runs"]
         save()
     if "cached" not in skip:
         if not (cache_root.exists() and any(cache_root.iterdir())):
             log("building the cache for the cached reruns ...")
             subprocess.run([PY, "-c", INGEST_SCRIPT, str(release), str(cache_root)], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
-        runs = []
+        runs = list(earlier.get("cached", {}).get("runs", []))
         for i in range(args.cached_runs):
             log(f"warm page cache ({warm(release):.0f} s); make reproduce with the cache built, run {i + 1} ...")
-            rec = measure_pipeline(params, f"cached-{i + 1}")
+            rec = measure_pipeline(params, f"cached-{len(runs) + 1}")
             runs.append(rec)
             log(f"  {rec['wall_s']:.0f} s, largest process {rec['max_process_rss_bytes'] / GB:.2f} GB")
             m["cached"] = {"runs": runs}
