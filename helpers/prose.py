@@ -26,25 +26,30 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\
                         "\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def _visible(text: str) -> str:
-    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+def visible(text: str, ansi: bool = False) -> str:
+    """Invisible and direction-changing characters shown as <U+XXXX>; with `ansi`, the escape
+    character of terminal colours (in logs and tracebacks) is kept."""
+    def show(m):
+        ch = m.group()
+        return ch if ansi and ch == "\x1b" else f"<U+{ord(ch):04X}>"
+    return _INVISIBLE.sub(show, text)
 
 
 def md(value) -> str:
     """Data as literal Markdown text: specials escaped, HTML escaped, invisible controls shown."""
-    text = _visible(str(value)).replace("\r", " ").replace("\n", " ")
+    text = visible(str(value)).replace("\r", " ").replace("\n", " ")
     return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
 
 
 def html(value) -> str:
     """Data as literal HTML text."""
-    return _html.escape(_visible(str(value)), quote=True)
+    return _html.escape(visible(str(value)), quote=True)
 
 
 def safe_text(value: str) -> str:
     """Data for places that are neither Markdown nor HTML (figure labels): controls made visible,
     and matplotlib's mathtext `$` neutralised."""
-    text = _visible(str(value))
+    text = visible(str(value))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return text.replace("$", r"\$")
 

@@ -174,16 +174,6 @@ def _insert_toc(body: str, toc: str) -> str:
     return body[:end] + toc + body[end:] if end >= 0 else body + toc
 
 
-# Invisible and direction-changing characters in logs and tracebacks (file and operation names come
-# from the release), shown as <U+XXXX> like `helpers.prose` does; ESC is kept for ANSI colours.
-_INVISIBLE_IN_LOGS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\u00ad\u061c\u180e"
-                                "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
-def _log_visible(text: str) -> str:
-    return _INVISIBLE_IN_LOGS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-
-
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop stderr streams, the plain-text value a cell happens to end with (e.g. the path a helper
     returned: readers see what notebooks show with Session.say/table/figure) and papermill's run
@@ -198,12 +188,12 @@ def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             if o.get("output_type") == "execute_result" and set(o.get("data", {})) <= {"text/plain"}:
                 continue
             if o.get("output_type") == "error":
-                o["evalue"] = _log_visible(str(o.get("evalue", "")))
-                o["traceback"] = [_log_visible(line) for line in o.get("traceback", [])]
+                o["evalue"] = prose.visible(str(o.get("evalue", "")), ansi=True)
+                o["traceback"] = [prose.visible(line, ansi=True) for line in o.get("traceback", [])]
             if o.get("output_type") == "stream":
                 if o.get("name") == "stderr":
                     continue
-                o["text"] = _log_visible(o["text"])
+                o["text"] = prose.visible(o["text"], ansi=True)
                 if outputs and outputs[-1].get("output_type") == "stream" and outputs[-1].get("name") == o.get("name"):
                     outputs[-1]["text"] += o["text"]
                     continue

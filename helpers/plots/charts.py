@@ -17,7 +17,11 @@ import pandas as pd
 from helpers import prose
 from helpers.plots.style import HEIGHT, WIDTH, op_colors
 
-PercentAxis = mticker.PercentFormatter(xmax=1.0, decimals=0)
+
+
+def percent_axis() -> mticker.PercentFormatter:
+    """A fresh percent formatter per axis: its decimals follow that axis's tick spacing."""
+    return mticker.PercentFormatter(xmax=1.0, decimals=None)
 
 
 def _compact(v: float, _pos=None) -> str:
@@ -31,6 +35,11 @@ def _compact(v: float, _pos=None) -> str:
 
 
 Thousands = mticker.FuncFormatter(_compact)
+
+
+def _name(labels: Callable[[str], str], op: str) -> str:
+    """An operation's display name as figure text (its name comes from a file name: never mathtext)."""
+    return prose.safe_text(labels(op))
 
 
 def panels(n: int, ncols: int | None = None, height: float | None = None, sharex=False, sharey=False):
@@ -58,9 +67,9 @@ def barh_by_op(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], 
         ax.barh(y, t[value].to_numpy(dtype=float), color=colors[op])
         ax.set_yticks(y, [prose.safe_text(v) for v in t[label]])
         ax.invert_yaxis()
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         ax.set_xlabel(xlabel)
-        ax.xaxis.set_major_formatter(PercentAxis if percent else Thousands)
+        ax.xaxis.set_major_formatter(percent_axis() if percent else Thousands)
         ax.grid(axis="y", visible=False)
         if t.empty:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
@@ -82,11 +91,11 @@ def lines_by_op(table: pd.DataFrame, x: str, y: str, hue: str, ops: Sequence[str
             if s.empty:
                 continue
             ax.plot(s[x], s[y], label=prose.safe_text(value), color=colors.get(value), lw=1.3)
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         ax.set_ylabel(ylabel)
         if logy:
             ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(PercentAxis if percent else Thousands)
+        ax.yaxis.set_major_formatter(percent_axis() if percent else Thousands)
         if t.empty:
             ax.text(0.5, 0.5, "no data in the date range", transform=ax.transAxes, ha="center", color="#666")
         if pd.api.types.is_datetime64_any_dtype(t[x]):
@@ -120,10 +129,10 @@ def stacked_bars_by_op(table: pd.DataFrame, x: str, y: str, stack: str, ops: Seq
             ax.bar(xs, vals, bottom=bottom, color=colors.get(part), label=prose.safe_text(part), width=0.8)
             bottom += vals
         ax.set_xticks(xs, [prose.safe_text(v) for v in t.index], rotation=90 if len(t) > 8 else 0)
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         ax.set_ylabel(ylabel)
         ax.set_xlabel(xlabel)
-        ax.yaxis.set_major_formatter(PercentAxis if percent else Thousands)
+        ax.yaxis.set_major_formatter(percent_axis() if percent else Thousands)
         ax.grid(axis="x", visible=False)
         if t.empty:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
@@ -153,15 +162,15 @@ def curves_by_metric(table: pd.DataFrame, x: str, y: str, metrics: Sequence[str]
             else:
                 ys = s[y].to_numpy(dtype=float)
             if step:
-                ax.step(xs, ys, where="post", color=colors[op], label=labels(op), lw=1.4)
+                ax.step(xs, ys, where="post", color=colors[op], label=_name(labels, op), lw=1.4)
             else:
-                ax.plot(xs, ys, color=colors[op], label=labels(op), lw=1.4)
+                ax.plot(xs, ys, color=colors[op], label=_name(labels, op), lw=1.4)
         if logx:
             ax.set_xscale("log")
         if logy:
             ax.set_yscale("log")
         if percent_y and not logy:
-            ax.yaxis.set_major_formatter(PercentAxis)
+            ax.yaxis.set_major_formatter(percent_axis())
         ax.set_title((titles or {}).get(metric, metric), loc="left")
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
@@ -180,7 +189,7 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
                                                  observed=True)
         if t.empty:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
-            ax.set_title(labels(op), loc="left")
+            ax.set_title(_name(labels, op), loc="left")
             continue
         if row_labels is not None:
             t = t.reindex([r for r in row_labels if r in t.index])
@@ -189,7 +198,7 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
         step = max(1, len(t.columns) // 24)
         ax.set_xticks(range(0, len(t.columns), step),
                       [prose.safe_text(str((col_labels or {}).get(c, c))) for c in t.columns[::step]])
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.grid(False)
@@ -208,14 +217,14 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
         t = table[table["op"] == op].pivot_table(index=x, columns=part, values=value, aggfunc="sum",
                                                  observed=True).fillna(0)
         cols = [c for c in order if c in t.columns]
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         if t.empty or not cols:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
             continue
         ax.stackplot(t.index, *[t[c].to_numpy(dtype=float) for c in cols], labels=[prose.safe_text(c) for c in cols],
                      colors=[colors.get(c) for c in cols], alpha=0.9)
         ax.set_ylim(0, 1)
-        ax.yaxis.set_major_formatter(PercentAxis)
+        ax.yaxis.set_major_formatter(percent_axis())
         ax.set_ylabel(ylabel)
         if pd.api.types.is_datetime64_any_dtype(t.index):
             ax.xaxis.set_major_locator(mdates.YearLocator())
@@ -239,7 +248,7 @@ def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], 
     fig, axes = panels(max(len(present), 1), ncols=1, height=max(2.4, 2.0 * len(present)))
     if not present:
         axes[0].text(0.5, 0.5, "no data", transform=axes[0].transAxes, ha="center", color="#666")
-        axes[0].set_title(", ".join(labels(op) for op in ops), loc="left")
+        axes[0].set_title(", ".join(_name(labels, op) for op in ops), loc="left")
     for ax, op in zip(axes, present):
         t = table[table["op"] == op].sort_values("day")
         ax.bar(t["day"], t["tweets"], color=colors[op], width=0.8)
@@ -248,7 +257,7 @@ def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], 
             ax.axvspan(lo - pd.Timedelta(hours=12), hi + pd.Timedelta(hours=12), color="#F0E442", alpha=0.35,
                        zorder=0, label="focus days")
             ax.legend(loc="upper left")
-        ax.set_title(labels(op), loc="left")
+        ax.set_title(_name(labels, op), loc="left")
         ax.set_ylabel(ylabel)
         ax.yaxis.set_major_formatter(Thousands)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
@@ -264,12 +273,12 @@ def dot_compare(table: pd.DataFrame, label: str, value: str, ops: Sequence[str],
     y = {name: i for i, name in enumerate(order)}
     for op in ops:
         t = table[table["op"] == op]
-        ax.scatter(t[value].astype(float), [y[v] for v in t[label]], color=colors[op], label=labels(op), s=36, zorder=3)
+        ax.scatter(t[value].astype(float), [y[v] for v in t[label]], color=colors[op], label=_name(labels, op), s=36, zorder=3)
     ax.set_yticks(range(len(order)), [prose.safe_text(v) for v in order])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     if percent:
         ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(PercentAxis)
+        ax.xaxis.set_major_formatter(percent_axis())
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig

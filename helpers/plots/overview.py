@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from helpers import prose
 from helpers.metrics.core import KINDS
 from helpers.plots.charts import Thousands
 from helpers.plots.style import GREY, OKABE_ITO, WIDTH
@@ -20,7 +21,7 @@ def release_overview(kinds: pd.DataFrame, overview: pd.DataFrame, ops: Sequence[
     """Left: tweets per operation by kind. Right: accounts with and without tweets."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(WIDTH, 1.8 + 0.55 * len(ops)))
     y = np.arange(len(ops))
-    names = [labels(op) for op in ops]
+    names = [prose.safe_text(labels(op)) for op in ops]
     start = np.zeros(len(ops))
     for kind in KINDS:
         vals = np.array([kinds.loc[(kinds["op"] == op) & (kinds["kind"] == kind), "tweets"].sum() for op in ops],
