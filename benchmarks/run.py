@@ -10,6 +10,7 @@ generator version, seed and scale), in one run:
   cached   `make reproduce` (helpers.pipeline) with the cache built: wall, peak RSS of every process
   first    the same from an empty cache
   naive    benchmarks/naive_baseline.py: pd.read_csv of every whole tweets CSV in every notebook
+  tables   benchmarks/same_tables.py: the naive baseline's tables through the project's data path
   sample   the default sample (scale 0.01) as on a fresh clone: generate it, then reproduce
 Every process tree is watched by benchmarks/procmem.py (Jupyter kernels included).
 
@@ -252,6 +253,20 @@ def measure_naive(release: Path, out_dir: Path) -> dict:
     return out
 
 
+def measure_tables(release: Path, cache_root: Path, out_dir: Path) -> dict:
+    """The naive baseline's tables through the project's data path, from an empty cache."""
+    shutil.rmtree(cache_root, ignore_errors=True)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    rec = measured([PY, "-m", "benchmarks.same_tables", "--release", str(release), "--cache", str(cache_root),
+                    "--out", str(out_dir)], "tables", interval=0.25)
+    out = slim(rec)
+    out["notebooks"] = json.loads((LOGS / "tables.out").read_text().strip().splitlines()[-1])["notebooks"]
+    procs = [p for p in rec["processes"] if p["label"] == "benchmarks.same_tables"][1:]
+    for row, p in zip(out["notebooks"], procs):
+        row["peak_rss_bytes"] = p["peak_rss_bytes"]
+    return out
+
+
 # ------------------------------------------------------------------------------------------- summary
 
 def stats(values: list[float]) -> dict:
@@ -317,6 +332,9 @@ def summarize(res: dict) -> dict:
     if "naive" in m:
         s["naive_wall_s"] = m["naive"]["wall_s"]
         s["naive_max_process_rss"] = m["naive"]["max_process_rss_bytes"]
+    if "tables" in m:
+        s["tables_wall_s"] = m["tables"]["wall_s"]
+        s["tables_max_process_rss"] = m["tables"]["max_process_rss_bytes"]
     if "sample" in m:
         s["sample_fresh_wall_s"] = m["sample"]["generate"]["wall_s"] + m["sample"]["first"]["wall_s"]
     ratios = {}
@@ -325,6 +343,9 @@ def summarize(res: dict) -> dict:
     if "naive_wall_s" in s and "first_wall_s" in s:
         ratios["naive_over_first_wall"] = s["naive_wall_s"] / s["first_wall_s"]
         ratios["naive_over_first_rss"] = s["naive_max_process_rss"] / s["first_max_process_rss"]
+    if "naive_wall_s" in s and "tables_wall_s" in s:
+        ratios["naive_over_same_tables_wall"] = s["naive_wall_s"] / s["tables_wall_s"]
+        ratios["naive_over_same_tables_rss"] = s["naive_max_process_rss"] / s["tables_max_process_rss"]
     s["ratios"] = ratios
     s["tweets_bytes"], s["tweet_rows"], s["all_bytes"], s["all_rows"] = tweets_bytes, tweet_rows, all_bytes, all_rows
     checks = []
@@ -450,6 +471,10 @@ def render(res: dict, findings: str) -> str:
         note = (f"FAILED in {failed['notebook']} (exit {failed['returncode']})" if failed else "one run")
         L.append(f"| 5. naive baseline (`pd.read_csv` per notebook) | {sec(s['naive_wall_s'])} | "
                  f"{sec(cpu([m['naive']])['median'])} | {gb(s['naive_max_process_rss'])} | {note} |")
+    if "tables_wall_s" in s:
+        L.append(f"| 5b. the same tables the project's way (`benchmarks/same_tables.py`, empty cache) | "
+                 f"{sec(s['tables_wall_s'])} | {sec(cpu([m['tables']])['median'])} | {gb(s['tables_max_process_rss'])} | "
+                 "ingest once, then per notebook only the columns needed |")
     if "sample_fresh_wall_s" in s:
         sm = m["sample"]
         L.append(f"| default sample (scale {SAMPLE_SCALE:g}), fresh: generate + reproduce | {sec(s['sample_fresh_wall_s'])} | "
@@ -505,6 +530,15 @@ def render(res: dict, findings: str) -> str:
             L.append(f"| {row['notebook']} | {row['wall_s']:.1f} s | {row['read_s']:.1f} s | {row['tables_s']:.1f} s | "
                      f"{gb(row.get('peak_rss_bytes', 0))} |")
         L.append("")
+    if "tables" in m:
+        L.append("The same tables the project's way, per notebook (each a fresh process; the first one ingests):")
+        L.append("")
+        L.append("| notebook | wall | open (ingest) | tables | peak RSS |")
+        L.append("| --- | ---: | ---: | ---: | ---: |")
+        for row in m["tables"]["notebooks"]:
+            L.append(f"| {row['notebook']} | {row['wall_s']:.1f} s | {row['open_s']:.1f} s | {row['tables_s']:.1f} s | "
+                     f"{gb(row.get('peak_rss_bytes', 0))} |")
+        L.append("")
     L.append("## Targets")
     L.append("")
     L.append("| target | measured | limit | result |")
@@ -525,6 +559,9 @@ def render(res: dict, findings: str) -> str:
     if "naive_over_first_wall" in r:
         parts.append(f"naive / first run = {r['naive_over_first_wall']:.2f} (target at least 3)")
         parts.append(f"naive peak memory / our peak memory = {r['naive_over_first_rss']:.2f} (target at least 2)")
+    if "naive_over_same_tables_wall" in r:
+        parts.append(f"like for like (the naive baseline's four tables, the project's data path): naive / ours = "
+                     f"{r['naive_over_same_tables_wall']:.2f} in time and {r['naive_over_same_tables_rss']:.2f} in peak memory")
     L.append("Ratios: " + "; ".join(parts) + ".")
     L.append("")
     if findings:
@@ -535,7 +572,7 @@ def render(res: dict, findings: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ main
 
-STEPS = ("parse", "ingest", "cached", "first", "naive", "sample")
+STEPS = ("parse", "ingest", "cached", "first", "naive", "tables", "sample")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -626,6 +663,12 @@ def main(argv: list[str] | None = None) -> int:
         log(f"warm page cache ({warm(release):.0f} s); naive baseline ...")
         m["naive"] = measure_naive(release, run_dir / "naive-tables")
         log(f"  {m['naive']['wall_s']:.0f} s, largest process {m['naive']['max_process_rss_bytes'] / GB:.2f} GB")
+        save()
+    if "tables" not in skip:
+        log(f"warm page cache ({warm(release):.0f} s); the naive baseline's tables the project's way ...")
+        m["tables"] = measure_tables(release, run_dir / "cache-tables", run_dir / "same-tables")
+        shutil.rmtree(run_dir / "cache-tables", ignore_errors=True)
+        log(f"  {m['tables']['wall_s']:.0f} s, largest process {m['tables']['max_process_rss_bytes'] / GB:.2f} GB")
         save()
     if "sample" not in skip:
         sample_dir = BENCH / f"release-sample{fmt_scale(SAMPLE_SCALE)}"

@@ -1,0 +1,83 @@
+"""The naive baseline's work done the project's way: the same tables, in the same notebooks, each in a
+fresh process, but through the project's data path (ingest once into the Parquet cache, then load only
+the columns a table needs, list columns exploded in Arrow) and its metric functions.
+
+This isolates the data-access design from everything else the real notebooks do (figures, prose, the
+275 claims of the scorecard): `naive_baseline.py` against this script compares like with like, while
+`make reproduce` against `naive_baseline.py` compares the whole sequence with four tables.
+
+    python -m benchmarks.same_tables --release DIR --cache DIR --out DIR [--top-n 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.naive_baseline import LANGUAGES, NOTEBOOKS
+
+
+def run_notebook(name: str, release: Path, cache: Path, out: Path, top_n: int) -> dict:
+    from helpers import load
+    from helpers.metrics import clients, content, core, timeline  # noqa: F401 - as a notebook imports them
+    t0 = time.perf_counter()
+    rd = load.open_release(release, cache_root=cache, progress=False, log=lambda *a: None)
+    timings = {"notebook": name, "open_s": time.perf_counter() - t0}
+    t0 = time.perf_counter()
+    folder = out / name
+    folder.mkdir(parents=True, exist_ok=True)
+    tweets_per_op = None
+    for table in NOTEBOOKS[name]:
+        if table == "monthly":
+            tw = rd.tweets(["tweet_time", "tweet_language"])
+            result = timeline.counts_by_period(tw, "M", by="tweet_language", keep=[*LANGUAGES, "(empty)"])
+        elif table == "hashtags":
+            result = content.top_items(rd.exploded("hashtags"), top_n)
+        elif table == "domains":
+            if tweets_per_op is None:
+                tweets_per_op = rd.tweets(["tweet_time"]).groupby("op", observed=False).size()
+            result = content.top_domains(rd.exploded("urls"), tweets_per_op, top_n)
+        else:
+            result = core.top_values(rd.tweets(["tweet_client_name"]), "tweet_client_name", top_n)
+        result.to_csv(folder / f"{table}.csv", index=False)
+    if not NOTEBOOKS[name]:  # the naive notebooks count rows here: the overview of the cache does
+        timings["rows"] = {op: rd.entry(op, "tweets")["rows_cached"] for op in rd.ops_with("tweets")}
+    timings["tables_s"] = time.perf_counter() - t0
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.same_tables", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--release", required=True, type=Path)
+    ap.add_argument("--cache", required=True, type=Path)
+    ap.add_argument("--out", required=True, type=Path)
+    ap.add_argument("--top-n", type=int, default=20)
+    ap.add_argument("--notebook", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.notebook:
+        print(json.dumps(run_notebook(args.notebook, args.release, args.cache, args.out, args.top_n)))
+        return 0
+    runs = []
+    for name in NOTEBOOKS:
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "benchmarks.same_tables", "--release", str(args.release),
+                               "--cache", str(args.cache), "--out", str(args.out), "--top-n", str(args.top_n),
+                               "--notebook", name], capture_output=True, text=True)
+        if done.returncode:
+            sys.stderr.write(done.stderr)
+            return done.returncode
+        rec = json.loads(done.stdout.strip().splitlines()[-1])
+        rec["wall_s"] = time.perf_counter() - t0
+        runs.append(rec)
+        print(f"{name}: {rec['wall_s']:.1f} s (open/ingest {rec['open_s']:.1f} s, tables {rec['tables_s']:.1f} s)",
+              file=sys.stderr, flush=True)
+    print(json.dumps({"notebooks": runs}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
