@@ -207,11 +207,15 @@ def _check_claim(raw, section: str, sources: dict, where: str) -> Claim:
                  reason=str(raw.get("reason") or ""))
 
 
+# libyaml's safe loader where installed (7x faster on the 275 claims), the pure-Python one otherwise.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_claims_file(path: str | Path = CLAIMS_FILE) -> dict:
     """The claims file as YAML (sources and claims by section), unchecked."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ClaimError(f"{path}: cannot read the claims file ({exc})") from None
     if not isinstance(data, dict) or set(data) != {"sources", "claims"}:
@@ -276,7 +280,7 @@ class Frames:
         if name == "hashtags":
             return r.exploded("hashtags", ["tweetid", "tweet_time"], ops=tweet_ops, dated=False)
         if name == "urls":
-            return r.exploded("urls", ["tweetid"], ops=tweet_ops, dated=False)
+            return content.with_domains(r.exploded("urls", ["tweetid"], ops=tweet_ops, dated=False))
         if name.startswith("texts:"):
             return r.tweets(["tweet_text"], ops=[name.split(":", 1)[1]], dated=False)
         raise KeyError(name)

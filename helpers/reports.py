@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Callable
 
 import bleach
-import nbformat
 import numpy as np
 import pandas as pd
-from nbconvert import HTMLExporter
 
 from helpers import prose
 from helpers.paths import ROOT
+
+# nbformat and nbconvert are imported where they are used: notebooks import this module for its table
+# and section writers, and nbformat's schema validation costs a kernel seconds to import.
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS_FILE = TEMPLATES / "report.css"
@@ -214,6 +215,7 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 def notebook_title(path: Path) -> str:
     """The first `# heading` of a notebook (its file stem when it has none)."""
+    import nbformat
     try:
         return _title(nbformat.read(path, as_version=4), path.stem)
     except (OSError, ValueError):
@@ -222,6 +224,7 @@ def notebook_title(path: Path) -> str:
 
 def notebook_question(path: Path) -> str:
     """The "**Question.**" paragraph of a notebook's introduction, as plain text ('' when none)."""
+    import nbformat
     try:
         nb = nbformat.read(path, as_version=4)
     except (OSError, ValueError):
@@ -306,6 +309,7 @@ def relink(reports_dir: Path, pages: list[tuple[str, str]], index_href: str = "i
 
 def exporter() -> HTMLExporter:
     """nbconvert, configured for reports: offline template, code folded, our sanitizer."""
+    from nbconvert import HTMLExporter
     return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
                         exclude_input=False, exclude_input_prompt=True, exclude_output_prompt=True,
                         sanitize_html=True, filters={"clean_html": clean_html})
@@ -313,6 +317,7 @@ def exporter() -> HTMLExporter:
 
 def render_notebook(executed: Path, out: Path, index_href: str = "index.html") -> Path:
     """Render one executed notebook to a self-contained offline HTML page (written atomically)."""
+    import nbformat
     executed, out = Path(executed), Path(out)
     nb = _clean(nbformat.read(executed, as_version=4))
     title = _title(nb, executed.stem)

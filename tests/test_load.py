@@ -32,7 +32,10 @@ def test_ids_stay_text_and_counts_are_nullable_integers(two_ops):
     t = two_ops.open().tweets(ops=["ira"])
     assert t["tweetid"].iloc[0] == "877919995476496385"
     assert isinstance(t["tweetid"].dtype, pd.StringDtype)
-    assert isinstance(t["userid"].dtype, pd.StringDtype)
+    # user ids repeat on every tweet of an account: categorical, and every category is the id's text
+    assert isinstance(t["userid"].dtype, pd.CategoricalDtype)
+    assert all(isinstance(c, str) for c in t["userid"].cat.categories)
+    assert t["userid"].astype(str).str.fullmatch(r"[0-9a-f]{64}|[0-9]+").all()
     assert t["like_count"].dtype == pd.Int64Dtype()
     assert t["like_count"].tolist()[:3] == [0, 7, pd.NA]
     assert t["follower_count"].dtype == pd.Int64Dtype()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from helpers.metrics.core import EMPTY, labelled
+from helpers.metrics.core import EMPTY, labelled, recode
 
 CLASSES_FILE = Path(__file__).resolve().parents[1] / "clients.yaml"
 OTHER = "other apps"
@@ -32,23 +32,21 @@ def class_labels() -> list[str]:
     return [label for label, _, _ in client_classes().values()] + [OTHER, EMPTY]
 
 
+def _class_of(name: str | None) -> str:
+    clean = (name or "").strip()
+    if name == EMPTY or not clean:
+        return EMPTY
+    for label, exact, patterns in client_classes().values():
+        if clean.casefold() in exact or any(p.search(clean) for p in patterns):
+            return label
+    return OTHER
+
+
 def classify(names: pd.Series) -> pd.Series:
     """Each tweet's client class label (`EMPTY` when the client name is missing or blank).
-    Names are compared without surrounding spaces."""
-    text = labelled(names)
-    mapping = {}
-    for name in pd.unique(text):
-        clean = name.strip()
-        if name == EMPTY or not clean:
-            mapping[name] = EMPTY
-            continue
-        mapping[name] = OTHER
-        for label, exact, patterns in client_classes().values():
-            if clean.casefold() in exact or any(p.search(clean) for p in patterns):
-                mapping[name] = label
-                break
-    return pd.Series(pd.Categorical(text.map(mapping), categories=class_labels()), index=names.index,
-                     name="client_class")
+    Names are compared without surrounding spaces; each distinct name is classified once."""
+    out = recode(labelled(names), _class_of, categories=class_labels())
+    return out.rename("client_class")
 
 
 def class_shares(tweets: pd.DataFrame) -> pd.DataFrame:

@@ -38,15 +38,36 @@ def domain_of_host(host: str) -> str:
     return registered or host
 
 
+# The same host pattern for Arrow's RE2: scheme (or '//') optional, host up to the first / ? # or space.
+_HOST_RE2 = r"(?i)^(?:[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#\s]+)(?:[/?#]|$)"
+
+
+def _arrow_strings(values: pd.Series) -> pa.ChunkedArray:
+    """A pandas text column as Arrow strings without a copy when it is Arrow-backed already."""
+    arr = pa.chunked_array([pa.array(values.array, type=pa.string())]) \
+        if not hasattr(values.array, "_pa_array") else values.array._pa_array
+    return arr.cast(pa.string()) if arr.type != pa.string() else arr
+
+
 def domains(urls: pd.Series) -> pd.Series:
-    """The registered domain of each URL (missing when the text is not a URL with a host)."""
-    text = urls.astype("string").str.strip()
-    has_scheme = text.str.contains(_SCHEME, case=False, regex=True).fillna(False).astype(bool)
-    with_scheme = text.where(has_scheme, "//" + text)
-    host = with_scheme.str.extract(_HOST, expand=False)
-    uniq = pd.unique(host.dropna())
-    mapping = {h: domain_of_host(h) for h in uniq}
-    return host.map(mapping).astype("string")
+    """The registered domain of each URL (missing when the text is not a URL with a host), as a
+    categorical. Hosts are extracted in Arrow and each distinct host is looked up once."""
+    text = pc.utf8_trim_whitespace(_arrow_strings(urls))
+    has_scheme = pc.match_substring_regex(text, _SCHEME, ignore_case=True)
+    with_scheme = pc.if_else(has_scheme, text, pc.binary_join_element_wise("//", text, ""))
+    host = pc.struct_field(pc.extract_regex(with_scheme, _HOST_RE2), [0])
+    encoded = pc.dictionary_encode(host).combine_chunks()
+    lookup = [domain_of_host(h) for h in encoded.dictionary.to_pylist()]
+    names = list(dict.fromkeys(lookup))
+    position = {d: i for i, d in enumerate(names)}
+    lut = np.array([position[d] for d in lookup] + [-1], dtype=np.int64)
+    codes = encoded.indices.fill_null(len(lookup)).to_numpy(zero_copy_only=False)
+    return pd.Series(pd.Categorical.from_codes(lut[codes], categories=names), index=urls.index, name="domain")
+
+
+def with_domains(urls_long: pd.DataFrame) -> pd.DataFrame:
+    """The long URL table with its `domain` column, computed once for every domain table after it."""
+    return urls_long if "domain" in urls_long else urls_long.assign(domain=domains(urls_long["item"]))
 
 
 def top_items(long: pd.DataFrame, n: int | None, item: str = "item", unit: str = "occurrences",
@@ -56,6 +77,7 @@ def top_items(long: pd.DataFrame, n: int | None, item: str = "item", unit: str =
     keys = ["op", *(by or [])]
     counts = long.groupby([*keys, item], observed=True).size().rename(unit).reset_index()
     counts = counts.rename(columns={item: "item"})
+    counts["item"] = counts["item"].astype(str)  # ties broken alphabetically, not by category order
     totals = counts.groupby(keys, observed=True)[unit].transform("sum")
     counts["share"] = (counts[unit] / totals).astype(float)
     return rank_within(counts, keys, unit, "item", n)[[*keys, "rank", "item", unit, "share"]]
@@ -64,8 +86,9 @@ def top_items(long: pd.DataFrame, n: int | None, item: str = "item", unit: str =
 def top_domains(urls_long: pd.DataFrame, tweets_per_op: pd.Series, n: int | None) -> pd.DataFrame:
     """Top linked domains per op, as Zannettou et al. count them: URL occurrences per domain, and
     occurrences per 100 tweets (`per_tweet` = occurrences / all tweets of the op).
-    `urls_long` is `exploded('urls', ['tweetid'])`. Columns: op, rank, item, urls, share, per_tweet."""
-    f = urls_long.assign(domain=domains(urls_long["item"])).dropna(subset=["domain"])
+    `urls_long` is `exploded('urls', ['tweetid'])` (or `with_domains` of it).
+    Columns: op, rank, item, urls, share, per_tweet, shortener."""
+    f = with_domains(urls_long).dropna(subset=["domain"])
     out = top_items(f, n, item="domain", unit="urls")
     out["per_tweet"] = (out["urls"] / out["op"].map(tweets_per_op).astype(float)).astype(float)
     out["shortener"] = out["item"].isin(SHORTENERS)
@@ -75,7 +98,7 @@ def top_domains(urls_long: pd.DataFrame, tweets_per_op: pd.Series, n: int | None
 def domain_reach(urls_long: pd.DataFrame, tweets_per_op: pd.Series, domain: str) -> pd.DataFrame:
     """For one domain, per op: tweets linking to it, tweets with any URL, all tweets, and the shares
     of all tweets and of URL-bearing tweets (the AWDnews question of DFRLab Part 3)."""
-    f = urls_long.assign(domain=domains(urls_long["item"]))
+    f = with_domains(urls_long)
     rows = []
     for op, g in f.groupby("op", observed=False):
         with_url = g["tweetid"].nunique()
@@ -87,16 +110,31 @@ def domain_reach(urls_long: pd.DataFrame, tweets_per_op: pd.Series, domain: str)
     return pd.DataFrame(rows)
 
 
+def _as_text(values) -> pa.ChunkedArray:
+    return values if isinstance(values, (pa.Array, pa.ChunkedArray)) else _arrow_strings(values)
+
+
 def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     """Tweets per op whose text mentions each term (case-insensitive, whole word; 'USA' does not match
-    'USAF'). Columns: op, term, tweets, share (of the op's tweets), rank."""
+    'USAF'). Columns: op, term, tweets, share (of the op's tweets), rank.
+
+    One case-insensitive pass finds the texts holding any term at all (a whole-word match implies a
+    substring match, so nothing is lost); the exact whole-word patterns then run on those texts only.
+    """
     rows = []
-    for op, f in tweets.groupby("op", observed=True):
-        text = pa.array(f["tweet_text"].astype("string").fillna(""), type=pa.string())
+    sizes = tweets.groupby("op", observed=True).size()
+    text = pc.fill_null(_as_text(tweets["tweet_text"]), "")
+    op_of_row = tweets["op"].to_numpy()
+    if terms:  # the one pass over all texts; the per-term patterns then see only the candidates
+        hit = pc.match_substring_regex(text, "(?i)(?:" + "|".join(re.escape(t) for t in terms) + ")")
+        keep = hit.to_numpy(zero_copy_only=False)
+        text, op_of_row = text.filter(hit), op_of_row[keep]
+    for op, n in sizes.items():
+        candidates = text.filter(pa.array(op_of_row == op))
         for term in terms:
             pattern = r"(?i)(?:^|[^\pL\pN_])" + re.escape(term) + r"(?:$|[^\pL\pN_])"
-            hits = pc.sum(pc.match_substring_regex(text, pattern)).as_py() or 0
-            rows.append({"op": op, "term": term, "tweets": hits, "share": hits / len(f) if len(f) else np.nan})
+            hits = pc.sum(pc.match_substring_regex(candidates, pattern)).as_py() or 0
+            rows.append({"op": op, "term": term, "tweets": hits, "share": hits / n if n else np.nan})
     out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
     return rank_within(out, "op", "tweets", "term", None)
 
@@ -106,9 +144,10 @@ def item_per_day(long: pd.DataFrame, item: str, start, end, ops: list[str] | Non
     case-insensitive), zero-filled, for `ops` (default: every operation of the frame).
     `long` is `exploded(..., ['tweetid', 'tweet_time'])`. Columns: op, day, tweets."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
-    day = long["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
-    hit = long[(long["item"].str.casefold() == item.casefold()) & day.between(days[0], days[-1])]
-    hit = hit.assign(day=day[hit.index]).drop_duplicates(["op", "tweetid"])
+    window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items
+    hit = window[window["item"].str.casefold() == item.casefold()]
+    day = hit["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+    hit = hit.assign(day=day).drop_duplicates(["op", "tweetid"])
     counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
     full = pd.MultiIndex.from_product([ops_of(long) if ops is None else list(ops), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()

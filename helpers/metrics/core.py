@@ -16,9 +16,29 @@ def ops_of(frame: pd.DataFrame) -> list[str]:
     return list(op.cat.categories) if isinstance(op.dtype, pd.CategoricalDtype) else list(pd.unique(op))
 
 
+def recode(values: pd.Series, func, categories: list[str] | None = None) -> pd.Series:
+    """Apply `func` to each distinct value of a categorical column (missing values as None) and return
+    the result as a categorical: the work is per category, never per row, so 10 million client names
+    with a few hundred distinct values cost a few hundred calls. `func` also receives None (for missing
+    values). Non-categorical input is encoded first.
+    `categories` fixes the result's categories (and their order); by default, first-seen order."""
+    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+    mapped = [func(v) for v in cat.cat.categories] + [func(None)]
+    cats = list(categories) if categories is not None else list(dict.fromkeys(mapped))
+    position = {c: i for i, c in enumerate(cats)}
+    lut = np.array([position.get(m, -1) for m in mapped], dtype=np.int64)
+    codes = cat.cat.codes.to_numpy()
+    new = lut[np.where(codes >= 0, codes, len(mapped) - 1)]
+    return pd.Series(pd.Categorical.from_codes(new, categories=cats), index=values.index, name=values.name)
+
+
+def _label(v) -> str:
+    return EMPTY if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or str(v) == "" else str(v)
+
+
 def labelled(values: pd.Series) -> pd.Series:
-    """Category values as plain strings, missing ones labelled '(empty)' as in the published tables."""
-    return values.astype("string").fillna(EMPTY).astype(str)
+    """Values as labels (categorical), missing ones labelled '(empty)' as in the published tables."""
+    return recode(values, _label)
 
 
 def tweet_kind(tweets: pd.DataFrame) -> pd.Series:
@@ -74,6 +94,7 @@ def top_values(frame: pd.DataFrame, column: str, n: int | None, unit: str = "twe
     """Most frequent values of `column` per op: op, rank, value, <unit>, share (of the op's rows)."""
     f = pd.DataFrame({"op": frame["op"], "value": labelled(frame[column])})
     counts = f.groupby(["op", "value"], observed=True).size().rename(unit).reset_index()
+    counts["value"] = counts["value"].astype(str)  # ties broken alphabetically, not by category order
     counts = share_table(counts, value=unit)
     return rank_within(counts, "op", unit, "value", n)[["op", "rank", "value", unit, "share"]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.metrics.core import labelled, ops_of, share_table
+from helpers.metrics.core import labelled, ops_of, recode, share_table
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -25,10 +25,13 @@ def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = Non
     if by is not None:
         values = labelled(tweets[by])
         if keep is not None:
-            values = values.where(values.isin(keep), other)
+            kept = set(keep)
+            values = recode(values, lambda v: v if v in kept else other)
         f[by] = values
         keys.append(by)
     out = f.groupby(keys, observed=True).size().rename("tweets").reset_index()
+    if by is not None:  # labels as plain text: ties and order are alphabetical, not category order
+        out[by] = out[by].astype(str)
     return out.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
