@@ -397,6 +397,178 @@ def summarize(res: dict) -> dict:
     return s
 
 
+# ------------------------------------------------------------------------------------------ findings
+
+PLACEHOLDER = re.compile(r"__([A-Z][A-Z0-9_]*)__")
+WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NOT_MEASURED = "not measured in this run"
+
+
+def _span(values: list[float], f, unit: str = "") -> str:
+    """'60-74 s' from runs: the spread a reader needs, from the numbers themselves."""
+    lo, hi = f(min(values)), f(max(values))
+    return (lo if lo == hi else f"{lo}-{hi}") + unit
+
+
+def _cpu_of(r: dict) -> float:
+    return r["cpu_user_s"] + r["cpu_system_s"]
+
+
+def _pipeline_runs(m: dict) -> list[dict]:
+    return ([*m.get("cached", {}).get("runs", [])] + ([m["first"]] if "first" in m else [])
+            + ([m["sample"]["first"]] if "sample" in m else []))
+
+
+def _quietest(runs: list[dict]) -> dict:
+    return min(runs, key=lambda r: r.get("foreign_cpu_s", 0))
+
+
+def _verdict_lists(s: dict) -> tuple[str, str, str]:
+    """Met, missed and unmeasured targets as prose, from the checks (the quietest-run check is a
+    supplement to the median one, not a target of its own)."""
+    r, chk = s["ratios"], {c["target"]: c for c in s["checks"]}
+    phrases = [
+        ("ingest peak RSS <= 2 GB", lambda: f"ingest peak memory (at most {gb(s['ingest_peak_rss']['max'])})"),
+        ("ingest wall <= 2 x parse limit",
+         lambda: f"ingest takes {r['ingest_over_parse']:.2f}x the parse limit (target at most 2x)"),
+        ("cached rerun <= 5 min", lambda: f"the cached rerun (median {sec(s['cached_wall_s']['median'])})"),
+        ("cached rerun: no process above 6 GB",
+         lambda: f"no process of the cached rerun above 6 GB (largest {gb(s['cached_max_process_rss']['max'])})"),
+        ("first run >= 3x faster than naive",
+         lambda: f"the first run is {r['naive_over_first_wall']:.2f}x faster than the naive baseline (target 3x)"),
+        ("first run >= 2x less peak memory than naive",
+         lambda: f"the first run's peak memory is {r['naive_over_first_rss']:.2f}x below the naive baseline's "
+                 "(target 2x)"),
+        ("default sample reproduce < 3 min",
+         lambda: f"the default sample on a fresh clone ({sec(s['sample_fresh_wall_s'])}, target under 3 min)"),
+    ]
+    met, missed, absent = [], [], []
+    for target, phrase in phrases:
+        if target not in chk:
+            absent.append(target)
+        elif chk[target]["pass"]:
+            met.append(phrase())
+        else:
+            missed.append(f"**{phrase()}**")
+    n_all, n_met = len(phrases), len(met)
+    head = f"{WORDS[n_met]} of the {WORDS[n_all]} targets are met"
+    if absent:
+        head += f" ({WORDS[len(absent)]} {NOT_MEASURED}: {', '.join(absent)})"
+    lists = (f"Met: {'; '.join(met) or 'none'}. Missed: {'; '.join(missed) or 'none'}.")
+    return head, lists, ("PASS" if not missed else "MISS")
+
+
+def _verdict(s: dict, target: str) -> str:
+    c = next((c for c in s["checks"] if c["target"] == target), None)
+    return NOT_MEASURED if c is None else ("PASS" if c["pass"] else "MISS")
+
+
+def findings_values(res: dict) -> dict[str, str]:
+    """Every number the findings state, from the results file (so the prose cannot go stale)."""
+    s, m = res["summary"], res["measurements"]
+    sup = m.get("superseded", {})
+    v: dict[str, str] = {}
+    codes = list(dict.fromkeys(r.get("code", "?") for r in _pipeline_runs(m)))
+    v["CODE"] = " and ".join(codes) or "?"
+    v["NPASS"], v["VERDICT_LISTS"], _ = _verdict_lists(s)
+    all_runs = [r for k in ("parse", "ingest", "cached") for r in m.get(k, {}).get("runs", [])]
+    all_runs += [m[k] for k in ("first", "naive", "tables") if k in m]
+    for step, sets in sup.items():
+        for e in sets:
+            all_runs += e.get("runs", [e]) if step != "sample" else [e["first"]]
+    busy = max(all_runs, key=lambda r: r.get("foreign_cpu_s", 0) / r["wall_s"])
+    v["FOREIGN_MAX"] = f"{busy.get('foreign_cpu_s', 0) / busy['wall_s']:.1f}"
+    v["LOAD_MAX"] = f"{max(max(r.get('loadavg_start', 0), r.get('loadavg_end', 0)) for r in all_runs):.1f}"
+    sampled = [(r["max_process_rss_bytes"], r["wait4_maxrss_bytes"]) for r in all_runs if r.get("wait4_maxrss_bytes")]
+    v["SAMPLER_GAP"] = f"{max(abs(a - b) / b for a, b in sampled) * 100:.2f}%" if sampled else "?"
+    if "ingest" in m:
+        ing, par = m["ingest"]["runs"], m["parse"]["runs"]
+        v["INGEST_MEM_VERDICT"] = _verdict(s, "ingest peak RSS <= 2 GB")
+        v["INGEST_SPEED_VERDICT"] = _verdict(s, "ingest wall <= 2 x parse limit")
+        v["INGEST_RSS"] = _span([r["max_process_rss_bytes"] / GB for r in ing], "{:.2f}".format, " GB")
+        v["INGEST_WALL"] = _span([r.get("ingest_s", r["wall_s"]) for r in ing], "{:.0f}".format, " s")
+        v["INGEST_CPU"] = _span([_cpu_of(r) for r in ing], "{:.0f}".format, " s")
+        v["INGEST_N"] = str(len(ing))
+        v["INGEST_CODES"] = ", ".join(dict.fromkeys(r.get("code", "not recorded") for r in ing))
+        v["PARSE_WALL"] = _span([r["parse_s"] for r in par], "{:.0f}".format, " s")
+        v["PARSE_CPU"] = _span([_cpu_of(r) for r in par], "{:.0f}".format, " s")
+        v["INGEST_RATIO"] = f"{s['ratios']['ingest_over_parse']:.2f}"
+        v["INGEST_CPU_RATIO"] = f"{statistics.median(map(_cpu_of, ing)) / statistics.median(map(_cpu_of, par)):.1f}"
+        files = ing[-1]["files"]
+        v["CACHE_MB"] = f"{sum(f['cache_bytes'] or 0 for f in files.values()) / MB:,.0f}"
+        v["CSV_GB"] = f"{sum(f['decompressed_bytes'] or 0 for f in files.values()) / GB:.2f}"
+    if "cached" in m:
+        runs = m["cached"]["runs"]
+        v["CACHED"] = f"median {sec(s['cached_wall_s']['median'])}"
+        v["CACHED_RSS"] = gb(s["cached_max_process_rss"]["max"])
+        v["CACHED_AFTER"] = (f"{_span([r['wall_s'] for r in runs], '{:.0f}'.format, ' s')} wall and "
+                             f"{_span([_cpu_of(r) for r in runs], '{:.0f}'.format, ' s')} CPU (n={len(runs)}), "
+                             f"largest process {gb(s['cached_max_process_rss']['max'])}")
+    if sup.get("cached"):
+        pre = _quietest(sup["cached"][0]["runs"])
+        v["PRE_WALL"], v["PRE_CPU"] = f"{pre['wall_s']:.0f}", f"{_cpu_of(pre):.0f}"
+        v["PRE_RSS"] = _span([r["max_process_rss_bytes"] / GB for r in sup["cached"][0]["runs"]], "{:.2f}".format,
+                             " GB")
+        v["PRE_KERNELS"] = ", ".join(f"{n['notebook'][:2]} {n['kernel_cpu_s']:.0f} s" for n in
+                                     sorted(pre["notebooks"], key=lambda n: -n.get("kernel_cpu_s", 0)))
+        if "cached" in m:
+            now = _quietest(m["cached"]["runs"])
+            v["CACHED_AFTER"] += (f"; quietest run {now['wall_s']:.0f} s wall, {_cpu_of(now):.0f} s CPU against "
+                                  f"{pre['wall_s']:.0f} s and {_cpu_of(pre):.0f} s on the quietest run before")
+    if sup.get("first"):
+        b = sup["first"][0]
+        v["FIRST_BEFORE"] = f"{b['wall_s']:.0f} s, {gb(b['max_process_rss_bytes'])}"
+    if "naive" in m:
+        nv = m["naive"]
+        v["NAIVE_READ"] = _span([n["read_s"] for n in nv["notebooks"]], "{:.0f}".format, " s")
+        v["NAIVE"] = f"{nv['wall_s']:.0f} s and {gb(nv['max_process_rss_bytes'])} peak in all, {_cpu_of(nv):.0f} s CPU"
+    if "first" in m:
+        f = m["first"]
+        r = s["ratios"]
+        v["FIRST"] = f"{f['wall_s']:.0f} s wall, {_cpu_of(f):.0f} s CPU, largest process {gb(f['max_process_rss_bytes'])}"
+        v["FIRST_RATIO"] = f"{r['naive_over_first_wall']:.2f}" if "naive_over_first_wall" in r else "?"
+        v["MEMRATIO"] = f"{r['naive_over_first_rss']:.2f}" if "naive_over_first_rss" in r else "?"
+        v["FIRST_VERDICT"] = _verdict(s, "first run >= 3x faster than naive")
+        v["FIRST_WHY"] = "Why time misses 3x" if v["FIRST_VERDICT"] == "MISS" else "What the time ratio compares"
+        v["MEM_VERDICT"] = _verdict(s, "first run >= 2x less peak memory than naive")
+        if "cached" in m:
+            one = {n["notebook"]: n["wall_s"] for n in m["cached"]["runs"][-1]["notebooks"]}
+            ingest_nb = f["notebooks"][0]
+            extra = ingest_nb["wall_s"] - one.get(ingest_nb["notebook"], 0)
+            v["INGEST_SHARE"] = (f"about {extra / f['wall_s'] * 100:.0f}% of the first run ({ingest_nb['notebook']} "
+                                 f"took {ingest_nb['wall_s']:.0f} s in it, {one.get(ingest_nb['notebook'], 0):.0f} s "
+                                 "with the cache built)")
+    if "tables" in m:
+        t, r = m["tables"], s["ratios"]
+        v["TABLES"] = f"{t['wall_s']:.0f} s and {gb(t['max_process_rss_bytes'])}"
+        v["TABLES_RATIO"] = f"{r['naive_over_same_tables_wall']:.2f}" if "naive_over_same_tables_wall" in r else "?"
+        v["TABLES_MEM"] = f"{r['naive_over_same_tables_rss']:.2f}" if "naive_over_same_tables_rss" in r else "?"
+    v["SAMPLE_VERDICT"] = _verdict(s, "default sample reproduce < 3 min")
+    if "sample" in m:
+        sm = m["sample"]
+        v["SAMPLE"] = f"{sec(s['sample_fresh_wall_s'])} on a fresh clone"
+        v["SAMPLE_DETAIL"] = (f"{sec(s['sample_fresh_wall_s'])} (generate {sec(sm['generate']['wall_s'])}, reproduce "
+                              f"{sec(sm['first']['wall_s'])}; again with the cache built {sec(sm['cached']['wall_s'])}), "
+                              "against a limit of 3 min")
+    else:
+        last = sup.get("sample", [])
+        v["SAMPLE"] = NOT_MEASURED
+        v["SAMPLE_DETAIL"] = NOT_MEASURED + (
+            f" (a superseded run on earlier code took {sec(last[-1]['generate']['wall_s'] + last[-1]['first']['wall_s'])};"
+            " see the superseded runs)" if last else "")
+    return v
+
+
+def fill_findings(template: str, values: dict[str, str]) -> str:
+    """The findings with their placeholders filled; a placeholder without a value raises, so that a
+    template the results cannot fill is never published with stale or missing numbers."""
+    missing = sorted({p for p in PLACEHOLDER.findall(template) if p not in values})
+    if missing:
+        raise ValueError("findings placeholders without a value in the results: "
+                         + ", ".join(f"__{p}__" for p in missing))
+    return PLACEHOLDER.sub(lambda mt: values[mt.group(1)], template)
+
+
 # ------------------------------------------------------------------------------------------- report
 
 def gb(b: float) -> str:
@@ -603,7 +775,7 @@ def render(res: dict, findings: str) -> str:
     L.append("Ratios: " + "; ".join(parts) + ".")
     L.append("")
     if findings:
-        L.append(findings.rstrip())
+        L.append(fill_findings(findings, findings_values(res)).rstrip())
         L.append("")
     return "\n".join(L)
 
