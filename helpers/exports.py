@@ -7,13 +7,14 @@ from __future__ import annotations
 import csv
 import decimal
 import json
-import math
 import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+
+from helpers import prose
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,7 +56,7 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
         w = SafeCsvWriter(f)
         w.writerow([str(c) for c in frame.columns])
         for row in frame.itertuples(index=False, name=None):
-            w.writerow(["" if _is_missing(v) else v for v in row])
+            w.writerow(["" if prose.is_missing(v) else v for v in row])
     os.replace(tmp, path)
     return path
 
@@ -69,9 +70,3 @@ def write_json(obj, path: str | os.PathLike) -> Path:
                    encoding="utf-8")
     os.replace(tmp, path)
     return path
-
-
-def _is_missing(v) -> bool:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return True
-    return isinstance(v, float) and math.isnan(v)

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, SVG, display
 
-from helpers import exports, load, params as params_mod, plots, prose, reports
+from helpers import load, params as params_mod, plots, prose, reports
 from helpers.params import Params
 
 

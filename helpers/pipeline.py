@@ -22,7 +22,7 @@ from papermill.translators import PythonTranslator, papermill_translators
 from helpers import params as params_mod, release as rel, reports
 from helpers.errors import ProjectError
 from helpers.ingest import ingest_release
-from helpers.paths import NOTEBOOKS_DIR, ROOT, SAMPLE_MARKER
+from helpers.paths import NOTEBOOKS_DIR, ROOT
 
 KERNEL = "trolltracker"
 

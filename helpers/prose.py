@@ -54,7 +54,7 @@ def safe_text(value: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _missing(x) -> bool:
+def is_missing(x) -> bool:
     """None, NaN (any float type), pd.NA, NaT (pandas or numpy)."""
     if x is None:
         return True
@@ -66,20 +66,20 @@ def _missing(x) -> bool:
 
 def count(n) -> str:
     """12,345 (whole numbers with thousands separators); 'n/a' when missing (or infinite)."""
-    if _missing(n) or (isinstance(n, numbers.Real) and math.isinf(n)):
+    if is_missing(n) or (isinstance(n, numbers.Real) and math.isinf(n)):
         return "n/a"
     return f"{int(round(n)):,}"
 
 
 def pct(share, digits: int = 1) -> str:
     """A share in [0, 1] as '36.9%'; 'n/a' when missing."""
-    if _missing(share):
+    if is_missing(share):
         return "n/a"
     return f"{100 * share:.{digits}f}%"
 
 
 def ratio(x, digits: int = 1) -> str:
-    if _missing(x) or (isinstance(x, numbers.Real) and math.isinf(x)):
+    if is_missing(x) or (isinstance(x, numbers.Real) and math.isinf(x)):
         return "n/a"
     return f"{x:.{digits}f}x"
 
@@ -96,7 +96,7 @@ def listing(items, conj: str = "and") -> str:
 
 def compare(a, b, more: str = "more", less: str = "fewer", same: str = "as many") -> str:
     """A comparative word chosen by the data, never hard-coded (numbers, dates, timestamps)."""
-    if _missing(a) or _missing(b):
+    if is_missing(a) or is_missing(b):
         return "not comparable"
     inexact = (isinstance(a, numbers.Real) and isinstance(b, numbers.Real)
                and not (isinstance(a, numbers.Integral) and isinstance(b, numbers.Integral)))

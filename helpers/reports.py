@@ -23,7 +23,7 @@ import numbers
 import os
 import re
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import bleach
 import numpy as np
@@ -31,6 +31,10 @@ import pandas as pd
 
 from helpers import prose
 from helpers.paths import ROOT
+
+if TYPE_CHECKING:
+    import nbformat
+    from nbconvert import HTMLExporter
 
 # nbformat and nbconvert are imported where they are used: notebooks import this module for its table
 # and section writers, and nbformat's schema validation costs a kernel seconds to import.
@@ -82,15 +86,6 @@ _LONG_TOKEN = re.compile(r"\S{40,}")
 _NUMBER = re.compile(r"^\s*[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?\s*(%|x)?\s*$", re.I)
 
 
-def _is_missing(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.api.types.is_scalar(value) and pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def default_float(x: float) -> str:
     """3 significant digits below 1,000, whole numbers with separators above."""
     if not math.isfinite(x):
@@ -99,7 +94,7 @@ def default_float(x: float) -> str:
 
 
 def _cell_text(value, na_rep: str, float_format: Callable[[float], str]) -> str:
-    if _is_missing(value):
+    if prose.is_missing(value):
         return na_rep
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
@@ -134,7 +129,7 @@ def html_table(frame: pd.DataFrame, index: bool = False, na_rep: str = "\u2013",
     texts = [[_cell_text(v, na_rep, fmt) for v in col] for col in values]
     numeric = []
     for col, txt in zip(values, texts):
-        present = [(v, t) for v, t in zip(col, txt) if not _is_missing(v) and t not in ("n/a", na_rep)]
+        present = [(v, t) for v, t in zip(col, txt) if not prose.is_missing(v) and t not in ("n/a", na_rep)]
         numeric.append(bool(present) and all(_numeric_like(v, t) for v, t in present))
     head = []
     if index:

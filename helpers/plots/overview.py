@@ -28,21 +28,21 @@ def release_overview(kinds: pd.DataFrame, overview: pd.DataFrame, ops: Sequence[
                         dtype=float)
         left.barh(y, vals, left=start, color=KIND_COLORS[kind], label=kind)
         start += vals
-    left.set_yticks(y, names)
-    left.invert_yaxis()
-    left.set_xlabel("tweets")
-    left.xaxis.set_major_formatter(Thousands)
-    left.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
-    left.grid(axis="y", visible=False)
+    _finish_bars(left, y, names, "tweets", ncols=2)
     ov = overview.set_index("op").reindex(ops)
     with_t = ov["accounts_with_tweets"].to_numpy(dtype=float)
     without = np.nan_to_num(ov["accounts_without_tweets"].to_numpy(dtype=float))
     right.barh(y, with_t, color=OKABE_ITO[2], label="with tweets")
     right.barh(y, without, left=with_t, color=GREY, label="in users file, no tweets")
-    right.set_yticks(y, names)
-    right.invert_yaxis()
-    right.set_xlabel("accounts")
-    right.xaxis.set_major_formatter(Thousands)
-    right.legend(ncols=1, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
-    right.grid(axis="y", visible=False)
+    _finish_bars(right, y, names, "accounts", ncols=1)
     return fig
+
+
+def _finish_bars(ax, y, names: list[str], xlabel: str, ncols: int) -> None:
+    """One operation per row, first at the top; thousands on the axis; the legend above the bars."""
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_formatter(Thousands)
+    ax.legend(ncols=ncols, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7.5)
+    ax.grid(axis="y", visible=False)

@@ -46,30 +46,28 @@ def apply_style() -> None:
     plt.rcParams.update(RC)
 
 
-def op_colors(ops: Sequence[str]) -> dict[str, str]:
-    """A colour per operation: fixed for the known ones, then the palette in order."""
-    spare = [c for c in OKABE_ITO if c not in OP_COLORS.values()]
+def _assign(keys: Iterable[str], fixed: dict[str, str], palette: Sequence[str]) -> dict[str, str]:
+    """Fixed colours where a key has one; the others take the unused colours of `palette` in order."""
+    spare = [c for c in palette if c not in fixed.values()]
     out, i = {}, 0
-    for op in ops:
-        if op in OP_COLORS:
-            out[op] = OP_COLORS[op]
+    for key in keys:
+        if key in fixed:
+            out[key] = fixed[key]
         else:
-            out[op] = spare[i % len(spare)]
+            out[key] = spare[i % len(spare)]
             i += 1
     return out
+
+
+def op_colors(ops: Sequence[str]) -> dict[str, str]:
+    """A colour per operation: fixed for the known ones, then the palette in order."""
+    return _assign(ops, OP_COLORS, OKABE_ITO)
 
 
 def language_colors(languages: Iterable[str]) -> dict[str, str]:
-    # Okabe-Ito has one colour left after the fixed ones: further languages take the extra colours
-    spare = [c for c in (*OKABE_ITO, *EXTRA) if c not in LANGUAGE_COLORS.values()]
-    out, i = {}, 0
-    for lang in languages:
-        if lang in LANGUAGE_COLORS:
-            out[lang] = LANGUAGE_COLORS[lang]
-        else:
-            out[lang] = spare[i % len(spare)]
-            i += 1
-    return out
+    """A colour per language: fixed for the common ones; Okabe-Ito has one colour left after those, so
+    further languages also take the extra colours."""
+    return _assign(languages, LANGUAGE_COLORS, (*OKABE_ITO, *EXTRA))
 
 
 def finish(fig: plt.Figure, title: str, source: str, synthetic: bool) -> None:
