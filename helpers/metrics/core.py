@@ -47,14 +47,12 @@ def tweet_kind(tweets: pd.DataFrame) -> pd.Series:
     A retweet of a reply is a retweet (it is the operation amplifying); a reply quoting a tweet is a
     reply. Needs the columns in KIND_COLUMNS.
     """
-    kind = np.full(len(tweets), "original", dtype=object)
-    quote = tweets["quoted_tweet_tweetid"].notna().to_numpy()
-    reply = (tweets["in_reply_to_tweetid"].notna() | tweets["in_reply_to_userid"].notna()).to_numpy()
-    retweet = tweets["is_retweet"].fillna(False).to_numpy(dtype=bool)
-    kind[quote] = "quote"
-    kind[reply] = "reply"
-    kind[retweet] = "retweet"
-    return pd.Series(pd.Categorical(kind, categories=KINDS), index=tweets.index, name="kind")
+    # codes into KINDS, never 10 million strings to factorize
+    code = np.zeros(len(tweets), dtype=np.int8)
+    code[tweets["quoted_tweet_tweetid"].notna().to_numpy()] = KINDS.index("quote")
+    code[(tweets["in_reply_to_tweetid"].notna() | tweets["in_reply_to_userid"].notna()).to_numpy()] = KINDS.index("reply")
+    code[tweets["is_retweet"].fillna(False).to_numpy(dtype=bool)] = KINDS.index("retweet")
+    return pd.Series(pd.Categorical.from_codes(code, categories=KINDS), index=tweets.index, name="kind")
 
 
 def kind_counts(tweets: pd.DataFrame) -> pd.DataFrame:
@@ -107,10 +105,12 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
     there is one, else among the tweeting accounts (the `accounts_source` column says which).
     """
     kinds = tweet_kind(tweets)
+    per_op = tweets[["op", "userid", "tweet_time", "user_is_hashed", "is_retweet"]]  # not the id strings
     rows = []
     for op in ops_of(tweets):
-        t = tweets[tweets["op"] == op]
-        k = kinds[t.index]
+        mask = (per_op["op"] == op).to_numpy()
+        t = per_op[mask]
+        k = kinds[mask]
         u = users[users["op"] == op] if users is not None and "op" in users else None
         has_users = u is not None and len(u) > 0
         accounts = u.drop_duplicates("userid") if has_users else t.drop_duplicates("userid")
@@ -118,7 +118,9 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
             "op": op,
             "accounts_in_users_file": u["userid"].nunique() if has_users else np.nan,  # accounts, not rows
             "accounts_with_tweets": t["userid"].nunique(),
-            "accounts_without_tweets": (len(set(u["userid"]) - set(t["userid"])) if has_users else np.nan),
+            # distinct ids first: a set of the few thousand accounts, not of 9 million tweets' ids
+            "accounts_without_tweets": (len(set(u["userid"].unique()) - set(t["userid"].unique()))
+                                        if has_users else np.nan),
             "tweets": len(t),
             "retweet_share": float(t["is_retweet"].mean()) if len(t) else np.nan,
             "reply_share": float((k == "reply").mean()) if len(t) else np.nan,
