@@ -463,6 +463,11 @@ def _finish_record(start: int, data: bytes, ncols: int, header: list[str], multi
         except csv.Error as exc:
             return _RawProblem(start, f"malformed row ({exc})", _preview(data))
     if len(rows) != 1:
+        if all(len(r) == ncols for r in rows) and b"\r" in data.rstrip(b"\r\n"):
+            return _RawProblem(start, f"{len(rows)} records on one line, split by a bare carriage return (\\r) "
+                                      "outside quotes (an old-Mac or re-exported line end); the record column "
+                                      "holds them all: convert that \\r to a line feed to load them",
+                               _preview(data))
         return _RawProblem(start, "malformed row (a line break or quote outside a quoted field)",
                            _preview(data))
     row = rows[0]

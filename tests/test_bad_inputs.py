@@ -189,6 +189,21 @@ def test_row_with_too_few_fields(release):
     only_row_3_quarantined(release, "expected 31 fields, found 28 (truncated row?)")
 
 
+def test_bare_carriage_return_between_two_records(release):
+    """A stray \\r where a line feed belongs joins two records on one physical line: quarantined as one
+    row read, saying that it holds two records and how to load them (none of its text is lost)."""
+    data = release.csv_text(release.tweets(5)).encode()
+    lines = data.split(b"\n")
+    release.write(TWEETS, text=b"\n".join(lines[:2] + [lines[2] + b"\r" + lines[3]] + lines[4:]))
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (4, 3, 1)
+    [q] = release.quarantine(m)
+    assert q["line"] == "3" and "2 records on one line, split by a bare carriage return" in q["reason"]
+    assert lines[2].decode() in q["record"] and lines[3].decode()[:40] in q["record"]
+    assert [r["source_line"] for r in cached_rows(m)] == [2, 4, 5]
+
+
 def test_truncated_last_row(release):
     data = release.csv_text(release.tweets(3)).encode()
     release.write(TWEETS, text=data[:-40])  # a download cut mid-row
@@ -700,3 +715,24 @@ def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release):
             release.ingest()
     assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
     assert dead not in str(err.value)
+
+
+def test_every_row_of_the_bad_inputs_table_names_tests_that_exist():
+    """docs/bad-inputs.md is the promise; each of its table rows must point at real tests."""
+    import ast
+    import re
+    docs = (Path(__file__).parents[1] / "docs" / "bad-inputs.md").read_text(encoding="utf-8")
+    here = Path(__file__).parent
+    defined = {f.name: {n.name for n in ast.walk(ast.parse(f.read_text(encoding="utf-8")))
+                        if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+               for f in here.glob("test_*.py")}
+    rows = [line for line in docs.splitlines() if line.startswith("| ") and not line.startswith(("| Bad input", "| Situation"))
+            and not set(line) <= set("|- ")]
+    assert len(rows) >= 40
+    for row in rows:
+        cell = row.rstrip(" |").rsplit("|", 1)[-1]
+        named = re.findall(r"`(?:(test_\w+\.py)::)?(test_\w+)`", cell)
+        assert named, f"no test named in: {row[:80]}"
+        for file, name in named:
+            where = [file] if file else ["test_bad_inputs.py"]
+            assert any(name in defined.get(w, set()) for w in where), f"{file or 'test_bad_inputs.py'}::{name} not found"

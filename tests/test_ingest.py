@@ -268,6 +268,22 @@ def test_cache_is_rebuilt_when_a_source_changes(release):
     assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file"))
 
 
+def test_an_edit_that_keeps_size_and_mtime_is_not_detected_until_the_mtime_moves(release):
+    """The documented limit of the make-style check (docs/bad-inputs.md): same size and modification
+    time means unchanged; any later touch of the file brings the edit in."""
+    path = release.write("ira_tweets_csv_hashed.csv", release.tweets(3, tweet_text="version one"))
+    first = release.ingest()
+    st = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"version one", b"version two"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    assert release.ingest()["files"]["ira/tweets"]["cache_file"] == first["files"]["ira/tweets"]["cache_file"]
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    third = release.ingest()
+    assert third["files"]["ira/tweets"]["source"]["sha256"] != first["files"]["ira/tweets"]["source"]["sha256"]
+    assert {r["tweet_text"] for r in cached(third, "ira/tweets").to_pylist()} == {"version two"}
+
+
 def test_cache_is_rebuilt_when_its_parquet_file_is_damaged(release):
     release.write("ira_tweets_csv_hashed.csv", release.tweets(3))
     first = release.ingest()
