@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -54,6 +55,12 @@ def _day_bounds(start, end) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     if lo is not None and hi is not None and lo >= hi:
         raise ProjectError(f"the date range is empty: start {lo.date()} is after end {hi.date() - dt.timedelta(days=1)}")
     return lo, hi
+
+
+def _op_column(op: str, ops: list[str], rows: int) -> pd.Categorical:
+    """The `op` column of one operation's rows, built as codes: ten million copies of 'ira' are
+    never written out as text and factorized again."""
+    return pd.Categorical.from_codes(np.full(rows, ops.index(op), dtype=np.int16), categories=ops)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -131,7 +138,7 @@ class ReleaseData:
         for op in present:
             t = self.arrow(op, table, columns, dated=dated)
             f = to_pandas(t)
-            f.insert(0, "op", op)
+            f.insert(0, "op", _op_column(op, present, len(f)))
             frames.append(f)
         out = _concat(frames)
         out["op"] = pd.Categorical(out["op"], categories=present)
@@ -154,21 +161,20 @@ class ReleaseData:
             raise ProjectError(f"{column} is not a list column ({', '.join(schema.LIST_COLUMNS)})")
         frames = []
         ops = list(ops) if ops is not None else self.ops
-        for op in ops:
-            if not self.has(op, "tweets"):
-                continue
+        present = [op for op in ops if self.has(op, "tweets")]
+        for op in present:
             t = self.arrow(op, "tweets", [column, *extra], dated=dated)
             lists = t.column(column).combine_chunks()
             parents = pc.list_parent_indices(lists)
             long = {c: t.column(c).take(parents) for c in extra}
             long["item"] = pc.list_flatten(lists)
             f = to_pandas(pa.table(long))
-            f.insert(0, "op", op)
+            f.insert(0, "op", _op_column(op, present, len(f)))
             frames.append(f)
         if not frames:
             raise MissingTableError(" ".join(self.missing_message(op, "tweets") for op in ops))
         out = _concat(frames)
-        out["op"] = pd.Categorical(out["op"], categories=[op for op in ops if self.has(op, "tweets")])
+        out["op"] = pd.Categorical(out["op"], categories=present)
         return out
 
     def quarantine_table(self) -> pd.DataFrame:

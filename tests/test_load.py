@@ -155,3 +155,14 @@ def test_real_tweet_id_survives_to_pandas_exactly(release, real_rows):
     assert t["tweetid"].tolist() == ["877919995476496385", "492388766930444288"]
     assert t["retweet_tweetid"].iloc[0] == "877917212119416832"
     assert int(t["tweetid"].iloc[0]) == 877919995476496385  # not rounded through float
+
+
+def test_op_column_is_categorical_in_the_order_asked(two_ops):
+    """The op column is built from codes (no per-row text): its categories and values follow `ops`."""
+    r = two_ops.open()
+    t = r.tweets(columns=["tweetid"], ops=["iran", "ira"])
+    assert list(t["op"].cat.categories) == ["iran", "ira"]
+    assert t["op"].tolist() == ["iran"] + ["ira"] * 4
+    long = r.exploded("hashtags", ops=["iran", "ira"])
+    assert list(long["op"].cat.categories) == ["iran", "ira"]
+    assert long["op"].tolist() == ["iran", "iran", "ira", "ira", "ira", "ira"]
