@@ -139,13 +139,22 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     return rank_within(out, "op", "tweets", "term", None)
 
 
+def casefold_equal(values: pd.Series, item: str) -> np.ndarray:
+    """Which values equal `item` ignoring case (`str.casefold`): each distinct value is case-folded
+    once, so a whole file of hashtags costs its distinct tags, not its millions of rows."""
+    wanted = item.casefold()
+    distinct = pd.Series(pd.unique(values.dropna()))
+    hits = distinct[distinct.str.casefold() == wanted]
+    return values.isin(hits).to_numpy(dtype=bool)
+
+
 def item_per_day(long: pd.DataFrame, item: str, start, end, ops: list[str] | None = None) -> pd.DataFrame:
     """Tweets per op and UTC day from `start` to `end` (inclusive) carrying `item` (e.g. a hashtag,
     case-insensitive), zero-filled, for `ops` (default: every operation of the frame).
     `long` is `exploded(..., ['tweetid', 'tweet_time'])`. Columns: op, day, tweets."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items
-    hit = window[window["item"].str.casefold() == item.casefold()]
+    hit = window[casefold_equal(window["item"], item)]
     day = hit["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
     hit = hit.assign(day=day).drop_duplicates(["op", "tweetid"])
     counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
