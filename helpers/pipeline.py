@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import papermill as pm
+from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
 from papermill.translators import PythonTranslator, papermill_translators
 
@@ -68,10 +69,22 @@ def ensure_sample(folder: Path, log=print) -> None:
     sample.write_sample_release(folder, scale=sample.DEFAULT_SCALE, seed=sample.DEFAULT_SEED, progress=True)
 
 
+class QuietShutdownKernelManager(AsyncKernelManager):
+    """jupyter_client sends a kernel SIGINT before asking it to shut down; a kernel caught between two
+    messages then prints "KeyboardInterrupt caught in kernel" as an ERROR in the middle of a run that
+    succeeded. After the last cell there is nothing to interrupt; interrupts on a cell timeout stay."""
+
+    async def _async_interrupt_kernel(self) -> None:
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
+
 def execute(nb: Path, out: Path, parameters: dict) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(str(nb), str(out), parameters=parameters, kernel_name=KERNEL, language="python",
-                        cwd=str(ROOT), progress_bar=False, log_output=False)
+                        cwd=str(ROOT), progress_bar=False, log_output=False,
+                        kernel_manager_class=QuietShutdownKernelManager)
 
 
 def _which_cell(executed: Path) -> str:

@@ -78,6 +78,12 @@ def pct(share, digits: int = 1) -> str:
     return f"{100 * share:.{digits}f}%"
 
 
+def plural(n, singular: str, plural: str | None = None) -> str:
+    """'1 account', '3,667 accounts' ('n/a accounts' when missing): the noun agrees with the data."""
+    word = singular if not is_missing(n) and n == 1 else (plural or singular + "s")
+    return f"{count(n)} {word}"
+
+
 def ratio(x, digits: int = 1) -> str:
     if is_missing(x) or (isinstance(x, numbers.Real) and math.isinf(x)):
         return "n/a"

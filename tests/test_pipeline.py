@@ -116,3 +116,23 @@ def test_missing_data_dir_is_a_clear_error(tmp_path, write_params):
     path = write_params(tmp_path / "p.yaml", data_dir=str(tmp_path / "nowhere"), reports_dir=str(tmp_path / "r"))
     with pytest.raises(ReleaseError, match="does not exist"):
         pipeline.run(str(path), log=lambda *a: None)
+
+
+def test_kernels_are_not_interrupted_on_shutdown_but_still_on_timeouts(monkeypatch):
+    """The SIGINT jupyter_client sends before a shutdown made kernels print 'KeyboardInterrupt caught
+    in kernel' in successful runs; an interrupt outside shutdown (a cell timeout) must still go out."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+    sent = []
+
+    async def interrupt(self):
+        sent.append(self.shutting_down)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", interrupt)
+    km = pipeline.QuietShutdownKernelManager(kernel_name=pipeline.KERNEL)
+    km.shutting_down = False
+    asyncio.run(km._async_interrupt_kernel())
+    km.shutting_down = True
+    asyncio.run(km._async_interrupt_kernel())
+    assert sent == [False]

@@ -134,3 +134,11 @@ def test_present_formats_a_copy():
     assert out.to_dict("list") == {"share": ["50.0%", "n/a"], "tweets": ["1,234,567", "n/a"],
                                    "day": ["2016-06-23", "n/a"], "other": ["x", "y"]}
     assert frame["share"].iloc[0] == 0.5  # the input is left alone
+
+
+def test_plural_agrees_with_the_number():
+    assert prose.plural(1, "account") == "1 account"
+    assert prose.plural(3667, "account") == "3,667 accounts"
+    assert prose.plural(0, "tweet") == "0 tweets"
+    assert prose.plural(2, "quantity", "quantities") == "2 quantities"
+    assert prose.plural(float("nan"), "account") == "n/a accounts"
