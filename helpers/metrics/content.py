@@ -5,7 +5,9 @@ Hashtag and URL tables take the long tables of `ReleaseData.exploded` (op, [extr
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import numpy as np
@@ -42,6 +44,24 @@ def domain_of_host(host: str) -> str:
 _HOST_RE2 = r"(?i)^(?:[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#\s]+)(?:[/?#]|$)"
 
 
+def _on_every_core(fn, items) -> list:
+    """`[fn(x) for x in items]`, spread over the machine's cores: Arrow's kernels release the GIL, so
+    chunks of a column (or several patterns) are searched at the same time. Results keep their order."""
+    items = list(items)
+    if len(items) < 2:
+        return [fn(x) for x in items]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(fn, items))
+
+
+def _hosts(text: pa.Array) -> pa.Array:
+    """The host of each URL (null when there is none), for one chunk of URLs."""
+    text = pc.utf8_trim_whitespace(text)
+    has_scheme = pc.match_substring_regex(text, _SCHEME, ignore_case=True)
+    with_scheme = pc.if_else(has_scheme, text, pc.binary_join_element_wise("//", text, ""))
+    return pc.struct_field(pc.extract_regex(with_scheme, _HOST_RE2), [0])
+
+
 def _arrow_strings(values: pd.Series) -> pa.ChunkedArray:
     """A pandas text column as Arrow strings without a copy when it is Arrow-backed already."""
     arr = pa.chunked_array([pa.array(values.array, type=pa.string())]) \
@@ -52,10 +72,7 @@ def _arrow_strings(values: pd.Series) -> pa.ChunkedArray:
 def domains(urls: pd.Series) -> pd.Series:
     """The registered domain of each URL (missing when the text is not a URL with a host), as a
     categorical. Hosts are extracted in Arrow and each distinct host is looked up once."""
-    text = pc.utf8_trim_whitespace(_arrow_strings(urls))
-    has_scheme = pc.match_substring_regex(text, _SCHEME, ignore_case=True)
-    with_scheme = pc.if_else(has_scheme, text, pc.binary_join_element_wise("//", text, ""))
-    host = pc.struct_field(pc.extract_regex(with_scheme, _HOST_RE2), [0])
+    host = pa.chunked_array(_on_every_core(_hosts, _arrow_strings(urls).chunks), type=pa.string())
     encoded = pc.dictionary_encode(host).combine_chunks()
     lookup = [domain_of_host(h) for h in encoded.dictionary.to_pylist()]
     names = list(dict.fromkeys(lookup))
@@ -114,6 +131,14 @@ def _as_text(values) -> pa.ChunkedArray:
     return values if isinstance(values, (pa.Array, pa.ChunkedArray)) else _arrow_strings(values)
 
 
+def _whole_word_count(texts: pa.ChunkedArray, term: str) -> int:
+    """Texts mentioning `term` as a whole word, any case. The plain case-insensitive search first
+    (cheap; a whole-word match implies it), the whole-word pattern only on the texts it keeps."""
+    maybe = texts.filter(pc.match_substring(texts, term, ignore_case=True))
+    pattern = r"(?i)(?:^|[^\pL\pN_])" + re.escape(term) + r"(?:$|[^\pL\pN_])"
+    return pc.sum(pc.match_substring_regex(maybe, pattern)).as_py() or 0
+
+
 def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     """Tweets per op whose text mentions each term (case-insensitive, whole word; 'USA' does not match
     'USAF'). Columns: op, term, tweets, share (of the op's tweets), rank.
@@ -126,14 +151,14 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     text = pc.fill_null(_as_text(tweets["tweet_text"]), "")
     op_of_row = tweets["op"].to_numpy()
     if terms:  # the one pass over all texts; the per-term patterns then see only the candidates
-        hit = pc.match_substring_regex(text, "(?i)(?:" + "|".join(re.escape(t) for t in terms) + ")")
+        anyterm = "(?i)(?:" + "|".join(re.escape(t) for t in terms) + ")"
+        hit = pa.chunked_array(_on_every_core(lambda c: pc.match_substring_regex(c, anyterm), text.chunks),
+                               type=pa.bool_())
         keep = hit.to_numpy(zero_copy_only=False)
         text, op_of_row = text.filter(hit), op_of_row[keep]
     for op, n in sizes.items():
         candidates = text.filter(pa.array(op_of_row == op))
-        for term in terms:
-            pattern = r"(?i)(?:^|[^\pL\pN_])" + re.escape(term) + r"(?:$|[^\pL\pN_])"
-            hits = pc.sum(pc.match_substring_regex(candidates, pattern)).as_py() or 0
+        for term, hits in zip(terms, _on_every_core(lambda t: _whole_word_count(candidates, t), terms)):
             rows.append({"op": op, "term": term, "tweets": hits, "share": hits / n if n else np.nan})
     out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
     return rank_within(out, "op", "tweets", "term", None)
