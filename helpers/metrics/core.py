@@ -50,7 +50,8 @@ def tweet_kind(tweets: pd.DataFrame) -> pd.Series:
     # codes into KINDS, never 10 million strings to factorize
     code = np.zeros(len(tweets), dtype=np.int8)
     code[tweets["quoted_tweet_tweetid"].notna().to_numpy()] = KINDS.index("quote")
-    code[(tweets["in_reply_to_tweetid"].notna() | tweets["in_reply_to_userid"].notna()).to_numpy()] = KINDS.index("reply")
+    reply = (tweets["in_reply_to_tweetid"].notna() | tweets["in_reply_to_userid"].notna()).to_numpy()
+    code[reply] = KINDS.index("reply")
     code[tweets["is_retweet"].fillna(False).to_numpy(dtype=bool)] = KINDS.index("retweet")
     return pd.Series(pd.Categorical.from_codes(code, categories=KINDS), index=tweets.index, name="kind")
 

@@ -17,13 +17,19 @@ def totals(tweets: pd.DataFrame) -> pd.DataFrame:
     return out.astype("Int64").reset_index()
 
 
+def _counts_only(tweets: pd.DataFrame) -> pd.DataFrame:
+    """The op column and the engagement counts present: per-op groups then copy these, not every
+    column a notebook loaded (ids, names, times)."""
+    return tweets[["op", *[c for c in ENGAGEMENT if c in tweets]]]
+
+
 def zero_share(tweets: pd.DataFrame) -> pd.DataFrame:
     """Per op: share of tweets with no engagement at all (all four counts 0), and per count.
     Tweets with a missing count are left out of that count's denominator; for "any engagement" a tweet
     counts when its answer is known: some count above 0 (engaged) or all four counts 0 (not engaged).
     Columns: op, metric, share_zero, tweets."""
     rows = []
-    for op, f in tweets.groupby("op", observed=False):
+    for op, f in _counts_only(tweets).groupby("op", observed=False):
         values = f[list(ENGAGEMENT)]
         engaged = (values > 0).fillna(False).any(axis=1)
         none = (values == 0).fillna(False).all(axis=1)

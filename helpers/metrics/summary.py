@@ -71,7 +71,8 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
     per_op = tweets.groupby("op", observed=False).size()
     t1, t2, t3, t4, t5, t6, t7 = TAKEAWAYS
     langs = core.top_values(tweets, "tweet_language", 2)
-    days = tweets.assign(day=tweets["tweet_time"].dt.tz_convert("UTC").dt.normalize())
+    # two columns, not a copy of every column loaded
+    days = pd.DataFrame({"op": tweets["op"], "day": tweets["tweet_time"].dt.tz_convert("UTC").dt.normalize()})
     per_day = days.groupby(["op", "day"], observed=True).size().rename("tweets").reset_index()
     auto = clients.automated_share(tweets)
     top_clients = core.top_values(tweets, "tweet_client_name", 1)
