@@ -99,8 +99,11 @@ class ReleaseData:
             raise MissingTableError(self.missing_message(op, table)) from None
 
     def missing_message(self, op: str, table: str) -> str:
+        """Names the file to add as the operation's other files are named (before any renaming)."""
+        in_name = next((e.get("source", {}).get("op_in_file_name") for e in self.manifest["files"].values()
+                        if e.get("op") == op and e.get("source", {}).get("op_in_file_name")), op)
         return (f"The release has no {table} file for operation '{op}' "
-                f"(expected {op}_{table}_csv_hashed.csv in {self.manifest['release_dir']}); "
+                f"(expected {in_name}_{table}_csv_hashed.csv in {self.manifest['release_dir']}); "
                 f"results that need it are left out for '{op}'.")
 
     def ops_with(self, table: str) -> list[str]:

@@ -130,6 +130,8 @@ def test_rename_ops(two_ops):
     t = data.tweets(columns=["tweetid"], ops=["iran_2018"])
     assert len(t) == 1 and t["op"].tolist() == ["iran_2018"]
     assert data.manifest["files"]["iran_2018/tweets"]["source"]["op_in_file_name"] == "iran"
+    with pytest.raises(MissingTableError, match=r"operation 'iran_2018' \(expected iran_users_csv_hashed\.csv"):
+        data.users(ops=["iran_2018"])  # the file to add is named as the operation's tweets file is
 
 
 def test_file_table_has_the_row_accounting(two_ops):
