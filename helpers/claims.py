@@ -362,7 +362,7 @@ def _peak_year(fr: Frames, op: str) -> float:
 
 
 def _tweets_on_days(fr: Frames, op: str, start: dt.date, end: dt.date) -> float:
-    days = timeline.daily(_of(fr["tweets"], op), start, end)
+    days = timeline.daily(fr["tweets"], start, end, ops=[op])  # the window's rows, not a copy of op's
     return _of(days, op)["tweets"].sum()
 
 
@@ -458,13 +458,14 @@ def _domain_per_tweet(fr: Frames, op: str, domain: str) -> float:
 
 def _hashtag_tweets(fr: Frames, op: str, hashtag: str, start: dt.date | None = None,
                     end: dt.date | None = None) -> float:
-    tags = _of(fr["hashtags"], op)
-    if tags.empty:
+    tags = fr["hashtags"]
+    mine = (tags["op"] == op).to_numpy()
+    if not mine.any():
         return 0
     if start is None:  # the whole file: from its first to its last day with a hashtag
-        days = tags["tweet_time"].dt.tz_convert("UTC")
+        days = tags.loc[mine, "tweet_time"].dt.tz_convert("UTC")
         start, end = days.min().date(), days.max().date()
-    per_day = content.item_per_day(tags, hashtag, start, end)
+    per_day = content.item_per_day(tags, hashtag, start, end, ops=[op])  # counted per op: op's rows only
     return _of(per_day, op)["tweets"].sum()
 
 
