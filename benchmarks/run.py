@@ -515,9 +515,24 @@ def findings_values(res: dict) -> dict[str, str]:
             now = _quietest(m["cached"]["runs"])
             v["CACHED_AFTER"] += (f"; quietest run {now['wall_s']:.0f} s wall, {_cpu_of(now):.0f} s CPU against "
                                   f"{pre['wall_s']:.0f} s and {_cpu_of(pre):.0f} s on the quietest run before")
-    if sup.get("first"):
-        b = sup["first"][0]
+    # rounds of code changes: superseded sets in order (pre-change, after C1-C7, ...), then the current runs
+    rounds = sup.get("cached", []) + ([m["cached"]] if "cached" in m else [])
+    if len(rounds) >= 2:
+        r1 = _quietest(rounds[1]["runs"])
+        v["ROUND1_AFTER"] = (f"{r1['wall_s']:.0f} s wall, {_cpu_of(r1):.0f} s CPU on the quietest run (code "
+                             f"{r1.get('code', '?')}), largest process {gb(r1['max_process_rss_bytes'])}")
+        v["ROUND1_KERNELS"] = ", ".join(f"{n['notebook'][:2]} {n['kernel_cpu_s']:.0f} s" for n in
+                                        sorted(r1["notebooks"], key=lambda n: -n.get("kernel_cpu_s", 0)))
+    else:
+        v["ROUND1_AFTER"] = v["ROUND1_KERNELS"] = NOT_MEASURED
+    if len(rounds) < 3:
+        v["CACHED_AFTER"] = NOT_MEASURED
+    firsts = sup.get("first", []) + ([m["first"]] if "first" in m else [])
+    if firsts:
+        b = firsts[0]
         v["FIRST_BEFORE"] = f"{b['wall_s']:.0f} s, {gb(b['max_process_rss_bytes'])}"
+    v["FIRST_ROUND1"] = (f"{firsts[1]['wall_s']:.0f} s, {gb(firsts[1]['max_process_rss_bytes'])}"
+                         if len(firsts) >= 2 else NOT_MEASURED)
     if "naive" in m:
         nv = m["naive"]
         v["NAIVE_READ"] = _span([n["read_s"] for n in nv["notebooks"]], "{:.0f}".format, " s")
