@@ -454,7 +454,8 @@ def _verdict_lists(s: dict) -> tuple[str, str, str]:
     head = f"{WORDS[n_met]} of the {WORDS[n_all]} targets are met"
     if absent:
         head += f" ({WORDS[len(absent)]} {NOT_MEASURED}: {', '.join(absent)})"
-    lists = (f"Met: {'; '.join(met) or 'none'}. Missed: {'; '.join(missed) or 'none'}.")
+    lists = (f"Met: {'; '.join(met) or 'none'}. Missed: {'; '.join(missed) or 'none'}. "
+             + ("Why, and what would close the gaps, below." if missed else "How, below."))
     return head, lists, ("PASS" if not missed else "MISS")
 
 
@@ -485,6 +486,16 @@ def findings_values(res: dict) -> dict[str, str]:
         ing, par = m["ingest"]["runs"], m["parse"]["runs"]
         v["INGEST_MEM_VERDICT"] = _verdict(s, "ingest peak RSS <= 2 GB")
         v["INGEST_SPEED_VERDICT"] = _verdict(s, "ingest wall <= 2 x parse limit")
+        if v["INGEST_SPEED_VERDICT"] == "PASS":
+            v["INGEST_VERDICT_TEXT"] = (f"**Verdict: met in these runs ({v['INGEST_RATIO']}x)**; the parse limit and "
+                                        "ingest both vary with the machine's load (the superseded runs above, on a "
+                                        "busier machine, missed it).")
+            v["INGEST_RESTATE"] = "Either way,"
+        else:
+            v["INGEST_VERDICT_TEXT"] = ("**Verdict and proposal: the 2x target is not reachable on 2 cores without "
+                                        "dropping work that makes the cache exact** (hash of the source, line "
+                                        "accounting, typing checks).")
+            v["INGEST_RESTATE"] = 'I recommend restating the target as "ingest within 3x the parse limit":'
         v["INGEST_RSS"] = _span([r["max_process_rss_bytes"] / GB for r in ing], "{:.2f}".format, " GB")
         v["INGEST_WALL"] = _span([r.get("ingest_s", r["wall_s"]) for r in ing], "{:.0f}".format, " s")
         v["INGEST_CPU"] = _span([_cpu_of(r) for r in ing], "{:.0f}".format, " s")
@@ -494,6 +505,15 @@ def findings_values(res: dict) -> dict[str, str]:
         v["PARSE_CPU"] = _span([_cpu_of(r) for r in par], "{:.0f}".format, " s")
         v["INGEST_RATIO"] = f"{s['ratios']['ingest_over_parse']:.2f}"
         v["INGEST_CPU_RATIO"] = f"{statistics.median(map(_cpu_of, ing)) / statistics.median(map(_cpu_of, par)):.1f}"
+        cpu_ratio = statistics.median(map(_cpu_of, ing)) / statistics.median(map(_cpu_of, par))
+        if v["INGEST_SPEED_VERDICT"] == "PASS":
+            v["INGEST_CPU_NOTE"] = (f"the wall ratio is {v['INGEST_RATIO']}x for a CPU ratio of {cpu_ratio:.1f}x "
+                                    "(medians): ingest's work beyond parsing runs beside the parser on the second "
+                                    "core.")
+        else:
+            v["INGEST_CPU_NOTE"] = (f"the wall ratio ({v['INGEST_RATIO']}x) tracks the CPU ratio ({cpu_ratio:.1f}x, "
+                                    f"medians). To reach 2x, the work beyond parsing must fall from about "
+                                    f"{cpu_ratio - 1:.1f}x to at most 1x the parser's own CPU.")
         files = ing[-1]["files"]
         v["CACHE_MB"] = f"{sum(f['cache_bytes'] or 0 for f in files.values()) / MB:,.0f}"
         v["CSV_GB"] = f"{sum(f['decompressed_bytes'] or 0 for f in files.values()) / GB:.2f}"
