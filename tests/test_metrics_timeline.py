@@ -176,3 +176,12 @@ def test_daily_for_chosen_operations(frames):
                        {"op": "iranian", "tweet_time": "2014-07-16 10:00"}], ops=OPS3)
     d = timeline.daily(t[t["op"] == "ira"], "2014-07-16", "2014-07-17", ops=["ira"])
     assert d[["op", "tweets"]].values.tolist() == [["ira", 1], ["ira", 0]]  # one case study: one operation
+
+
+def test_daily_keeps_operations_quiet_in_the_window_with_text_ops():
+    """Only the window's rows are looked at, but every operation of the frame is listed (also with an
+    `op` column of plain text, whose operations are those of its rows)."""
+    t = pd.DataFrame({"op": ["ira", "iranian"],
+                      "tweet_time": pd.to_datetime(["2014-07-16 10:00", "2016-01-01 10:00"], utc=True)})
+    d = timeline.daily(t, "2014-07-16", "2014-07-16")
+    assert d[["op", "tweets"]].values.tolist() == [["ira", 1], ["iranian", 0]]

@@ -58,12 +58,13 @@ def daily(tweets: pd.DataFrame, start, end, ops: list[str] | None = None) -> pd.
     """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled, for `ops`
     (default: every operation of the frame, also one without tweets in the range)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
+    ops = ops_of(tweets) if ops is None else list(ops)  # of the whole frame, also those quiet in the window
     tweets = _around(tweets, days[0], days[-1])  # a few days' rows first, then their calendar days
     day = tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
     f = pd.DataFrame({"op": tweets["op"], "day": day})
     f = f[(f["day"] >= days[0]) & (f["day"] <= days[-1])]
     counts = f.groupby(["op", "day"], observed=True).size().rename("tweets")
-    full = pd.MultiIndex.from_product([ops_of(tweets) if ops is None else list(ops), days], names=["op", "day"])
+    full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
 
 
