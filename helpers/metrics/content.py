@@ -149,7 +149,8 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     rows = []
     sizes = tweets.groupby("op", observed=True).size()
     text = pc.fill_null(_as_text(tweets["tweet_text"]), "")
-    op_of_row = tweets["op"].to_numpy()
+    op_of_row, op_names = pd.factorize(tweets["op"])  # codes: no array of 10 million names to compare
+    code_of = {op: i for i, op in enumerate(op_names)}
     if terms:  # the one pass over all texts; the per-term patterns then see only the candidates
         anyterm = "(?i)(?:" + "|".join(re.escape(t) for t in terms) + ")"
         hit = pa.chunked_array(_on_every_core(lambda c: pc.match_substring_regex(c, anyterm), text.chunks),
@@ -157,7 +158,7 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
         keep = hit.to_numpy(zero_copy_only=False)
         text, op_of_row = text.filter(hit), op_of_row[keep]
     for op, n in sizes.items():
-        candidates = text.filter(pa.array(op_of_row == op))
+        candidates = text.filter(pa.array(op_of_row == code_of[op]))
         for term, hits in zip(terms, _on_every_core(lambda t: _whole_word_count(candidates, t), terms)):
             rows.append({"op": op, "term": term, "tweets": hits, "share": hits / n if n else np.nan})
     out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
