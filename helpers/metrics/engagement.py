@@ -30,9 +30,11 @@ def zero_share(tweets: pd.DataFrame) -> pd.DataFrame:
     Columns: op, metric, share_zero, tweets."""
     rows = []
     for op, f in _counts_only(tweets).groupby("op", observed=False):
-        values = f[list(ENGAGEMENT)]
-        engaged = (values > 0).fillna(False).any(axis=1)
-        none = (values == 0).fillna(False).all(axis=1)
+        engaged, none = np.zeros(len(f), dtype=bool), np.ones(len(f), dtype=bool)
+        for c in ENGAGEMENT:  # column by column in numpy: a missing count (NaN) is neither > 0 nor 0
+            v = f[c].to_numpy(dtype=float, na_value=np.nan)
+            engaged |= v > 0
+            none &= v == 0
         known = int((engaged | none).sum())
         rows.append({"op": op, "metric": "any engagement", "tweets": known,
                      "share_zero": float(none.sum() / known) if known else np.nan})
