@@ -199,9 +199,12 @@ def top_items_over_time(long: pd.DataFrame, n: int, freq: str = "Y") -> pd.DataF
     """For each op's `n` most frequent items overall: occurrences per period and the item's share of
     all item occurrences in that period. Columns: op, period, item, occurrences, share."""
     period = long["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
-    f = long.assign(period=period)
-    per = f.groupby(["op", "period", "item"], observed=True).size().rename("occurrences").reset_index()
-    per["share"] = per["occurrences"] / per.groupby(["op", "period"], observed=True)["occurrences"].transform("sum")
+    f = pd.DataFrame({"op": long["op"], "period": period, "item": long["item"]})
+    # every item's occurrences per op and period (the shares' denominators): counted without the items
+    totals = f[f["item"].notna()].groupby(["op", "period"], observed=True).size().rename("all").reset_index()
     top = top_items(long, n)
     keep = top[["op", "item"]]
+    mine = f[f["item"].isin(keep["item"])]  # the top items' rows only are counted per item
+    per = mine.groupby(["op", "period", "item"], observed=True).size().rename("occurrences").reset_index()
+    per["share"] = per["occurrences"] / per.merge(totals, on=["op", "period"], how="left")["all"].to_numpy()
     return per.merge(keep, on=["op", "item"]).sort_values(["op", "period", "item"]).reset_index(drop=True)
