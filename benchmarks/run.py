@@ -564,6 +564,14 @@ def findings_values(res: dict) -> dict[str, str]:
         v["FIRST_RATIO"] = f"{r['naive_over_first_wall']:.2f}" if "naive_over_first_wall" in r else "?"
         v["MEMRATIO"] = f"{r['naive_over_first_rss']:.2f}" if "naive_over_first_rss" in r else "?"
         v["FIRST_VERDICT"] = _verdict(s, "first run >= 3x faster than naive")
+        v["FIRST_CPU_RATIO"] = f"{_cpu_of(m['naive']) / _cpu_of(f):.2f}" if "naive" in m else "?"
+        same = "naive" in m and m["naive"].get("code") == f.get("code")
+        cpus = [_cpu_of(r) for r in m.get("cached", {}).get("runs", []) if r.get("code") == f.get("code")]
+        spread = (f" (the {len(cpus)} cached runs of this code differ by {(max(cpus) / min(cpus) - 1) * 100:.0f}% "
+                  "in CPU time)" if len(cpus) > 1 else "")
+        v["NAIVE_WHEN"] = ("" if same else "The naive baseline was measured once, earlier in this run (its code "
+                           "does not change with the project's); this virtual machine's speed varies over time"
+                           f"{spread}, and the time ratio carries that uncertainty.")
         v["FIRST_WHY"] = "Why time misses 3x" if v["FIRST_VERDICT"] == "MISS" else "What the time ratio compares"
         v["MEM_VERDICT"] = _verdict(s, "first run >= 2x less peak memory than naive")
         if "cached" in m:
