@@ -974,6 +974,8 @@ def _remove_unreferenced(cache_dir: Path, files: dict) -> None:
     for p in cache_dir.glob("*/*"):
         if p.is_file() and p not in keep:
             p.unlink(missing_ok=True)
+    for p in cache_dir.glob(f".{MANIFEST}.*.partial"):  # a run killed while replacing the manifest
+        p.unlink(missing_ok=True)
     for d in cache_dir.iterdir():
         if d.is_dir() and not any(d.iterdir()):
             d.rmdir()

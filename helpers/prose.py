@@ -72,10 +72,17 @@ def count(n) -> str:
 
 
 def pct(share, digits: int = 1) -> str:
-    """A share in [0, 1] as '36.9%'; 'n/a' when missing."""
+    """A share in [0, 1] as '36.9%'; 'n/a' when missing. A share that is not zero never reads '0.0%'
+    ('<0.1%'), and one that is not whole never reads '100.0%' ('>99.9%')."""
     if is_missing(share):
         return "n/a"
-    return f"{100 * share:.{digits}f}%"
+    text = f"{100 * share:.{digits}f}%"
+    step = f"{10.0 ** -digits:.{digits}f}"
+    if 0 < share and float(text[:-1]) == 0:
+        return f"<{step}%"
+    if share < 1 and float(text[:-1]) == 100:
+        return f">{100 - float(step):.{digits}f}%"
+    return text
 
 
 def plural(n, singular: str, plural: str | None = None) -> str:

@@ -442,6 +442,17 @@ def test_data_dir_that_is_a_file(tmp_path):
 
 # ----------------------------------------------------------------- interrupted and concurrent work
 
+def test_a_manifest_half_written_by_a_killed_run_is_ignored_then_removed(release):
+    """Killed while replacing the manifest: the old manifest stays in force, the temporary file goes."""
+    release.write(TWEETS, release.tweets(3))
+    first = release.ingest()
+    stray = release.cache_dir() / ".manifest.json.99999.partial"
+    stray.write_text('{"files": {"ira/tweets": ')  # cut mid-write
+    assert ingest.read_manifest(release.cache_dir())["files"] == first["files"]
+    assert release.ingest()["files"]["ira/tweets"]["cache_file"] == first["files"]["ira/tweets"]["cache_file"]
+    assert not stray.exists() and no_partials_left(release)
+
+
 def test_error_midway_keeps_the_previous_cache(release, monkeypatch):
     """An exception (or Ctrl-C) while a changed file is re-ingested: the old cache stays valid."""
     release.write(TWEETS, release.tweets(3))

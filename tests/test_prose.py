@@ -87,6 +87,8 @@ def test_count(value, text):
 @pytest.mark.parametrize("value, digits, text", [
     (0.369, 1, "36.9%"), (1, 1, "100.0%"), (0, 0, "0%"), (0.00123, 2, "0.12%"), (np.float64(0.5), 1, "50.0%"),
     (None, 1, "n/a"), (float("nan"), 1, "n/a"), (pd.NA, 1, "n/a"), (np.float32("nan"), 1, "n/a"),
+    (0.0004, 1, "<0.1%"), (0.00004, 2, "<0.01%"), (0.001, 0, "<1%"), (0.0005, 1, "0.1%"),
+    (0.9996, 1, ">99.9%"), (0.996, 0, ">99%"), (0.999, 1, "99.9%"), (0.0, 1, "0.0%"),
 ])
 def test_pct(value, digits, text):
     assert prose.pct(value, digits) == text
