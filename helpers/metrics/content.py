@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
 
-from helpers.metrics.core import ops_of, rank_within, share_table
+from helpers.metrics.core import ops_of, rank_within
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
