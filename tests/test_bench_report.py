@@ -43,3 +43,17 @@ def test_missing_sample_is_said_not_measured():
     assert values["SAMPLE"] == run.NOT_MEASURED
     assert values["SAMPLE_VERDICT"] == run.NOT_MEASURED
     assert "one not measured" in values["NPASS"]
+
+
+def test_renders_between_steps_and_still_refuses_unknown_placeholders():
+    """Saved after each step: with ingest, runs and tables not measured yet the findings still render
+    (saying so); a placeholder the code does not know still raises."""
+    res = copy.deepcopy(_results())
+    for step in ("ingest", "cached", "first", "tables", "sample"):
+        res["measurements"].pop(step, None)
+    res["summary"] = run.summarize(res)
+    template = (RESULTS.parent / "findings.md").read_text()
+    text = run.render(res, template)
+    assert not run.PLACEHOLDER.search(text) and run.NOT_MEASURED in text
+    with pytest.raises(ValueError, match="__NOT_KNOWN__"):
+        run.render(res, template + "\n__NOT_KNOWN__\n")
