@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import time
@@ -106,11 +105,19 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_notebook(args.notebook, args.release, args.out, args.top_n)))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
+    return each_notebook_in_a_fresh_process(
+        "benchmarks.naive_baseline", ["--release", str(args.release), "--out", str(args.out),
+                                      "--top-n", str(args.top_n)],
+        lambda r: f"read {r['read_s']:.1f} s, tables {r['tables_s']:.1f} s")
+
+
+def each_notebook_in_a_fresh_process(module: str, args: list[str], describe) -> int:
+    """Runs `python -m module ARGS --notebook NAME` for every notebook, one process each (as a kernel
+    is), and prints their timings as one JSON line; stops at the first failure, saying which."""
     runs = []
     for name in NOTEBOOKS:
         t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "benchmarks.naive_baseline", "--release", str(args.release),
-                               "--out", str(args.out), "--top-n", str(args.top_n), "--notebook", name],
+        done = subprocess.run([sys.executable, "-m", module, *args, "--notebook", name],
                               capture_output=True, text=True)
         if done.returncode:
             sys.stderr.write(done.stderr)
@@ -119,11 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         rec = json.loads(done.stdout.strip().splitlines()[-1])
         rec["wall_s"] = time.perf_counter() - t0
         runs.append(rec)
-        print(f"{name}: {rec['wall_s']:.1f} s (read {rec['read_s']:.1f} s, tables {rec['tables_s']:.1f} s)",
-              file=sys.stderr, flush=True)
+        print(f"{name}: {rec['wall_s']:.1f} s ({describe(rec)})", file=sys.stderr, flush=True)
     print(json.dumps({"notebooks": runs}))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -64,7 +64,6 @@ def run(cmd: list[str], *, cwd: str | Path | None = None, env: dict | None = Non
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
     seen: dict[tuple[int, float], dict] = {}      # (pid, create_time) -> record
-    handles: dict[int, psutil.Process] = {}
     tree_peak = 0
     tree_peak_at = 0.0
     samples = 0

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.naive_baseline import LANGUAGES, NOTEBOOKS
+from benchmarks.naive_baseline import LANGUAGES, NOTEBOOKS, each_notebook_in_a_fresh_process
 
 
 def run_notebook(name: str, release: Path, cache: Path, out: Path, top_n: int) -> dict:
@@ -61,23 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.notebook:
         print(json.dumps(run_notebook(args.notebook, args.release, args.cache, args.out, args.top_n)))
         return 0
-    runs = []
-    for name in NOTEBOOKS:
-        t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "benchmarks.same_tables", "--release", str(args.release),
-                               "--cache", str(args.cache), "--out", str(args.out), "--top-n", str(args.top_n),
-                               "--notebook", name], capture_output=True, text=True)
-        if done.returncode:
-            sys.stderr.write(done.stderr)
-            return done.returncode
-        rec = json.loads(done.stdout.strip().splitlines()[-1])
-        rec["wall_s"] = time.perf_counter() - t0
-        runs.append(rec)
-        print(f"{name}: {rec['wall_s']:.1f} s (open/ingest {rec['open_s']:.1f} s, tables {rec['tables_s']:.1f} s)",
-              file=sys.stderr, flush=True)
-    print(json.dumps({"notebooks": runs}))
-    return 0
-
+    return each_notebook_in_a_fresh_process(
+        "benchmarks.same_tables", ["--release", str(args.release), "--cache", str(args.cache),
+                                   "--out", str(args.out), "--top-n", str(args.top_n)],
+        lambda r: f"open/ingest {r['open_s']:.1f} s, tables {r['tables_s']:.1f} s")
 
 if __name__ == "__main__":
     sys.exit(main())
