@@ -260,3 +260,19 @@ def test_every_metric_with_no_rows_at_all(frames, name):
         for c in ("tweets", "accounts", "occurrences", "urls", "active_after", "tweets_linking"):
             if c in out:
                 assert (out[c].fillna(0) == 0).all(), c
+
+
+def test_recode_works_per_category_and_reads_none_as_missing():
+    calls = []
+
+    def first_letter(v):
+        calls.append(v)
+        return None if v is None or v == "" else v[0]
+
+    values = pd.Series(pd.Categorical(["apple", "avocado", None, "banana", "apple", ""]), name="fruit")
+    out = core.recode(values, first_letter)
+    assert out.tolist()[:2] == ["a", "a"] and pd.isna(out[2]) and out[3] == "b" and pd.isna(out[5])
+    assert list(out.cat.categories) == ["a", "b"] and out.name == "fruit"   # None is no category
+    assert sorted(calls, key=str) == sorted(["", "apple", "avocado", "banana", None], key=str)  # once each
+    fixed = core.recode(values, first_letter, categories=["b", "a", "c"])
+    assert list(fixed.cat.categories) == ["b", "a", "c"] and fixed.tolist()[3] == "b"

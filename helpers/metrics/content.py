@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
 
-from helpers.metrics.core import ops_of, rank_within
+from helpers.metrics.core import in_window, ops_of, rank_within, recode
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -73,13 +73,8 @@ def domains(urls: pd.Series) -> pd.Series:
     """The registered domain of each URL (missing when the text is not a URL with a host), as a
     categorical. Hosts are extracted in Arrow and each distinct host is looked up once."""
     host = pa.chunked_array(_on_every_core(_hosts, _arrow_strings(urls).chunks), type=pa.string())
-    encoded = pc.dictionary_encode(host).combine_chunks()
-    lookup = [domain_of_host(h) for h in encoded.dictionary.to_pylist()]
-    names = list(dict.fromkeys(lookup))
-    position = {d: i for i, d in enumerate(names)}
-    lut = np.array([position[d] for d in lookup] + [-1], dtype=np.int64)
-    codes = encoded.indices.fill_null(len(lookup)).to_numpy(zero_copy_only=False)
-    return pd.Series(pd.Categorical.from_codes(lut[codes], categories=names), index=urls.index, name="domain")
+    hosts = pd.Series(pc.dictionary_encode(host).combine_chunks().to_pandas(), index=urls.index, name="domain")
+    return recode(hosts, lambda h: None if h is None else domain_of_host(h))
 
 
 def with_domains(urls_long: pd.DataFrame) -> pd.DataFrame:
@@ -186,13 +181,6 @@ def item_per_day(long: pd.DataFrame, item: str, start, end, ops: list[str] | Non
     counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
     full = pd.MultiIndex.from_product([ops_of(long) if ops is None else list(ops), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
-
-
-def in_window(frame: pd.DataFrame, start, end, column: str = "tweet_time") -> pd.DataFrame:
-    """Rows whose time falls on a UTC day from `start` to `end` (inclusive)."""
-    lo = pd.Timestamp(start, tz="UTC")
-    hi = pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
-    return frame[(frame[column] >= lo) & (frame[column] < hi)]
 
 
 def top_items_over_time(long: pd.DataFrame, n: int, freq: str = "Y") -> pd.DataFrame:

@@ -20,16 +20,23 @@ def recode(values: pd.Series, func, categories: list[str] | None = None) -> pd.S
     """Apply `func` to each distinct value of a categorical column (missing values as None) and return
     the result as a categorical: the work is per category, never per row, so 10 million client names
     with a few hundred distinct values cost a few hundred calls. `func` also receives None (for missing
-    values). Non-categorical input is encoded first.
+    values); a None result is a missing value. Non-categorical input is encoded first.
     `categories` fixes the result's categories (and their order); by default, first-seen order."""
     cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
     mapped = [func(v) for v in cat.cat.categories] + [func(None)]
-    cats = list(categories) if categories is not None else list(dict.fromkeys(mapped))
+    cats = list(categories) if categories is not None else [m for m in dict.fromkeys(mapped) if m is not None]
     position = {c: i for i, c in enumerate(cats)}
     lut = np.array([position.get(m, -1) for m in mapped], dtype=np.int64)
     codes = cat.cat.codes.to_numpy()
     new = lut[np.where(codes >= 0, codes, len(mapped) - 1)]
     return pd.Series(pd.Categorical.from_codes(new, categories=cats), index=values.index, name=values.name)
+
+
+def in_window(frame: pd.DataFrame, start, end, column: str = "tweet_time") -> pd.DataFrame:
+    """Rows whose time falls on a UTC day from `start` to `end` (inclusive)."""
+    lo = pd.Timestamp(start, tz="UTC")
+    hi = pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
+    return frame[((frame[column] >= lo) & (frame[column] < hi)).to_numpy()]
 
 
 def _label(v) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.metrics.core import labelled, ops_of, recode, share_table
+from helpers.metrics.core import in_window, labelled, ops_of, recode, share_table
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -45,21 +45,12 @@ def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _around(tweets: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
-    """Rows whose UTC time falls on the calendar days `first`..`last` (naive): a superset of what a
-    day filter keeps, cheap to find, so that only those rows get their day computed."""
-    lo = first.normalize().tz_localize("UTC")
-    hi = last.normalize().tz_localize("UTC") + pd.Timedelta(days=1)
-    time = tweets["tweet_time"]
-    return tweets[((time >= lo) & (time < hi)).to_numpy()]
-
-
 def daily(tweets: pd.DataFrame, start, end, ops: list[str] | None = None) -> pd.DataFrame:
     """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled, for `ops`
     (default: every operation of the frame, also one without tweets in the range)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     ops = ops_of(tweets) if ops is None else list(ops)  # of the whole frame, also those quiet in the window
-    tweets = _around(tweets, days[0], days[-1])  # a few days' rows first, then their calendar days
+    tweets = in_window(tweets, days[0], days[-1])  # a few days' rows first, then their calendar days
     day = tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
     f = pd.DataFrame({"op": tweets["op"], "day": day})
     f = f[(f["day"] >= days[0]) & (f["day"] <= days[-1])]
