@@ -69,6 +69,13 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
         return frames[0]
     for col in frames[0].columns:
         if all(isinstance(f[col].dtype, pd.CategoricalDtype) for f in frames):
+            # A column that is null in every row of one operation (a handful of tweets, none a retweet)
+            # comes back with empty categories of another dtype: give every frame the same one first.
+            dtypes = [f[col].cat.categories.dtype for f in frames if len(f[col].cat.categories)]
+            if dtypes:
+                for f in frames:
+                    if f[col].cat.categories.dtype != dtypes[0]:
+                        f[col] = f[col].cat.set_categories(f[col].cat.categories.astype(dtypes[0]))
             cats = pd.api.types.union_categoricals([f[col] for f in frames]).categories
             for f in frames:
                 f[col] = f[col].cat.set_categories(cats)
@@ -131,6 +138,34 @@ class ReleaseData:
                 cond = t < pa.scalar(hi.to_pydatetime(), pa.timestamp("s", tz="UTC"))
                 filt = cond if filt is None else filt & cond
         return dataset.to_table(columns=list(columns) if columns else None, filter=filt)
+
+    @property
+    def windowed(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def window_counts(self) -> pd.DataFrame:
+        """Per operation: tweets in the cache, and how many fall before, inside and after the run's date
+        window (plus those without a usable time), with each operation's first and last tweet.
+
+        No window set: every dated tweet is inside. This is what every report states when a user narrows
+        the run, so that no row leaves the analysis unsaid.
+        """
+        lo, hi = _day_bounds(self.start, self.end)
+        rows = []
+        for op in self.ops_with("tweets"):
+            times = self.arrow(op, "tweets", ["tweet_time"], dated=False).column("tweet_time")
+            undated = times.null_count
+            before = int(pc.sum(pc.less(times, pa.scalar(lo.to_pydatetime(), times.type))).as_py() or 0) \
+                if lo is not None else 0
+            after = int(pc.sum(pc.greater_equal(times, pa.scalar(hi.to_pydatetime(), times.type))).as_py()
+                        or 0) if hi is not None else 0
+            first, last = pc.min(times).as_py(), pc.max(times).as_py()
+            rows.append({"op": op, "tweets": len(times), "before": before,
+                         "inside": len(times) - undated - before - after, "after": after, "undated": undated,
+                         "first_tweet": pd.Timestamp(first) if first is not None else pd.NaT,
+                         "last_tweet": pd.Timestamp(last) if last is not None else pd.NaT})
+        return pd.DataFrame(rows, columns=["op", "tweets", "before", "inside", "after", "undated",
+                                           "first_tweet", "last_tweet"])
 
     def _frame(self, table: str, ops: Iterable[str] | None, columns, dated: bool = True) -> pd.DataFrame:
         ops = list(ops) if ops is not None else self.ops

@@ -111,8 +111,8 @@ class Session:
 def data_statement(release: load.ReleaseData, p: Params) -> str:
     """The first thing every notebook says: which data, synthetic or real (Markdown)."""
     m = release.manifest
-    scope = (f"Operations: {prose.md(', '.join(p.label(op) for op in release.ops))}; tweets from "
-             f"{p.start} to {p.end} (UTC).")
+    scope = (f"Operations: {prose.md(', '.join(p.label(op) for op in release.ops))}. "
+             f"{window_statement(release.window_counts(), p)}")
     if release.synthetic:
         sample = m.get("sample") or {}
         return (f"> **Synthetic sample, not evidence.** These results come from a generated stand-in for "
@@ -123,6 +123,28 @@ def data_statement(release: load.ReleaseData, p: Params) -> str:
     files = "; ".join(f"{prose.md(e['source']['name'])} ({e['source']['size']:,} bytes, SHA-256 "
                       f"{e['source']['sha256'][:12]}…)" for _, e in sorted(m["files"].items()))
     return f"> **Data:** {prose.md(m['release_dir'])}: {files}.\n>\n> {scope}"
+
+
+def window_statement(counts: pd.DataFrame, p: Params) -> str:
+    """What the run covers in time, per operation (Markdown): the whole release unless the user set a
+    window, and then how many tweets of each operation fell before and after it (`window_counts`)."""
+    undated = [f"{prose.md(p.label(r.op))} {prose.count(r.undated)}" for r in counts.itertuples() if r.undated]
+    no_time = (f" Tweets without a usable time (in no timeline): {', '.join(undated)}." if undated else "")
+    if not p.windowed:
+        spans = [f"{prose.md(p.label(r.op))} {r.first_tweet:%Y-%m-%d} to {r.last_tweet:%Y-%m-%d}"
+                 for r in counts.itertuples() if r.tweets > r.undated]
+        covered = f" ({'; '.join(spans)}, UTC)" if spans else ""
+        return f"No date window: every tweet of every operation{covered}.{no_time}"
+    window = f"{p.start or 'the first tweet'} to {p.end or 'the last tweet'}"
+    outside = []
+    for r in counts.itertuples():
+        if r.before or r.after:
+            share = prose.pct((r.before + r.after) / r.tweets)
+            outside.append(f"{prose.md(p.label(r.op))} {prose.count(r.before)} before and "
+                           f"{prose.count(r.after)} after ({share} of its {prose.plural(r.tweets, 'tweet')})")
+    left = ("Outside it, left out of every figure and table: " + "; ".join(outside) + "."
+            if outside else "No tweet of any operation falls outside it.")
+    return f"**Date window set: {window} (UTC days, both included).** {left}{no_time}"
 
 
 def start(namespace: dict, notebook: str) -> Session:

@@ -56,8 +56,8 @@ class Params:
     ops: list[str]
     op_names: dict[str, str]
     op_labels: dict[str, str]
-    start: dt.date
-    end: dt.date
+    start: dt.date | None         # None: from each operation's first tweet (no default hides rows)
+    end: dt.date | None           # None: to each operation's last tweet
     top_n: int
     languages: list[str]
     time_zones: dict[str, str]
@@ -91,6 +91,15 @@ class Params:
     def cache_path(self) -> Path:
         return resolve(self.cache_dir, CACHE_DIR)
 
+    @property
+    def windowed(self) -> bool:
+        """True when the user narrowed the run to a date window (then every report says what fell out)."""
+        return self.start is not None or self.end is not None
+
+    def excludes(self, first: dt.date, last: dt.date) -> bool:
+        """True when the days first..last lie wholly outside the run's date window."""
+        return (self.start is not None and last < self.start) or (self.end is not None and first > self.end)
+
     def label(self, op: str) -> str:
         return self.op_labels.get(op, op)
 
@@ -101,7 +110,7 @@ class Params:
         """Values for papermill: plain YAML types, dates as `IsoDate` (see `pipeline.DateTranslator`)."""
         out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
         for name in ("start", "end", "regeneration_cutoff"):
-            out[name] = IsoDate.of(out[name])
+            out[name] = None if out[name] is None else IsoDate.of(out[name])
         out["case_studies"] = [
             {k: v for k, v in (("name", c.name), ("op", c.op), ("start", IsoDate.of(c.start)),
                                ("end", IsoDate.of(c.end)), ("focus", [IsoDate.of(d) for d in c.focus]),
@@ -124,6 +133,13 @@ def _date(name: str, value) -> dt.date:
         except ValueError:
             pass
     raise ParameterError(f"parameter '{name}': expected a date like 2016-01-01, got {value!r}")
+
+
+def _optional_date(name: str, value) -> dt.date | None:
+    """A date, or None for an empty value (YAML `start:` with nothing after it, or "")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _date(name, value)
 
 
 def _str_list(name: str, value) -> list[str]:
@@ -185,8 +201,8 @@ def check(values: dict[str, Any]) -> Params:
     if missing:
         raise ParameterError(f"missing parameter(s): {', '.join(missing)}")
     v = dict(values)
-    start, end = _date("start", v["start"]), _date("end", v["end"])
-    if end < start:
+    start, end = _optional_date("start", v["start"]), _optional_date("end", v["end"])
+    if start is not None and end is not None and end < start:
         raise ParameterError(f"parameter 'end' ({end}) is before parameter 'start' ({start})")
     top_n = v["top_n"]
     if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:

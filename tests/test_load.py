@@ -168,3 +168,46 @@ def test_op_column_is_categorical_in_the_order_asked(two_ops):
     long = r.exploded("hashtags", ops=["iran", "ira"])
     assert list(long["op"].cat.categories) == ["iran", "ira"]
     assert long["op"].tolist() == ["iran", "iran", "ira", "ira", "ira", "ira"]
+
+
+def test_window_counts_say_what_falls_outside_the_window(two_ops):
+    c = two_ops.open(start="2017-06-23", end="2017-06-23").window_counts().set_index("op")
+    assert c.loc["ira", ["tweets", "before", "inside", "after", "undated"]].tolist() == [4, 1, 2, 1, 0]
+    assert c.loc["iran", ["tweets", "before", "inside", "after"]].tolist() == [1, 0, 1, 0]
+    assert str(c.loc["ira", "first_tweet"]) == "2017-06-22 16:03:00+00:00"
+    assert str(c.loc["ira", "last_tweet"]) == "2017-06-24 00:00:00+00:00"
+    whole = two_ops.open().window_counts().set_index("op")
+    assert (whole["inside"] == whole["tweets"]).all() and not whole[["before", "after"]].any().any()
+    # one open side: only the other side can leave tweets out
+    c = two_ops.open(start="2017-06-23").window_counts().set_index("op")
+    assert c.loc["ira", ["before", "inside", "after"]].tolist() == [1, 3, 0]
+
+
+def test_window_statement_names_each_operation_and_what_fell_out(two_ops):
+    from helpers import notebook, params
+    p = params.load(start="2017-06-23", end="2017-06-23", op_labels={"ira": "IRA"})
+    text = notebook.window_statement(two_ops.open(start=p.start, end=p.end).window_counts(), p)
+    assert "Date window set: 2017-06-23 to 2017-06-23" in text
+    assert "IRA 1 before and 1 after (50.0% of its 4 tweets)" in text
+    assert "iran" not in text.split("Outside it")[1]  # nothing of iran fell out
+    whole = params.load(op_labels={"ira": "IRA"})
+    text = notebook.window_statement(two_ops.open().window_counts(), whole)
+    assert text.startswith("No date window: every tweet of every operation")
+    assert "IRA 2017-06-22 to 2017-06-24" in text and "iran 2017-06-23 to 2017-06-23" in text
+
+
+def test_an_operation_of_a_few_tweets_loads_beside_a_large_one(release):
+    """Columns null in every row of one operation (no retweet among three tweets) come back with empty
+    categories of another dtype: several operations must still concatenate (seen on a real 2019 file)."""
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(20) + [
+        release.tweet(is_retweet=True, retweet_userid="2882331822", retweet_tweetid="877919995476496385")])
+    release.write("rea_0621_tweets_csv_hashed.csv", release.tweets(3), style="later")
+    data = release.open()
+    t = data.tweets()
+    assert len(t) == 24 and t["op"].value_counts().to_dict() == {"ira": 21, "rea_0621": 3}
+    for col in ("userid", "retweet_userid", "in_reply_to_userid"):
+        assert isinstance(t[col].dtype, pd.CategoricalDtype)
+        assert all(isinstance(c, str) for c in t[col].cat.categories), col
+    assert t.loc[t["retweet_userid"].notna(), "retweet_userid"].tolist() == ["2882331822"]
+    assert t.loc[t["op"] == "rea_0621", "retweet_userid"].isna().all()
+    assert len(data.exploded("user_mentions", extra=["userid", "retweet_userid"])) == 0

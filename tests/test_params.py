@@ -11,7 +11,7 @@ from helpers.errors import ParameterError
 
 def test_defaults_are_typed():
     p = params.load()
-    assert isinstance(p.start, dt.date) and isinstance(p.end, dt.date)
+    assert p.start is None and p.end is None and not p.windowed  # no default may hide rows
     assert isinstance(p.ops, list) and isinstance(p.languages, list) and "ru" in p.languages
     assert isinstance(p.case_studies[0].focus[0], dt.date)
     assert p.top_n >= 1
@@ -57,7 +57,32 @@ def test_notebook_parameters_round_trip_through_the_papermill_translator():
     injected = {k: DateTranslator.translate(v) for k, v in p.as_notebook_parameters().items()}
     namespace = {k: eval(v, {"datetime": dt}) for k, v in injected.items()}
     assert params.from_namespace(namespace) == p
+    assert injected["start"] == "None"
+    windowed = params.load(start="2016-01-01", end="2016-12-31")
+    injected = {k: DateTranslator.translate(v) for k, v in windowed.as_notebook_parameters().items()}
     assert "datetime.date(" in injected["start"]
+    namespace = {k: eval(v, {"datetime": dt}) for k, v in injected.items()}
+    assert params.from_namespace(namespace) == windowed
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("start:\nend:\n", None, None),
+    ('start: ""\nend: 2016-12-31\n', None, dt.date(2016, 12, 31)),
+    ("start: 2016-01-01\n", dt.date(2016, 1, 1), None),
+])
+def test_an_empty_start_or_end_leaves_that_side_open(tmp_path, text, start, end):
+    f = tmp_path / "window.yaml"
+    f.write_text(text)
+    p = params.load(f)
+    assert (p.start, p.end, p.windowed) == (start, end, start is not None or end is not None)
+
+
+def test_excludes_only_days_wholly_outside_the_window():
+    p = params.load(start="2016-01-01", end="2016-12-31")
+    assert p.excludes(dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+    assert p.excludes(dt.date(2017, 1, 1), dt.date(2017, 1, 2))
+    assert not p.excludes(dt.date(2015, 12, 31), dt.date(2016, 1, 1))
+    assert not params.load().excludes(dt.date(1990, 1, 1), dt.date(1990, 1, 2))
 
 
 def test_default_yaml_has_exactly_the_known_parameters():
