@@ -1009,7 +1009,7 @@ def _settle_duplicates_across_parts(cache_dir: Path, files: dict, old_entries: l
     quarantined in the later part, naming the file and line of the row kept.
 
     Each part's Parquet file stays as its own file gave it (so it can be reused when another part
-    changes); the rows set aside are listed in a small Parquet file (`part`, `source_line`) that the
+    changes); the rows set aside are listed in a small Parquet file (`cache_file`, `source_line`) that the
     loader filters out, and in a quarantine CSV. The result depends on every part: it is recomputed
     whenever any part's cache file changed, and reused when none did (the `basis` recorded).
     """
@@ -1074,13 +1074,13 @@ def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict]
     out_dir.mkdir(parents=True, exist_ok=True)
     lines_path = out_dir / f"{table}-across-{token}.parquet"
     quarantine_path = out_dir / f"{table}-across-{token}.quarantine.csv"
-    part_keys = [_entry_key(e) for e in entries]
-    dropped = pa.table({"part": pa.array([part_keys[i] for i in part_arr[drop]], pa.string()),
+    part_files = [e["cache_file"] for e in entries]  # names a part whatever op_names calls it
+    dropped = pa.table({"cache_file": pa.array([part_files[i] for i in part_arr[drop]], pa.string()),
                         "source_line": pa.array(line_arr[drop], pa.int64())})
     try:
         _write_across_quarantine(cache_dir, entries, key_column, part_arr, line_arr, drop, kept,
                                  quarantine_path)
-        pq.write_table(dropped.sort_by([("part", "ascending"), ("source_line", "ascending")]),
+        pq.write_table(dropped.sort_by([("cache_file", "ascending"), ("source_line", "ascending")]),
                        lines_path, compression="zstd")
     except BaseException:
         lines_path.unlink(missing_ok=True)
@@ -1090,12 +1090,6 @@ def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict]
     rel_lines, rel_q = str(lines_path.relative_to(cache_dir)), str(quarantine_path.relative_to(cache_dir))
     return [{"duplicates": int(n), "basis": basis, "lines_file": rel_lines, "quarantine_file": rel_q}
             for n in counts]
-
-
-def _entry_key(entry: dict) -> str:
-    """The manifest key of an entry (as `SourceFile.key` makes it)."""
-    key = f"{entry['op']}/{entry['table']}"
-    return f"{key}/{entry['part']}" if entry.get("part") else key
 
 
 def _write_across_quarantine(cache_dir: Path, entries: list[dict], key_column: str, part_arr: np.ndarray,

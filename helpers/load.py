@@ -141,7 +141,7 @@ class ReleaseData:
         if not across.get("duplicates"):
             return None
         lines = pq.read_table(self.cache_dir / across["lines_file"],
-                              filters=[("part", "==", ingest._entry_key(entry))], columns=["source_line"])
+                              filters=[("cache_file", "==", entry["cache_file"])], columns=["source_line"])
         return lines.column(0).combine_chunks()
 
     def arrow(self, op: str, table: str, columns: Sequence[str] | None = None,

@@ -293,3 +293,15 @@ def test_the_2021_format_reads_empty_lists_true_false_absent_and_base64_hashes(t
     assert t["is_retweet"].any() and (~t["is_retweet"]).any() and t["latitude"].isna().all()
     hashed = t[t["user_is_hashed"]]
     assert len(hashed) and hashed["userid"].str.endswith("=").all()
+
+
+def test_duplicates_across_parts_survive_renaming_the_operation(tmp_path):
+    marker = generate(tmp_path / "release", ["iran_201901_1"], tweets=20, duplicate_across_parts=True)
+    dup = marker["ops"]["iran_201901_1"]["damage"]["duplicate_tweetid"]
+    first = ingest_open(tmp_path).manifest
+    data = ingest_open(tmp_path, rename={"iran_201901_1": "iran_2019"})
+    files = data.manifest["files"]
+    assert files["iran_2019/tweets/4"]["cache_file"] == first["files"]["iran_201901_1/tweets/4"]["cache_file"]
+    assert files["iran_2019/tweets/4"]["rows_quarantined"] == 1
+    tweets = data.tweets(["tweetid"], dated=False)
+    assert len(tweets) == 20 and list(tweets["tweetid"]).count(dup) == 1

@@ -8,6 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from helpers import schema
 from helpers.errors import MissingTableError, ProjectError
 
 
@@ -168,3 +169,18 @@ def test_op_column_is_categorical_in_the_order_asked(two_ops):
     long = r.exploded("hashtags", ops=["iran", "ira"])
     assert list(long["op"].cat.categories) == ["iran", "ira"]
     assert long["op"].tolist() == ["iran", "iran", "ira", "ira", "ira", "ira"]
+
+
+def test_parts_with_different_extra_columns_read_as_one_table(release):
+    release.write("iran_201901_1_tweets_csv_hashed_1.csv", release.tweets(2, campaign_note="x"), style="later",
+                  columns=(*schema.TWEET_COLUMNS, "campaign_note"))
+    release.write("iran_201901_1_tweets_csv_hashed_2.csv", release.tweets(3), style="later")
+    data = release.open()
+    assert data.has("iran_201901_1", "tweets") and [e["part"] for e in data.entries("iran_201901_1", "tweets")] \
+        == ["1", "2"]
+    assert "campaign_note" in data.columns("iran_201901_1", "tweets")
+    t = data.tweets(["tweetid", "campaign_note"], dated=False)
+    assert list(t["campaign_note"].isna()) == [False, False, True, True, True]
+    entry = data.entry("iran_201901_1", "tweets")
+    assert (entry["rows_read"], entry["rows_cached"], len(entry["parts"])) == (5, 5, 2)
+    assert not data.has("iran_201901_1", "users")

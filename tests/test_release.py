@@ -118,3 +118,16 @@ def test_trailing_blank_lines(release, tail, blank):
     reader.read()
     assert stream.trailing_blank_lines() == blank
     reader.close()
+
+
+def test_discover_names_parts_in_sub_folders_by_their_path_and_orders_them_naturally(release):
+    folder = "sa_eg_ae_022020_tweets_csv_hashed"
+    (release.folder / folder).mkdir()
+    for part in ("10", "02", "01"):
+        release.write(f"{folder}/sa_eg_ae_022020_tweets_csv_hashed_{part}.csv", release.tweets(1), style="later")
+    found = rel.discover(release.folder)
+    assert [(f.key, f.name) for f in found.files] == [
+        (f"sa_eg_ae_022020/tweets/{p}", f"{folder}/sa_eg_ae_022020_tweets_csv_hashed_{p}.csv")
+        for p in ("01", "02", "10")]
+    assert [f.key for f in found.parts("sa_eg_ae_022020", "tweets")] == [f.key for f in found.files]
+    assert found.get("sa_eg_ae_022020", "tweets").part == "01"
