@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import archive_sample, catalog, ingest, release as rel, schema
+from helpers import archive_sample, catalog, release as rel, schema
 from helpers.errors import ReleaseError
 
 
