@@ -114,7 +114,8 @@ def read_header(stream: io.BufferedReader, source: rel.SourceFile) -> list[str]:
                     hint="use the file as Twitter published it (comma-separated), or re-export it "
                          "with commas")
     # A trailing comma gives a nameless column: keep it under a name, like any unknown extra column.
-    header = [h or f"unnamed_{i + 1}" for i, h in enumerate(header)]
+    # camelCase names (`userDisplayName`, some 2021 files) are read as the release's snake_case ones.
+    header = [schema.canonical_column(h) if h else f"unnamed_{i + 1}" for i, h in enumerate(header)]
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise ReleaseError(f"duplicated columns in the header: {', '.join(dupes)}", file=name, line=1,
@@ -917,6 +918,11 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
                    progress: bool = True, force: bool = False, log=print) -> dict:
     """Bring the cache of a release up to date and return its manifest (reusing unchanged files).
 
+    The manifest holds one entry per source file (a part of an operation's table), keyed by
+    `SourceFile.key` (`op/table`, or `op/table/part` for a part); each part is cached on its own, so an
+    unchanged part is reused. Ids repeated across the parts of one table are settled afterwards
+    (`_settle_duplicates_across_parts`).
+
     Raises ReleaseError for a release or file that cannot be used (the message names the file and says
     what to do) and CacheBusyError when another run is writing the same cache.
     """
@@ -931,12 +937,12 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
         for src in release.files:  # first everything still valid, so that each commit below keeps it
             reuse = None if force else next((e for e in old_entries if _still_valid(e, src, cache_dir)), None)
             if reuse is not None:
-                files[src.key] = dict(reuse, op=src.op)
+                files[src.key] = _as_part(_within_file(reuse), src)
             else:
                 todo.append(src)
         for src in todo:
             log(f"ingesting {src.name} -> {src.key}")
-            entry = ingest_file(src, cache_dir, progress)
+            entry = _as_part(ingest_file(src, cache_dir, progress), src)
             files[src.key] = entry
             log(f"  {entry['rows_read']:,} rows read = {entry['rows_cached']:,} cached + "
                 f"{entry['rows_quarantined']:,} quarantined ({entry['parser']} parser, "
@@ -946,10 +952,166 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
             manifest["updated"] = entry["ingested_at"]
             manifest["files"] = dict(sorted(files.items()))
             write_manifest(cache_dir, manifest)  # commit each finished file
+        _settle_duplicates_across_parts(cache_dir, files, old_entries, log)
         manifest["files"] = dict(sorted(files.items()))
         write_manifest(cache_dir, manifest)
         _remove_unreferenced(cache_dir, files)
     return manifest
+
+
+def _as_part(entry: dict, src: rel.SourceFile) -> dict:
+    """A manifest entry labelled with the part it holds (op after renaming, table, part label)."""
+    return dict(entry, op=src.op, table=src.table, part=src.part)
+
+
+# ----------------------------------------------------------------------------- parts of one table
+
+ACROSS = "across_parts"
+
+
+def _across_reason(key_column: str) -> str:
+    return f"duplicate {key_column} across parts"
+
+
+def _within_file(entry: dict) -> dict:
+    """The entry as its own file gives it: the duplicates-across-parts layer taken off (it depends on the
+    other parts, and is settled again after every ingest)."""
+    across = entry.get(ACROSS)
+    if not across:
+        return dict(entry)
+    out = {k: v for k, v in entry.items() if k != ACROSS}
+    n = across["duplicates"]
+    reasons = dict(out.get("quarantine_reasons", {}))
+    reason = _across_reason("tweetid" if entry["table"] == "tweets" else "userid")
+    left = reasons.pop(reason, 0) - n
+    if left:
+        reasons[reason] = left
+    out.update(rows_cached=out["rows_cached"] + n, rows_quarantined=out["rows_quarantined"] - n,
+               quarantine_reasons=dict(sorted(reasons.items())))
+    return out
+
+
+def _with_across(entry: dict, across: dict) -> dict:
+    """The entry with the duplicates-across-parts layer on: its rows counted as quarantined."""
+    n = across["duplicates"]
+    out = dict(entry, **{ACROSS: across})
+    if n:
+        reasons = dict(out.get("quarantine_reasons", {}))
+        reason = _across_reason("tweetid" if entry["table"] == "tweets" else "userid")
+        reasons[reason] = reasons.get(reason, 0) + n
+        out.update(rows_cached=out["rows_cached"] - n, rows_quarantined=out["rows_quarantined"] + n,
+                   quarantine_reasons=dict(sorted(reasons.items())))
+    return out
+
+
+def _settle_duplicates_across_parts(cache_dir: Path, files: dict, old_entries: list[dict], log=print) -> None:
+    """For each table in several parts: a tweetid (userid) already in an earlier part (natural order) is
+    quarantined in the later part, naming the file and line of the row kept.
+
+    Each part's Parquet file stays as its own file gave it (so it can be reused when another part
+    changes); the rows set aside are listed in a small Parquet file (`cache_file`, `source_line`) that the
+    loader filters out, and in a quarantine CSV. The result depends on every part: it is recomputed
+    whenever any part's cache file changed, and reused when none did (the `basis` recorded).
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key, e in files.items():
+        groups.setdefault((e["op"], e["table"]), []).append(key)
+    by_cache_file = {e.get("cache_file"): e for e in old_entries}
+    for (op, table), keys in sorted(groups.items()):
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: rel.part_sort_key(files[k]["part"]))
+        basis = [files[k]["cache_file"] for k in keys]
+        previous = [by_cache_file.get(c, {}).get(ACROSS) for c in basis]
+        if all(p and p.get("basis") == basis and _across_files_present(cache_dir, p) for p in previous):
+            for k, p in zip(keys, previous):
+                files[k] = _with_across(files[k], p)
+            continue
+        for k, across in zip(keys, _duplicates_across(cache_dir, op, table, [files[k] for k in keys], basis)):
+            files[k] = _with_across(files[k], across)
+            if across["duplicates"]:
+                log(f"  {files[k]['source']['name']}: {across['duplicates']:,} rows repeat an id of an "
+                    f"earlier part (quarantined: {cache_dir / across['quarantine_file']})")
+
+
+def _across_files_present(cache_dir: Path, across: dict) -> bool:
+    return all((cache_dir / across[k]).is_file() for k in ("lines_file", "quarantine_file") if across.get(k))
+
+
+def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict], basis: list[str]
+                       ) -> list[dict]:
+    """The duplicates-across-parts layer of each part (in the order given, the natural part order).
+
+    Memory: 8 bytes a row for the keys and 8 for the lines of the whole table, a few times that while
+    sorting (the same bound as the duplicates within one file)."""
+    key_column = "tweetid" if table == "tweets" else "userid"
+    keys, lines, part_of = [], [], []
+    for i, e in enumerate(entries):
+        pf = pq.ParquetFile(cache_dir / e["cache_file"])
+        for batch in pf.iter_batches(batch_size=ROW_GROUP_ROWS, columns=[key_column, "source_line"]):
+            if not batch.num_rows:
+                continue
+            keys.append(_dedupe_key(pa.Table.from_batches([batch]), key_column))
+            lines.append(batch.column(1).to_numpy(zero_copy_only=False).astype(np.int64))
+            part_of.append(np.full(batch.num_rows, i, dtype=np.int32))
+    empty = [{"duplicates": 0, "basis": basis} for _ in entries]
+    if not keys:
+        return empty
+    key_arr, line_arr, part_arr = np.concatenate(keys), np.concatenate(lines), np.concatenate(part_of)
+    order = np.argsort(key_arr, kind="stable")  # stable: parts in order, and lines within a part
+    sorted_keys = key_arr[order]
+    new_group = np.empty(len(order), dtype=bool)
+    new_group[0] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_group[1:])
+    repeats = np.flatnonzero(~new_group)
+    if not len(repeats):
+        return empty
+    starts = np.flatnonzero(new_group)
+    drop = order[repeats]
+    kept = order[starts[np.searchsorted(starts, repeats, side="right") - 1]]
+    token = uuid.uuid4().hex[:12]
+    out_dir = cache_dir / op
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines_path = out_dir / f"{table}-across-{token}.parquet"
+    quarantine_path = out_dir / f"{table}-across-{token}.quarantine.csv"
+    part_files = [e["cache_file"] for e in entries]  # names a part whatever op_names calls it
+    dropped = pa.table({"cache_file": pa.array([part_files[i] for i in part_arr[drop]], pa.string()),
+                        "source_line": pa.array(line_arr[drop], pa.int64())})
+    try:
+        _write_across_quarantine(cache_dir, entries, key_column, part_arr, line_arr, drop, kept,
+                                 quarantine_path)
+        pq.write_table(dropped.sort_by([("cache_file", "ascending"), ("source_line", "ascending")]),
+                       lines_path, compression="zstd")
+    except BaseException:
+        lines_path.unlink(missing_ok=True)
+        quarantine_path.unlink(missing_ok=True)
+        raise
+    counts = np.bincount(part_arr[drop], minlength=len(entries))
+    rel_lines, rel_q = str(lines_path.relative_to(cache_dir)), str(quarantine_path.relative_to(cache_dir))
+    return [{"duplicates": int(n), "basis": basis, "lines_file": rel_lines, "quarantine_file": rel_q}
+            for n in counts]
+
+
+def _write_across_quarantine(cache_dir: Path, entries: list[dict], key_column: str, part_arr: np.ndarray,
+                             line_arr: np.ndarray, drop: np.ndarray, kept: np.ndarray, path: Path) -> None:
+    """The rows set aside, with the file and line of the row kept, in the quarantine's columns."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = SafeCsvWriter(f)
+        w.writerow(QUARANTINE_COLUMNS)
+        for i, e in enumerate(entries):
+            mine = np.flatnonzero(part_arr[drop] == i)
+            if not len(mine):
+                continue
+            kept_at = {int(line_arr[d]): (int(part_arr[k]), int(line_arr[k]))
+                       for d, k in zip(drop[mine], kept[mine])}
+            rows = pq.read_table(cache_dir / e["cache_file"],
+                                 filters=[("source_line", "in", sorted(kept_at))]).sort_by("source_line")
+            for row in rows.to_pylist():
+                part, line = kept_at[row["source_line"]]
+                reason = (f"duplicate {key_column} {row[key_column]}: already in "
+                          f"{entries[part]['source']['name']} line {line} (an earlier part), which is kept")
+                w.writerow([e["source"]["name"], row["source_line"], key_column, reason,
+                            json.dumps(row, default=str, ensure_ascii=False)])
 
 
 def _manifest_header(release: rel.Release, cache_dir: Path, files: dict, old: dict) -> dict:
@@ -971,6 +1133,8 @@ def _manifest_header(release: rel.Release, cache_dir: Path, files: dict, old: di
 def _remove_unreferenced(cache_dir: Path, files: dict) -> None:
     """Deletes Parquet and quarantine files the manifest no longer points at (earlier or killed runs)."""
     keep = {cache_dir / e[k] for e in files.values() for k in ("cache_file", "quarantine_file")}
+    keep |= {cache_dir / e[ACROSS][k] for e in files.values() if e.get(ACROSS)
+             for k in ("lines_file", "quarantine_file") if e[ACROSS].get(k)}
     for p in cache_dir.glob("*/*"):
         if p.is_file() and p not in keep:
             p.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from helpers import ingest, schema
+from helpers import ingest, release as rel, schema
 from helpers.errors import MissingTableError, ProjectError
 
 _PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow"),
@@ -96,14 +96,30 @@ class ReleaseData:
     def synthetic(self) -> bool:
         return bool(self.manifest.get("synthetic"))
 
+    def entries(self, op: str, table: str) -> list[dict]:
+        """The manifest entries of every part of an operation's table, in natural part order
+        (`_2` before `_10`); empty when the release lacks the table."""
+        found = [e for e in self.manifest["files"].values() if e.get("op") == op and e.get("table") == table]
+        return sorted(found, key=lambda e: rel.part_sort_key(e.get("part", "")))
+
     def has(self, op: str, table: str) -> bool:
-        return f"{op}/{table}" in self.manifest["files"]
+        return bool(self.entries(op, table))
 
     def entry(self, op: str, table: str) -> dict:
-        try:
-            return self.manifest["files"][f"{op}/{table}"]
-        except KeyError:
-            raise MissingTableError(self.missing_message(op, table)) from None
+        """The table's manifest entry: the entry itself for a table in one file; for one in several
+        parts, the row accounting summed over them (`parts` lists each part's entry)."""
+        parts = self.entries(op, table)
+        if not parts:
+            raise MissingTableError(self.missing_message(op, table))
+        if len(parts) == 1:
+            return parts[0]
+        reasons: dict[str, int] = {}
+        for e in parts:
+            for reason, n in e.get("quarantine_reasons", {}).items():
+                reasons[reason] = reasons.get(reason, 0) + n
+        total = {k: sum(e[k] for e in parts) for k in ("rows_read", "rows_cached", "rows_quarantined")}
+        return {"op": op, "table": table, "part": "", **total, "quarantine_reasons": dict(sorted(reasons.items())),
+                "parts": parts}
 
     def missing_message(self, op: str, table: str) -> str:
         """Names the file to add as the operation's other files are named (before any renaming)."""
@@ -116,18 +132,35 @@ class ReleaseData:
     def ops_with(self, table: str) -> list[str]:
         return [op for op in self.ops if self.has(op, table)]
 
+    def _schema(self, op: str, table: str) -> pa.Schema:
+        """The cached columns of the table: those of every part (parts may differ in extra columns)."""
+        schemas = [pq.read_schema(self.cache_dir / e["cache_file"]) for e in self.entries(op, table)]
+        if not schemas:
+            raise MissingTableError(self.missing_message(op, table))
+        return pa.unify_schemas(schemas) if len(schemas) > 1 else schemas[0]
+
     def columns(self, op: str, table: str) -> list[str]:
-        return pq.read_schema(self.cache_dir / self.entry(op, table)["cache_file"]).names
+        return self._schema(op, table).names
+
+    def _set_aside(self, entry: dict) -> pa.Array | None:
+        """Lines of a part set aside as duplicates of an earlier part (None when there are none)."""
+        across = entry.get(ingest.ACROSS) or {}
+        if not across.get("duplicates"):
+            return None
+        lines = pq.read_table(self.cache_dir / across["lines_file"],
+                              filters=[("cache_file", "==", entry["cache_file"])], columns=["source_line"])
+        return lines.column(0).combine_chunks()
 
     def arrow(self, op: str, table: str, columns: Sequence[str] | None = None,
               dated: bool = True) -> pa.Table:
-        """One operation's table as Arrow, restricted to `columns` and (tweets) to the date range."""
-        path = self.cache_dir / self.entry(op, table)["cache_file"]
-        dataset = ds.dataset(path, format=_PARQUET)
-        missing = [c for c in (columns or []) if c not in dataset.schema.names]
+        """One operation's table as Arrow (all its parts, in order), restricted to `columns` and
+        (tweets) to the date range; rows repeating an id of an earlier part are left out (quarantined)."""
+        full = self._schema(op, table)
+        missing = [c for c in (columns or []) if c not in full.names]
         if missing:
             raise ProjectError(f"{op}/{table} has no column(s) {', '.join(missing)}; "
-                               f"available: {', '.join(dataset.schema.names)}")
+                               f"available: {', '.join(full.names)}")
+        wanted = list(columns) if columns else full.names
         filt = None
         if table == "tweets" and dated:
             lo, hi = _day_bounds(self.start, self.end)
@@ -137,7 +170,23 @@ class ReleaseData:
             if hi is not None:
                 cond = t < pa.scalar(hi.to_pydatetime(), pa.timestamp("s", tz="UTC"))
                 filt = cond if filt is None else filt & cond
-        return dataset.to_table(columns=list(columns) if columns else None, filter=filt)
+        tables = []
+        for e in self.entries(op, table):
+            dataset = ds.dataset(self.cache_dir / e["cache_file"], format=_PARQUET)
+            part_filter = filt
+            aside = self._set_aside(e)
+            if aside is not None:
+                cond = ~ds.field("source_line").isin(aside)
+                part_filter = cond if part_filter is None else part_filter & cond
+            here = [c for c in wanted if c in dataset.schema.names]
+            t = dataset.to_table(columns=here, filter=part_filter)
+            for c in wanted:  # an extra column another part has: nulls here
+                if c not in here:
+                    t = t.append_column(full.field(c), pa.nulls(t.num_rows, full.field(c).type))
+            tables.append(t.select(wanted))
+        if len(tables) == 1:
+            return tables[0]
+        return pa.concat_tables(tables, promote_options="permissive")
 
     @property
     def windowed(self) -> bool:
@@ -215,24 +264,34 @@ class ReleaseData:
         out["op"] = pd.Categorical(out["op"], categories=present)
         return out
 
+    def _all_entries(self) -> list[dict]:
+        """Every part of every table, by operation, table and natural part order."""
+        return sorted(self.manifest["files"].values(),
+                      key=lambda e: (e["op"], e["table"], rel.part_sort_key(e.get("part", ""))))
+
     def quarantine_table(self) -> pd.DataFrame:
-        """Quarantined rows per file and reason (op, table, reason, rows); see each file's quarantine CSV."""
-        rows = [{"op": e["op"], "table": e["table"], "reason": reason, "rows": n,
-                 "details": e["quarantine_file"]}
-                for _, e in sorted(self.manifest["files"].items())
-                for reason, n in sorted(e.get("quarantine_reasons", {}).items())]
-        return pd.DataFrame(rows, columns=["op", "table", "reason", "rows", "details"])
+        """Quarantined rows per part and reason (op, table, part, reason, rows, details: the quarantine
+        CSV of that part; duplicates across parts are in the table's across-parts CSV)."""
+        rows = []
+        for e in self._all_entries():
+            across = e.get(ingest.ACROSS) or {}
+            for reason, n in sorted(e.get("quarantine_reasons", {}).items()):
+                details = across["quarantine_file"] if reason.endswith(" across parts") else e["quarantine_file"]
+                rows.append({"op": e["op"], "table": e["table"], "part": e.get("part", ""), "reason": reason,
+                             "rows": n, "details": details})
+        return pd.DataFrame(rows, columns=["op", "table", "part", "reason", "rows", "details"])
 
     def file_table(self) -> pd.DataFrame:
-        """The manifest as a table: one row per source file, with the row accounting."""
+        """The manifest as a table: one row per source file (each part of a table), with the row
+        accounting (rows read = cached + quarantined, per part)."""
         rows = []
-        for key, e in sorted(self.manifest["files"].items()):
+        for e in self._all_entries():
             s = e["source"]
             rows.append({
-                "op": e["op"], "table": e["table"], "file": s["name"], "bytes": s["size"],
-                "sha256": s["sha256"], "schema": e["schema_variant"], "rows read": e["rows_read"],
-                "rows cached": e["rows_cached"], "rows quarantined": e["rows_quarantined"],
-                "parser": e["parser"],
+                "op": e["op"], "table": e["table"], "part": e.get("part", ""), "file": s["name"],
+                "bytes": s["size"], "sha256": s["sha256"], "schema": e["schema_variant"],
+                "rows read": e["rows_read"], "rows cached": e["rows_cached"],
+                "rows quarantined": e["rows_quarantined"], "parser": e["parser"],
             })
         return pd.DataFrame(rows)
 

@@ -1,9 +1,13 @@
-"""A release folder: which operations and tables it holds, and how to open each file as a byte stream.
+"""A release folder: which operations, tables and parts it holds, and how to open each file as a byte stream.
 
-Twitter distributed each operation as `<op>_tweets_csv_hashed.csv` and `<op>_users_csv_hashed.csv`;
-mirrors hold them plain, gzipped or zipped, and later releases use names such as
-`iran_201901_1_tweets_csv_hashed.csv` or `hashed_2020_12_GRU_202012_GRU_202012_tweets.csv`. The operation
-name (`op`) comes from the file name; `rename` maps it to another name for the whole run.
+Twitter's archive names its files in many ways (`docs`: ../shared/reference/releases.md): `ira_tweets_csv_hashed.csv`
+(2018), `russian_linked_tweets_csv_hashed.csv` (a file stem that is not the dataset key), parts
+(`_1..4`, `_part1..3`, `_01..13`), folders of parts, one file per year (`_2019`, Turkey's `_2016_01`),
+browser-flattened bucket paths (`hashed_2020_04_egypt_022020_egypt_022020_tweets_csv_hashed`),
+`hashed_2020_12_<key>_<key>_tweets.csv`, users files `2021_12_<key>_<key>_users.csv`, unhashed copies.
+The operation name (`op`) is the catalog's dataset key (`helpers.catalog`) when the name is in the
+catalog, else the lower-cased stem; `rename` (op_names) maps it to another name for the whole run.
+Each file is one part of its operation's table (`part` label, '' for a whole-table file).
 Files are never modified or extracted: archives are read as streams.
 """
 
@@ -25,14 +29,18 @@ from typing import Callable
 
 import numpy as np
 
+from helpers import catalog
 from helpers.errors import ReleaseError
 from helpers.paths import SAMPLE_MARKER
 
-NAME_PATTERNS = (
-    re.compile(r"^(?P<op>.+?)_(?P<table>tweets|users)_csv_(?:un)?hashed\.csv$", re.I),
-    re.compile(r"^hashed_(?P<op>.+?)_(?P<table>tweets|users)\.csv$", re.I),
-    re.compile(r"^(?P<op>.+?)_(?P<table>tweets|users)\.csv$", re.I),
-)
+# <stem>_<table>[_csv_hashed|_csv_unhashed][_<part>].csv; the part is `1`, `01`, `part1`, a year `2019` or a
+# half-year `2016_01`.
+NAME_PATTERN = re.compile(
+    r"^(?P<stem>.+?)_(?P<table>tweets|users)(?:_csv_(?:un)?hashed)?"
+    r"(?:_(?P<part>part\d+|\d{4}_\d{2}|\d{1,4}))?\.csv$", re.I)
+# Bucket-path prefixes that browsers and mirrors prepend: `hashed_2020_12_`, `unhashed_2020_03_`, `2021_12_`.
+PREFIX = re.compile(r"^(?:(?:un)?hashed_(?:\d{4}_\d{2}_)?|\d{4}_\d{2}_)(?=.)", re.I)
+MAX_DEPTH = 3  # sub-folders looked into below the release folder (folders of parts, flattened paths)
 # An archive may expand at most this many times its size (CSV text compresses 4-10x; a bomb, 1000x).
 MAX_EXPANSION = 100
 MIN_BOMB_BYTES = 1 << 20    # ... once more than this much has come out (tiny archives are never refused)
@@ -40,31 +48,73 @@ READ_CHUNK = 1 << 22
 TAIL_BYTES = 4096
 
 
-def parse_name(name: str) -> tuple[str, str] | None:
-    """('ira', 'tweets') from 'ira_tweets_csv_hashed.csv' (also .gz names); None when unrecognised."""
-    base = PurePosixPath(name).name
+@dataclass(frozen=True)
+class ParsedName:
+    """What a file name says: the operation (catalog key lower-cased, or the stem), table and part."""
+
+    op: str
+    table: str
+    part: str
+    stem: str  # the operation as the file names it, bucket prefix and doubling removed (lower case)
+
+
+def _undoubled(stem: str) -> str:
+    """`gru_202012_GRU_202012` -> `gru_202012`: the bucket path repeats the dataset key."""
+    words = stem.split("_")
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
+        return "_".join(words[:half])
+    return stem
+
+
+def op_for_stem(stem: str) -> tuple[str, str]:
+    """(op, stem as named) for a file-name stem: the catalog dataset's op when the stem (or the stem
+    without its bucket prefix) is in the catalog (`russian_linked` -> `russia_201901_1`), else the
+    lower-cased stem without its prefix."""
+    bare = _undoubled(PREFIX.sub("", stem, count=1))
+    d = catalog.lookup(bare) or catalog.lookup(stem)
+    return (d.op if d is not None else bare.lower()), bare.lower()
+
+
+def parse_file_name(name: str) -> ParsedName | None:
+    """The operation, table and part a file name stands for (also .gz names); None when unrecognised."""
+    base = PurePosixPath(name.replace("\\", "/")).name
     if base.lower().endswith(".gz"):
         base = base[:-3]
-    for pattern in NAME_PATTERNS:
-        m = pattern.match(base)
-        if m:
-            return m.group("op").lower(), m.group("table").lower()
-    return None
+    m = NAME_PATTERN.match(base)
+    if not m:
+        return None
+    op, stem = op_for_stem(m.group("stem"))
+    return ParsedName(op, m.group("table").lower(), (m.group("part") or "").lower(), stem)
+
+
+def parse_name(name: str) -> tuple[str, str] | None:
+    """('ira', 'tweets') from 'ira_tweets_csv_hashed.csv'; None when unrecognised (see parse_file_name)."""
+    parsed = parse_file_name(name)
+    return (parsed.op, parsed.table) if parsed else None
+
+
+def part_sort_key(part: str) -> tuple:
+    """Natural order of part labels: '' (a whole file) first, then `_2` before `_10`, years in order."""
+    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", part) if t)
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One operation's tweets or users file: a path, and a member name when it sits in a zip."""
+    """One part of an operation's tweets or users table: a path, and a member name when it sits in a zip."""
 
     op: str
     table: str
     path: Path
     member: str | None = None
     source_op: str = ""
+    part: str = ""          # '' for a file holding the whole table; else `1`, `01`, `part1`, `2019`, ...
+    relpath: str = ""       # the path below the release folder (sub-folders of parts), POSIX style
 
     @property
     def name(self) -> str:
-        return f"{self.path.name}:{self.member}" if self.member else self.path.name
+        base = self.relpath or self.path.name
+        return f"{base}:{self.member}" if self.member else base
 
     @property
     def compression(self) -> str:
@@ -73,8 +123,14 @@ class SourceFile:
         return "gzip" if self.path.name.lower().endswith(".gz") else "none"
 
     @property
-    def key(self) -> str:
+    def table_key(self) -> str:
+        """`op/table`: all parts of one table share it."""
         return f"{self.op}/{self.table}"
+
+    @property
+    def key(self) -> str:
+        """The part's identity (manifest key): `op/table` for a whole file, `op/table/part` for a part."""
+        return f"{self.table_key}/{self.part}" if self.part else self.table_key
 
 
 @dataclass
@@ -95,7 +151,12 @@ class Release:
         return sorted({f.op for f in self.files})
 
     def get(self, op: str, table: str) -> SourceFile | None:
+        """The first part of an operation's table (None when the release lacks it)."""
         return next((f for f in self.files if f.op == op and f.table == table), None)
+
+    def parts(self, op: str, table: str) -> list[SourceFile]:
+        """Every part of an operation's table, in natural order."""
+        return [f for f in self.files if f.op == op and f.table == table]
 
 
 def _unsafe_member(member: str) -> bool:
@@ -111,8 +172,8 @@ def _metadata_member(member: str) -> bool:
     return "__MACOSX" in parts or any(p.startswith(".") for p in parts)
 
 
-def _zip_members(path: Path) -> list[tuple[str, str, str]]:
-    """(member, op, table) for each recognised CSV in a zip; refuses unsafe or explosive members.
+def _zip_members(path: Path) -> list[tuple[str, ParsedName]]:
+    """(member, parsed name) for each recognised CSV in a zip; refuses unsafe or explosive members.
 
     Nothing is ever extracted, but an archive whose member names try to escape the folder (`../x`,
     `/etc/x`, `C:\\x`) was not made by Twitter: it is refused as a whole, whichever member it is.
@@ -138,12 +199,12 @@ def _zip_members(path: Path) -> list[tuple[str, str, str]]:
                 f"the member {member!r} expands {ratio:.0f}x (limit {MAX_EXPANSION}x): refused as a "
                 "possible compression bomb", file=str(path),
                 hint="use the release as Twitter published it")
-        parsed = parse_name(member)
+        parsed = parse_file_name(member)
         if parsed is None and len(csvs) == 1:  # e.g. ira_tweets_csv_hashed.zip holding data.csv
             stem = re.sub(r"(\.csv)?\.zip$", "", path.name, flags=re.I)
-            parsed = parse_name(stem + ".csv")
+            parsed = parse_file_name(stem + ".csv")
         if parsed:
-            out.append((member, *parsed))
+            out.append((member, parsed))
     return out
 
 
@@ -159,8 +220,43 @@ def read_marker(folder: Path) -> dict | None:
                            hint="regenerate the sample with `make sample`") from exc
 
 
+def _walk(folder: Path) -> list[tuple[Path, str]]:
+    """(path, path below `folder` in POSIX style) of every visible file, looking at most MAX_DEPTH
+    sub-folders deep (folders of parts, browser-flattened bucket paths); hidden and macOS metadata
+    folders are skipped. Sorted, so discovery does not depend on the file system's order."""
+    out: list[tuple[Path, str]] = []
+
+    def visit(d: Path, prefix: str, depth: int) -> None:
+        try:
+            children = sorted(d.iterdir())
+        except OSError as exc:
+            raise ReleaseError(f"cannot list the release folder ({exc.strerror or exc})", file=str(d),
+                               hint="check that you may read it") from exc
+        for path in children:
+            if path.name.startswith(".") or path.name == "__MACOSX":
+                continue
+            if path.is_dir():
+                if depth < MAX_DEPTH:
+                    visit(path, f"{prefix}{path.name}/", depth + 1)
+            elif path.is_file():
+                out.append((path, prefix + path.name))
+
+    visit(folder, "", 0)
+    return out
+
+
+def _parts_of(path: Path) -> list[tuple[str | None, ParsedName]]:
+    """(zip member or None, parsed name) of each part a file holds (none: not a release file)."""
+    if path.name.lower().endswith(".zip"):
+        return _zip_members(path)
+    parsed = parse_file_name(path.name)
+    return [(None, parsed)] if parsed else []
+
+
 def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) -> Release:
-    """Find every operation's tweets and users files in a release folder (not recursive)."""
+    """Find every part of every operation's tweets and users tables in a release folder and its
+    sub-folders (at most MAX_DEPTH deep). Two copies of one part (`x.csv` beside `x.csv.gz` or a zip
+    holding `x.csv`) are refused: which one to read is the user's choice, not ours."""
     folder = Path(folder)
     if not folder.exists():
         raise ReleaseError("the release folder does not exist", file=str(folder),
@@ -171,30 +267,20 @@ def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) ->
     rename = {k.lower(): v for k, v in (rename or {}).items()}
     found: list[SourceFile] = []
     ignored: list[str] = []
-    try:
-        paths = sorted(folder.iterdir())
-    except OSError as exc:
-        raise ReleaseError(f"cannot list the release folder ({exc.strerror or exc})", file=str(folder),
-                           hint="check that you may read it") from exc
-    for path in paths:
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        entries: list[tuple[str | None, str, str]] = []
-        if path.name.lower().endswith(".zip"):
-            entries = [(m, op, t) for m, op, t in _zip_members(path)]
-        else:
-            parsed = parse_name(path.name)
-            if parsed:
-                entries = [(None, *parsed)]
-        if not entries and path.name != SAMPLE_MARKER:
-            ignored.append(path.name)
-        for member, op, table in entries:
-            found.append(SourceFile(rename.get(op, op), table, path, member, source_op=op))
+    for path, relpath in _walk(folder):
+        entries = _parts_of(path)
+        if not entries and relpath != SAMPLE_MARKER:
+            ignored.append(relpath)
+        for member, parsed in entries:
+            op = rename.get(parsed.op, rename.get(parsed.stem, parsed.op))
+            found.append(SourceFile(op, parsed.table, path, member, source_op=parsed.stem, part=parsed.part,
+                                    relpath=relpath))
     seen: dict[str, SourceFile] = {}
     for f in found:
         if f.key in seen:
+            which = f"part {f.part} of the {f.table}" if f.part else f"the {f.table}"
             raise ReleaseError(
-                f"two files hold the {f.table} of operation '{f.op}': {seen[f.key].name} and {f.name}",
+                f"two files hold {which} of operation '{f.op}': {seen[f.key].name} and {f.name}",
                 file=str(folder), hint="keep one copy in the folder (for example remove the .zip "
                                        "once extracted), or rename one operation with op_names")
         seen[f.key] = f
@@ -203,7 +289,8 @@ def discover(folder: str | os.PathLike, rename: dict[str, str] | None = None) ->
             "no release files found: expected names like ira_tweets_csv_hashed.csv "
             "(plain, .csv.gz or inside a .zip)" + (f"; found {', '.join(ignored[:5])}" if ignored else ""),
             file=str(folder), hint="point DATA_DIR at the folder holding the unzipped or zipped files")
-    return Release(folder, sorted(found, key=lambda f: (f.op, f.table)), read_marker(folder), ignored)
+    found.sort(key=lambda f: (f.op, f.table, part_sort_key(f.part)))
+    return Release(folder, found, read_marker(folder), ignored)
 
 
 class _Background:

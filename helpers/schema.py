@@ -46,6 +46,24 @@ VARIANTS = {
     USER_COLUMNS: "users (10 columns)",
 }
 
+# Header spellings seen besides snake_case: camelCase in some 2021 users files (`userDisplayName`,
+# `accountCreationDate`, `tweetTime`, `tweetId`, `inReplyToUserId`). A header name is matched to a
+# release column by its letters and digits alone (case and underscores ignored).
+def _squashed(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+_BY_SQUASHED = {_squashed(c): c for c in dict.fromkeys(TWEET_COLUMNS + USER_COLUMNS)}
+
+
+def canonical_column(name: str) -> str:
+    """The release column a header name stands for (`userDisplayName` -> `user_display_name`,
+    `tweetId` -> `tweetid`); unknown names are returned unchanged (they become extra columns)."""
+    if name in _BY_SQUASHED.values():
+        return name
+    return _BY_SQUASHED.get(_squashed(name), name)
+
+
 # Field kinds drive parsing (helpers.fields) and the cache types below.
 TWEET_ID_COLUMNS = ("tweetid", "in_reply_to_tweetid", "quoted_tweet_tweetid", "retweet_tweetid")
 USER_ID_COLUMNS = ("userid", "in_reply_to_userid", "retweet_userid")

@@ -461,3 +461,22 @@ def test_row_groups_are_whole_and_rows_in_file_order(release, monkeypatch):
     meta = pq.ParquetFile(path).metadata
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [5, 5, 5, 5, 3]
     assert pq.read_table(path).column("tweet_text").to_pylist() == [f"n{i}" for i in range(23)]
+
+
+def test_manifest_has_one_entry_per_part_and_forgets_a_removed_part(release):
+    for i in (1, 2, 3):
+        release.write(f"venezuela_201901_1_tweets_csv_hashed_{i}.csv", release.tweets(i), style="later")
+    first = release.ingest()
+    assert sorted(first["files"]) == [f"venezuela_201901_1/tweets/{i}" for i in (1, 2, 3)]
+    for i in (1, 2, 3):
+        e = first["files"][f"venezuela_201901_1/tweets/{i}"]
+        assert (e["op"], e["table"], e["part"], e["rows_cached"]) == ("venezuela_201901_1", "tweets", str(i), i)
+        assert e["across_parts"]["duplicates"] == 0
+    assert first["ops"] == ["venezuela_201901_1"]
+    (release.folder / "venezuela_201901_1_tweets_csv_hashed_2.csv").unlink()
+    second = release.ingest()
+    assert sorted(second["files"]) == ["venezuela_201901_1/tweets/1", "venezuela_201901_1/tweets/3"]
+    assert second["files"]["venezuela_201901_1/tweets/3"]["cache_file"] == \
+        first["files"]["venezuela_201901_1/tweets/3"]["cache_file"]
+    left = sorted(str(p.relative_to(release.cache_dir())) for p in release.cache_dir().glob("*/*"))
+    assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file"))

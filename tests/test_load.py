@@ -8,6 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from helpers import schema
 from helpers.errors import MissingTableError, ProjectError
 
 
@@ -211,3 +212,18 @@ def test_an_operation_of_a_few_tweets_loads_beside_a_large_one(release):
     assert t.loc[t["retweet_userid"].notna(), "retweet_userid"].tolist() == ["2882331822"]
     assert t.loc[t["op"] == "rea_0621", "retweet_userid"].isna().all()
     assert len(data.exploded("user_mentions", extra=["userid", "retweet_userid"])) == 0
+
+
+def test_parts_with_different_extra_columns_read_as_one_table(release):
+    release.write("iran_201901_1_tweets_csv_hashed_1.csv", release.tweets(2, campaign_note="x"), style="later",
+                  columns=(*schema.TWEET_COLUMNS, "campaign_note"))
+    release.write("iran_201901_1_tweets_csv_hashed_2.csv", release.tweets(3), style="later")
+    data = release.open()
+    assert data.has("iran_201901_1", "tweets") and [e["part"] for e in data.entries("iran_201901_1", "tweets")] \
+        == ["1", "2"]
+    assert "campaign_note" in data.columns("iran_201901_1", "tweets")
+    t = data.tweets(["tweetid", "campaign_note"], dated=False)
+    assert list(t["campaign_note"].isna()) == [False, False, True, True, True]
+    entry = data.entry("iran_201901_1", "tweets")
+    assert (entry["rows_read"], entry["rows_cached"], len(entry["parts"])) == (5, 5, 2)
+    assert not data.has("iran_201901_1", "users")

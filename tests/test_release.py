@@ -17,7 +17,14 @@ from helpers.errors import ReleaseError
     ("ira_tweets_csv_hashed.csv", ("ira", "tweets")),
     ("iranian_users_csv_hashed.csv", ("iranian", "users")),
     ("iran_201901_1_tweets_csv_hashed.csv", ("iran_201901_1", "tweets")),
-    ("hashed_2020_12_GRU_202012_GRU_202012_tweets.csv", ("2020_12_gru_202012_gru_202012", "tweets")),
+    ("hashed_2020_12_GRU_202012_GRU_202012_tweets.csv", ("gru_202012", "tweets")),
+    ("russian_linked_tweets_csv_hashed.csv", ("russia_201901_1", "tweets")),
+    ("032020_users_csv_hashed.csv", ("ghana_nigeria_032020", "users")),
+    ("ecuador_082019_tweets_csv_hashed.csv", ("ecuador_082019_1", "tweets")),
+    ("REA_0621_tweets_csv_hashed_2019.csv", ("rea_0621", "tweets")),
+    ("2021_12_CNCC_0621_CNCC_0621_users.csv", ("cncc_0621", "users")),
+    ("unhashed_2020_03_ghana_nigeria_032020_tweets_csv_unhashed.csv", ("ghana_nigeria_032020", "tweets")),
+    ("hashed_2020_12_foo_202012_foo_202012_users.csv", ("foo_202012", "users")),
     ("venezuela_201901_2_users_csv_unhashed.csv", ("venezuela_201901_2", "users")),
     ("IRA_Tweets_CSV_Hashed.csv.gz", ("ira", "tweets")),
     ("ira_tweets.csv", ("ira", "tweets")),
@@ -111,3 +118,16 @@ def test_trailing_blank_lines(release, tail, blank):
     reader.read()
     assert stream.trailing_blank_lines() == blank
     reader.close()
+
+
+def test_discover_names_parts_in_sub_folders_by_their_path_and_orders_them_naturally(release):
+    folder = "sa_eg_ae_022020_tweets_csv_hashed"
+    (release.folder / folder).mkdir()
+    for part in ("10", "02", "01"):
+        release.write(f"{folder}/sa_eg_ae_022020_tweets_csv_hashed_{part}.csv", release.tweets(1), style="later")
+    found = rel.discover(release.folder)
+    assert [(f.key, f.name) for f in found.files] == [
+        (f"sa_eg_ae_022020/tweets/{p}", f"{folder}/sa_eg_ae_022020_tweets_csv_hashed_{p}.csv")
+        for p in ("01", "02", "10")]
+    assert [f.key for f in found.parts("sa_eg_ae_022020", "tweets")] == [f.key for f in found.files]
+    assert found.get("sa_eg_ae_022020", "tweets").part == "01"
