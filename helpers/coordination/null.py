@@ -67,7 +67,9 @@ def poisson_tail(w: np.ndarray, lam: np.ndarray) -> np.ndarray:
     w = np.asarray(w, dtype=np.int64)
     lam = np.asarray(lam, dtype=float)
     out = np.ones(len(w))
-    lgam = np.vectorize(math.lgamma)
+    lgam = np.vectorize(math.lgamma, otypes=[float])
+    if len(w) == 0:
+        return out
     k = w[:, None] + np.arange(0, 400)[None, :]
     with np.errstate(divide="ignore"):
         logterms = -lam[:, None] + k * np.log(lam[:, None]) - lgam(k + 1.0)
