@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 KINDS = ("retweet", "reply", "mention")
-_RT_NAME = r"^RT @([A-Za-z0-9_]{1,20}):"
+_RT_NAME = r"^RT @(?P<name>[A-Za-z0-9_]{1,20}):"
 
 
 def _own_accounts(release, op: str) -> pd.DataFrame:
@@ -40,8 +40,8 @@ def _actions(release, op: str) -> dict[str, pd.DataFrame]:
                                      "user_mentions"])
     rt = pc.fill_null(t.column("is_retweet"), False)
     rts = t.filter(pc.and_(rt, pc.is_valid(t.column("retweet_userid"))))
-    text = rts.column("tweet_text").cast(pa.string())
-    name = pc.extract_regex(pc.fill_null(text, ""), _RT_NAME).field("1") if len(text) else pa.array([], pa.string())
+    text = rts.column("tweet_text").cast(pa.string()).combine_chunks()
+    name = pc.extract_regex(pc.fill_null(text, ""), _RT_NAME).field("name") if len(text) else pa.array([], pa.string())
     out = {"retweet": pd.DataFrame({"target": rts.column("retweet_userid").cast(pa.string()).to_pandas(),
                                     "text_name": pd.Series(name.to_pylist(), dtype=object)})}
     replies = t.filter(pc.and_(pc.invert(rt), pc.is_valid(t.column("in_reply_to_userid"))))
