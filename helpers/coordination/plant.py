@@ -43,7 +43,7 @@ def _align(frame: pd.DataFrame, rows: pd.Index, key: list[str], copy: list[str])
     sub = frame.loc[rows]
     first = sub.groupby(key, sort=False).head(1)
     lead = first.set_index(key)
-    joined = sub.join(lead[copy + ["userid"]], on=key, rsuffix="_lead")
+    joined = sub.join(lead[copy + ["userid"]].add_suffix("_lead"), on=key)
     follow = joined.index[(joined["userid"] != joined["userid_lead"])]
     for c in copy:
         frame.loc[follow, c] = joined.loc[follow, c + "_lead"]
