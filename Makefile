@@ -96,6 +96,7 @@ BENCH_SCALE = $(if $(filter command line,$(origin SCALE)),$(SCALE),1.0)
 .PHONY: bench
 bench: $(READY) ## benchmark ingest and the sequence on a full-scale release (SCALE=0.1: quick look) -> BENCHMARKS.md
 	$(BIN)/python -m benchmarks.run --scale $(BENCH_SCALE)
+	$(BIN)/python -m benchmarks.coordination --scale $(BENCH_SCALE)
 
 clean: ## remove generated data, cache and reports (keeps .venv and the committed figures)
 	rm -rf data cache reports build bench

@@ -68,6 +68,15 @@ class Params:
     figures_dir: str
     reports_dir: str
     cache_dir: str
+    coordination_networks: list[str]
+    coordination_window: int
+    coordination_min_weight: int
+    coordination_draws: int
+    coordination_shift_hours: float
+    coordination_fdr: float
+    coordination_seed: int
+    coordination_sweep_windows: list[int]
+    coordination_sweep_weights: list[int]
     extra: dict = field(default_factory=dict, compare=False)
 
     # -- derived paths -------------------------------------------------------------------------
@@ -233,7 +242,37 @@ def check(values: dict[str, Any]) -> Params:
         regeneration_cutoff=_date("regeneration_cutoff", v["regeneration_cutoff"]),
         case_studies=_case_studies(v["case_studies"]), figures_dir=str(v["figures_dir"] or ""),
         reports_dir=str(v["reports_dir"] or ""), cache_dir=str(v["cache_dir"] or ""),
+        **_coordination(v),
     )
+
+
+def _whole(name: str, value, least: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise ParameterError(f"parameter '{name}': expected a whole number of at least {least}, got {value!r}")
+    return value
+
+
+def _coordination(v: dict) -> dict:
+    """The coordination_* parameters of notebook 10, checked (network names, windows, rates)."""
+    from helpers.coordination import NETWORKS
+    nets = _str_list("coordination_networks", v["coordination_networks"])
+    bad = [n for n in nets if n not in NETWORKS]
+    if bad or not nets:
+        raise ParameterError(f"parameter 'coordination_networks': {', '.join(bad) or 'empty'} not among "
+                             f"{', '.join(NETWORKS)}")
+    fdr, shift = v["coordination_fdr"], v["coordination_shift_hours"]
+    if isinstance(fdr, bool) or not isinstance(fdr, (int, float)) or not 0 < fdr < 1:
+        raise ParameterError(f"parameter 'coordination_fdr': expected a rate between 0 and 1, got {fdr!r}")
+    if isinstance(shift, bool) or not isinstance(shift, (int, float)) or shift <= 0:
+        raise ParameterError(f"parameter 'coordination_shift_hours': expected a positive number, got {shift!r}")
+    windows = [_whole("coordination_sweep_windows", w, 0) for w in v["coordination_sweep_windows"] or []]
+    weights = [_whole("coordination_sweep_weights", w, 1) for w in v["coordination_sweep_weights"] or []]
+    return {"coordination_networks": nets, "coordination_window": _whole("coordination_window", v["coordination_window"], 0),
+            "coordination_min_weight": _whole("coordination_min_weight", v["coordination_min_weight"], 1),
+            "coordination_draws": _whole("coordination_draws", v["coordination_draws"], 1),
+            "coordination_shift_hours": float(shift), "coordination_fdr": float(fdr),
+            "coordination_seed": _whole("coordination_seed", v["coordination_seed"], 0),
+            "coordination_sweep_windows": windows, "coordination_sweep_weights": weights}
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:

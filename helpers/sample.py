@@ -40,10 +40,11 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import yaml
 
+from helpers.coordination import plant
 from helpers.paths import SAMPLE_MARKER
 from helpers.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018, USER_COLUMNS
 
-GENERATOR_VERSION = "1.1.0"    # bump whenever the output for a given seed and scale changes
+GENERATOR_VERSION = "1.2.0"    # bump whenever the output for a given seed and scale changes
 DEFAULT_SCALE = 0.01           # about 1% of the real release: 90,000 + 11,000 tweets
 DEFAULT_SEED = 20181017        # the day of the release
 HERE = Path(__file__).resolve().parent
@@ -1454,7 +1455,8 @@ def _chunk_bytes(job: tuple[str, int]) -> tuple[int, bytes]:
     op, unit = job
     plan = _PLANS[op]
     d0, d1 = plan.units[unit]
-    cols = chunk_rows(plan, d0, d1)
+    groups = plant.groups_of(plan.accounts.userid, plan.accounts.weight, plan.accounts.start)
+    cols = plant.apply(chunk_rows(plan, d0, d1), groups, plan.style.true)  # modelled coordination
     table = pa.table({c: cols[c] for c in plan.style.tweet_columns})
     return table.num_rows, csv_bytes(table, plan.style, header=False)
 
@@ -1589,6 +1591,7 @@ def marker_content(seed, scale, style: Style, ops, files) -> str:
         "complete": files is not None,
         "files": files or {},
         "note": NOTE,
+        "modelled": [plant.DESCRIPTION],
     }
     return json.dumps(content, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -1,0 +1,19 @@
+"""Coordination and amplification across the operations of a release (notebook 10, issue 15).
+
+Modules, each small, in the order data flows through them:
+
+- `events`: the cache -> one table of "actions on a shared object" per network type (co-retweet,
+  co-tweet, co-link, co-hashtag, co-reply), with integer codes for accounts and objects.
+- `pairs`: events + a time window -> account pairs that did the same thing within the window
+  (a windowed self-join in DuckDB), with the toolkit-compatible directed weights and our undirected ones.
+- `null`: events + pairs -> a calibration against timelines shifted at random (many draws): pairs and
+  coordinated accounts against the null distribution, and per pair a p-value with FDR control.
+- `groups`: kept pairs -> igraph networks, components, Leiden communities, GraphML / CSV edge lists.
+- `amplification`: retweets, replies and mentions -> self-amplification shares and top targets.
+- `evidence`: kept pairs -> the tweets behind each pair (CSV), and example texts of the largest groups.
+- `summary`: per operation and network, the share of accounts and tweets in coordinated pairs; the
+  record of parameters and results written beside the run's tables.
+- `plant`: the synthetic sample's modelled coordination (re-timing tweets that already share an object).
+"""
+
+NETWORKS = ("co_retweet", "co_tweet", "co_link", "co_hashtag", "co_reply")

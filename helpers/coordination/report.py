@@ -1,0 +1,132 @@
+"""What notebook 10 shows and writes: tables in words and numbers, and the files behind them.
+
+In: a `run.Result` (and the release, for example texts and file names), display labels.
+Out: frames ready for `Session.table` (`main_table`, `calibration_table`, `sweep_table`,
+`example_texts`), sentences (`resolution_statement`, `context_statement`), and `export`, which writes
+under `reports/tables/coordination/`: per network the evidence CSV (every match behind every kept pair),
+the pairs with their p- and q-values, GraphML and CSV edge lists of the pairs beyond chance; the
+coverage, calibration, sweep and amplification tables; and `manifest.json` (parameters and results of
+the run, with the names, sizes and SHA-256 of the files read, never a local path).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from helpers.coordination import groups as groups_mod
+
+FOLDER = Path("tables") / "coordination"
+
+
+def main_table(result, label=lambda op: op) -> pd.DataFrame:
+    """Per operation and network: accounts and tweets in pairs beyond chance (and kept), with shares."""
+    c = result.coverage
+    if c.empty:
+        return pd.DataFrame(columns=["operation", "network", "accounts"])
+    return pd.DataFrame({
+        "operation": c["op"].map(label), "network": c["network"], "accounts": c["accounts"],
+        "in kept pairs": c["accounts kept"], "beyond chance": c["accounts beyond chance"],
+        "share of accounts": c["accounts beyond chance share"], "tweets": c["tweets"],
+        "tweets beyond chance": c["tweets beyond chance"], "share of tweets": c["tweets beyond chance share"]})
+
+
+def calibration_table(result) -> pd.DataFrame:
+    return result.calibration.copy()
+
+
+def sweep_table(result) -> pd.DataFrame:
+    """Window x weight: real pairs against the shuffled mean, wide by weight threshold."""
+    s = result.sweep
+    if s.empty:
+        return s
+    s = s.assign(cell=[f"{p:,} vs {m:,.1f}" for p, m in zip(s["pairs"], s["pairs shuffled (mean)"])])
+    wide = s.pivot_table(index=["network", "window (s)"], columns="min weight", values="cell", aggfunc="first")
+    wide.columns = [f"weight >= {k}" for k in wide.columns]
+    return wide.reset_index()
+
+
+def resolution_statement(result) -> str:
+    """How windows treat the times of this release (minute resolution in the real files)."""
+    steps = {r.step for r in result.networks.values() if len(r.events)}
+    w = result.settings.window
+    if steps == {60}:
+        note = (f"Every time in these files is on a whole minute (as in Twitter's files, e.g. 2017-06-22 16:03): "
+                f"two tweets of the same minute are 0 s apart, tweets of neighbouring minutes 60 s apart. A window "
+                f"under 60 s therefore means 'the same minute', and the {w} s window used here "
+                + ("takes the same and the neighbouring minute (edges included)." if w >= 60 else "means the same minute."))
+    else:
+        note = f"Times here have second resolution; the window is {w} s, both edges included."
+    return note + " The shuffled copies move whole timelines by whole minutes (or seconds), keeping that resolution."
+
+
+def context_statement() -> str:
+    """What the published work says, and why it gives no per-operation claim for the scorecard."""
+    return ("Context, not a claim: Schoch et al. (Scientific Reports 2022, [S2022]) report that on average 74% of "
+            "the accounts in each campaign of Twitter's archive co-tweeted or co-retweeted (the same content within "
+            "one minute). That is an average over campaigns, not a number for the IRA or the Iranian operation, "
+            "so it is not on the scorecard; neither is any number from Pacheco et al. (ICWSM 2021, [P2021]), "
+            "whose method this follows. Our references hold no per-operation coordination number for these two "
+            "operations: the scorecard gains no claim from this notebook.")
+
+
+def example_texts(release, result, network: str, groups: int = 3, per_group: int = 3) -> pd.DataFrame:
+    """A few tweet texts of each of the largest groups beyond chance (from the evidence)."""
+    res = result.networks[network]
+    cols = ["group", "account", "time", "text"]
+    if res.evidence.empty or res.graph is None or res.graph.vcount() == 0:
+        return pd.DataFrame(columns=cols)
+    member_group = {}
+    g = res.graph
+    ranked = pd.Series(g.vs["group"]).value_counts().index.tolist()[:groups]   # largest first
+    for rank, gid in enumerate(ranked, 1):
+        for v in g.vs.select(group_eq=gid):
+            member_group[v["userid"]] = rank
+    ev = res.evidence[res.evidence["userid_1"].isin(member_group)]
+    ev = ev.assign(group=ev["userid_1"].map(member_group)).sort_values(["group", "time_1"])
+    picks = ev.drop_duplicates("tweetid_1").groupby("group").head(per_group)
+    ids = pa.array(picks["tweetid_1"].astype(str).tolist(), pa.string())
+    texts = {}
+    for op in release.ops_with("tweets"):
+        t = release.arrow(op, "tweets", ["tweetid", "tweet_text"])
+        t = t.filter(pc.is_in(t.column("tweetid").cast(pa.string()), value_set=ids))
+        texts.update(zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("tweet_text").to_pylist()))
+    return pd.DataFrame({"group": picks["group"], "account": picks["account_1"], "time": picks["time_1"],
+                         "text": [texts.get(str(i), "") for i in picks["tweetid_1"]]})[cols]
+
+
+def export(result, amplification: tuple, release, reports_dir: Path) -> list[Path]:
+    """Write every file of the coordination analysis (see the module docstring); returns their paths."""
+    out = Path(reports_dir) / FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for network, res in result.networks.items():
+        e = res.edges.copy()
+        ids = np.array(result.accounts.table.column("userid").to_pylist(), dtype=object)
+        names = groups_mod.display_names(result.accounts)
+        pairs = pd.DataFrame({"userid_1": ids[e["u1"]], "account_1": names[e["u1"]], "userid_2": ids[e["u2"]],
+                              "account_2": names[e["u2"]], "weight": e["weight"], "null_mean": e["null_mean"],
+                              "p": e["p"], "q": e["q"], "beyond_chance": e["survives"]})
+        for frame, name in ((pairs, f"{network}_pairs.csv"), (res.evidence, f"{network}_evidence.csv")):
+            frame.to_csv(out / name, index=False)
+            written.append(out / name)
+        written += groups_mod.write_graph(res.graph, out, f"{network}_beyond_chance")
+    shares, targets = amplification
+    for frame, name in ((result.coverage, "coverage.csv"), (result.calibration, "calibration.csv"),
+                        (result.sweep, "sweep.csv"), (shares, "amplification_shares.csv"),
+                        (targets, "amplification_targets.csv")):
+        frame.to_csv(out / name, index=False)
+        written.append(out / name)
+    record = result.record()
+    record["files_read"] = [{"name": e["source"]["name"], "bytes": e["source"]["size"], "sha256": e["source"]["sha256"]}
+                            for _, e in sorted(release.manifest["files"].items())]
+    record["synthetic"] = bool(release.synthetic)
+    (out / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n",
+                                       encoding="utf-8")
+    written.append(out / "manifest.json")
+    return written

@@ -1,0 +1,172 @@
+"""The whole analysis for notebook 10: every network type, every operation of the run, in one call.
+
+In: a `helpers.load.ReleaseData` and `Settings` (window, minimum weight, draws, shift, FDR, seed, sweep).
+Out: `Result` with, per network type, the kept pairs (with p/q-values), the calibration row, the groups,
+the evidence matches; the per-operation coverage table (accounts and tweets in coordinated pairs); the
+window x weight sweep; and `record()`, the parameters and results written to the run's manifest
+(`reports/tables/coordination/manifest.json`).
+
+A pair is *kept* when its weight reaches the minimum; it is *coordinated beyond chance* when it also
+survives the FDR control of the calibration (`null`). Shares are of the accounts and tweets of each
+operation in the run; tweets without a usable time are counted apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from helpers.coordination import NETWORKS, events as ev_mod, groups as groups_mod, null, pairs as pairs_mod
+
+
+@dataclass(frozen=True)
+class Settings:
+    networks: tuple = NETWORKS
+    window: int = 60
+    min_weight: int = 2
+    draws: int = 20
+    shift_hours: float = 12.0
+    fdr: float = 0.05
+    seed: int = 20181017
+    sweep_windows: tuple = (1, 10, 60, 300, 900, 3600)
+    sweep_weights: tuple = (1, 2, 3, 5)
+    sweep_draws: int = 3
+
+    @classmethod
+    def of(cls, p) -> "Settings":
+        """From `helpers.params.Params` (the coordination_* keys)."""
+        return cls(networks=tuple(p.coordination_networks), window=p.coordination_window,
+                   min_weight=p.coordination_min_weight, draws=p.coordination_draws,
+                   shift_hours=p.coordination_shift_hours, fdr=p.coordination_fdr, seed=p.coordination_seed,
+                   sweep_windows=tuple(p.coordination_sweep_windows), sweep_weights=tuple(p.coordination_sweep_weights))
+
+
+@dataclass
+class NetworkResult:
+    network: str
+    events: ev_mod.Events
+    step: int
+    edges: pd.DataFrame                 # u1, u2, weight, null_mean, null_reached, p, q, survives
+    calibration: null.Calibration
+    groups: pd.DataFrame = field(default_factory=pd.DataFrame)
+    graph: object = None
+    evidence: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+@dataclass
+class Result:
+    settings: Settings
+    accounts: ev_mod.Accounts
+    networks: dict
+    coverage: pd.DataFrame
+    calibration: pd.DataFrame
+    sweep: pd.DataFrame
+    tweets_per_op: dict
+
+    def record(self) -> dict:
+        """Parameters and results for the run's manifest (plain JSON types)."""
+        return {"parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self.settings).items()},
+                "time_resolution_seconds": {n: r.step for n, r in self.networks.items()},
+                "calibration": _records(self.calibration), "coverage": _records(self.coverage)}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: (None if pd.isna(v) else (v.item() if hasattr(v, "item") else v)) for k, v in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def _evidence(con, res: NetworkResult, accounts, window: int) -> pd.DataFrame:
+    """Every match behind every kept pair: both tweets, their times, the shared object."""
+    kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
+    m = pairs_mod.matches(con, res.events.ev, window, kept).to_pandas()
+    meta = res.events.meta
+    ids = np.array(accounts.table.column("userid").to_pylist(), dtype=object)
+    names = groups_mod.display_names(accounts)
+    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
+    obj = np.array(meta.column("object").to_pylist(), dtype=object)
+    e1, e2 = m["eid1"].to_numpy(), m["eid2"].to_numpy()
+    return pd.DataFrame({
+        "network": res.network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
+        "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": tid[e1],
+        "time_1": pd.to_datetime(m["t1"], unit="s", utc=True), "tweetid_2": tid[e2],
+        "time_2": pd.to_datetime(m["t2"], unit="s", utc=True), "seconds_apart": (m["t2"] - m["t1"]).abs(),
+        "shared_object": obj[e1]})
+
+
+def _coverage(con, res: NetworkResult, accounts, window: int, active: dict, tweets: dict) -> list[dict]:
+    """Per operation: accounts and tweets in kept pairs and in pairs surviving the FDR control."""
+    ops_of = np.array(accounts.table.column("op").to_pylist(), dtype=object)
+    meta_op = np.array(res.events.meta.column("op").to_pylist(), dtype=object)
+    tid = np.array(res.events.meta.column("tweetid").to_pylist(), dtype=object)
+    rows = []
+    parts = {"kept": res.edges, "beyond chance": res.edges[res.edges["survives"]]}
+    found = {}
+    for label, e in parts.items():
+        uids = np.unique(np.concatenate([e["u1"].to_numpy(), e["u2"].to_numpy()])) if len(e) else np.array([], int)
+        kept = pa.Table.from_pandas(e[["u1", "u2"]].astype("int32"), preserve_index=False)
+        eids = pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy() if len(e) else np.array([], int)
+        found[label] = (pd.Series(ops_of[uids]).value_counts(), pd.Series(tid[eids]).groupby(meta_op[eids]).nunique()
+                        if len(eids) else pd.Series(dtype=int))
+    for op in active:
+        row = {"op": op, "network": res.network, "accounts": active[op], "tweets": tweets[op]}
+        for label, (acc, tw) in found.items():
+            a, t = int(acc.get(op, 0)), int(tw.get(op, 0))
+            row[f"accounts {label}"] = a
+            row[f"accounts {label} share"] = a / active[op] if active[op] else None
+            row[f"tweets {label}"] = t
+            row[f"tweets {label} share"] = t / tweets[op] if tweets[op] else None
+        rows.append(row)
+    return rows
+
+
+def _sweep(con, e: ev_mod.Events, s: Settings, n_accounts: int, step: int) -> list[dict]:
+    """Pairs per window and weight threshold, real and (few draws) shuffled."""
+    rows = []
+    rng = np.random.default_rng(s.seed + 1)
+    shift = int(s.shift_hours * 3600)
+    for w in s.sweep_windows:
+        real = pairs_mod.undirected(con, e.ev, w, 1).column("weight").to_numpy()
+        nulls = []
+        for _ in range(s.sweep_draws):
+            off = null.offsets(n_accounts, shift, step, rng)
+            t = pc.add(e.ev.column("t"), pa.array(off).take(e.ev.column("uid")))
+            shifted = e.ev.set_column(2, "t", t)
+            nulls.append(pairs_mod.undirected(con, shifted, w, 1).column("weight").to_numpy())
+        for k in s.sweep_weights:
+            n_null = [int((x >= k).sum()) for x in nulls]
+            rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": int((real >= k).sum()),
+                         "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None})
+    return rows
+
+
+def analyse(release, s: Settings, with_sweep: bool = True, with_evidence: bool = True) -> Result:
+    """Every network type for every operation of the run (see the module docstring)."""
+    accounts = ev_mod.accounts_of(release)
+    n_acc = len(accounts.table)
+    ops = list(release.ops_with("tweets"))
+    active = pd.Series(accounts.table.column("op").to_pylist(), dtype=object).value_counts()
+    active = {op: int(active.get(op, 0)) for op in ops}
+    tweets = {op: release.arrow(op, "tweets", ["tweetid"]).num_rows for op in ops}
+    con = pairs_mod.connect()
+    results, coverage, calib, sweep = {}, [], [], []
+    for i, network in enumerate(s.networks):
+        e = ev_mod.events(release, network, accounts)
+        step = ev_mod.resolution(e.ev)
+        cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, int(s.shift_hours * 3600), s.seed + i,
+                             step, n_acc, s.fdr)
+        res = NetworkResult(network, e, step, cal.edges, cal)
+        g = groups_mod.graph(cal.edges[cal.edges["survives"]], accounts)
+        res.graph = g
+        res.groups = groups_mod.group_table(g, groups_mod.communities(g, s.seed))
+        if with_evidence:
+            res.evidence = _evidence(con, res, accounts, s.window)
+        coverage += _coverage(con, res, accounts, s.window, active, tweets)
+        calib.append({"network": network, "events": len(e), "undated": e.undated, **cal.row()})
+        if with_sweep:
+            sweep += _sweep(con, e, s, n_acc, step)
+        results[network] = res
+    return Result(s, accounts, results, pd.DataFrame(coverage), pd.DataFrame(calib), pd.DataFrame(sweep), tweets)
