@@ -75,3 +75,14 @@ def catalog_note(ops: Iterable[str], zones: Mapping[str, str] | None = None) -> 
         out.append(f"{op} is not in the release catalog: labelled by its file name, {clock}, languages "
                    "from its own tweets.")
     return " ".join(out)
+
+
+def takeaways_note(ops: Sequence[str], label_of: Callable[[str], str]) -> str:
+    """'' for the October 2018 operations; otherwise a sentence saying that DFRLab's take-aways were
+    written about that release and are asked here, as questions, of the operations loaded."""
+    if is_october_2018(ops):
+        return ""
+    names = ", ".join(label_of(op) for op in ops)
+    return (f"DFRLab's take-aways were written about the October 2018 release (IRA and Iran). Here the same "
+            f"indicators are computed for {names}: each take-away is a question asked of these data, not a "
+            "published finding about them.")

@@ -135,3 +135,11 @@ def sample_note(scale: float) -> str:
     return (f"Synthetic sample at scale {scale:g}: its users files are written in full and compared as they "
             f"are; its tweet files hold about {scale:g} of the real rows, so tweet rows are compared with "
             f"{scale:g} x the published count (a match: within {SAMPLE_TOLERANCE:.0%}).")
+
+
+def sample_scale(manifest: dict) -> float | None:
+    """The scale of a synthetic sample (from its marker in the manifest); None for real files."""
+    if not manifest.get("synthetic"):
+        return None
+    scale = (manifest.get("sample") or {}).get("scale")
+    return float(scale) if scale is not None else None

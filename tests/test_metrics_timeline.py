@@ -212,3 +212,8 @@ def test_languages_drawn_per_operation_catalog_first_then_own_top_languages(fram
     assert timeline.language_order(drawn) == ["ru", "en", "(empty)", "es", "pt", "und", "other"]
     forced = timeline.languages_drawn(t, {"ira": ("ru",), "zz": ()}, forced=["en", "fa"])
     assert forced == {"ira": ["en", "fa"], "zz": ["en", "fa"]}
+
+
+def test_describe_drawn_names_each_operations_languages():
+    text = timeline.describe_drawn({"ira": ["ru", "en"], "zz": []}, str.upper)
+    assert text == "IRA: ru, en; ZZ: none"

@@ -50,3 +50,9 @@ def test_october_2018_framing_only_for_the_october_2018_operations():
     assert not operations.is_october_2018(["ira", "iran_201901_1"])
     assert not operations.is_october_2018(["zz_new"]) and not operations.is_october_2018([])
     assert operations.month_name("2021-02") == "February 2021"
+
+
+def test_takeaways_note_only_outside_october_2018():
+    assert operations.takeaways_note(["ira", "iranian"], operations.label) == ""
+    note = operations.takeaways_note(["ira", "iran_201901_1"], operations.label)
+    assert "written about the October 2018 release" in note and "Russia IRA (Oct 2018), Iran (Jan 2019)" in note

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -68,6 +68,11 @@ def languages_drawn(tweets: pd.DataFrame, main: Mapping[str, Sequence[str]], for
             own = [v for v in c.loc[share >= min_share, "lang"] if v not in UNCODED_LANGUAGES]
         out[op] = own + [v for v in UNCODED_LANGUAGES if v in present and v not in own]
     return out
+
+
+def describe_drawn(drawn: Mapping[str, Sequence[str]], label: Callable[[str], str]) -> str:
+    """'Russia IRA (Oct 2018): ru, en, und; ...': which languages each panel draws (for captions)."""
+    return "; ".join(f"{label(op)}: {', '.join(values) or 'none'}" for op, values in drawn.items())
 
 
 def language_order(drawn: Mapping[str, Sequence[str]], other: str = "other") -> list[str]:
