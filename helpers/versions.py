@@ -126,8 +126,10 @@ def verdict(table: pd.DataFrame, op: str, name: str | None = None) -> str:
     if not matched:
         return f"{name} matches none of the published counts (the differences are in the table)."
     files = [v for v in matched if (t.loc[t["version"] == v, "kind"] != "announced").all()]
-    lead = f"{name} follows the {files[0]}" if files else f"{name} matches the {matched[0]}"
-    return f"{lead} (every count matched: {'; '.join(matched)})."
+    first = files[0] if files else matched[0]
+    lead = f"{name} follows the {first}" if files else f"{name} matches the {first}"
+    others = [v for v in matched if v != first]
+    return lead + (f" (it also matches: {'; '.join(others)})." if others else ".")
 
 
 def sample_note(scale: float) -> str:
