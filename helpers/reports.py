@@ -381,7 +381,7 @@ def _versions_hint(ops: list[str]) -> str:
     """Why file versions matter, for the datasets loaded (the Feb 2019 re-issue concerns October 2018)."""
     if any((d := catalog.lookup(op)) is not None and d.release_month == operations.OCTOBER_2018 for op in ops):
         return "Twitter re-issued the October 2018 files in February 2019"
-    return "copies of the same dataset can differ (notebook 01 compares the rows with the published counts)"
+    return "copies of the same dataset can differ, and notebook 01 compares the rows with the published counts"
 
 
 def _files_table(manifest: dict) -> str:
@@ -432,7 +432,7 @@ def release_heading(ops: list[str], label: Callable[[str], str]) -> tuple[str, s
             f"it had suspended; this run loaded {prose.plural(len(ops), 'dataset')}{prose.html(span)}. The "
             "reports ask the same questions of each, one question per report, with every figure traced to the "
             "helper functions and columns behind it. The published comparison and the scorecard's numbers "
-            "concern the October 2018 release (IRA and Iran), which this run did not load alone.</p>"
+            "concern the October 2018 release (IRA and Iran) only.</p>"
             + loaded)
     return f"TrollTracker reproduction: {short}", f"State-backed operations on Twitter: {short}", lead
 
