@@ -413,8 +413,9 @@ def loaded_ops(manifest: dict) -> list[str]:
 
 
 def release_heading(ops: list[str], label: Callable[[str], str]) -> tuple[str, str, str]:
-    """The landing page's <title> and <h1> (text) and its lead (HTML) for the operations loaded: DFRLab's #TrollTracker framing only when they are the
-    October 2018 ones (ira and/or iranian); otherwise which datasets (label, attribution, disclosure)."""
+    """The landing page's <title> and <h1> (text) and its lead (HTML) for the operations loaded: DFRLab's
+    #TrollTracker framing only when they are the October 2018 ones (ira and/or iranian); otherwise which
+    datasets (label, attribution, disclosure month)."""
     listing = "".join(f"<li>{prose.html(operations.description(op, label))}</li>" for op in ops)
     loaded = f'<p>Loaded in this run:</p><ul class="ops">{listing}</ul>'
     if operations.is_october_2018(ops):
