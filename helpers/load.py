@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from helpers import ingest, release as rel, schema
+from helpers import catalog, ingest, release as rel, schema
 from helpers.errors import MissingTableError, ProjectError
 
 _PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow"),
@@ -304,7 +304,7 @@ def open_release(data_dir, ops: Sequence[str] | None = None, start=None, end=Non
     manifest = ingest.ingest_release(data_dir, cache_root=cache_root, rename=rename, progress=progress,
                                      log=log)
     available = manifest["ops"]
-    chosen = list(ops) if ops else available
+    chosen = list(ops) if ops else catalog.disclosure_order(available)  # oldest disclosure first
     unknown = [op for op in chosen if op not in available]
     if unknown:
         raise ProjectError(f"operation(s) {', '.join(unknown)} not in the release "

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, SVG, display
 
-from helpers import load, params as params_mod, plots, prose, reports
+from helpers import catalog, load, operations, params as params_mod, plots, prose, reports
 from helpers.params import Params
 
 
@@ -147,6 +147,21 @@ def window_statement(counts: pd.DataFrame, p: Params) -> str:
     return f"**Date window set: {window} (UTC days, both included).** {left}{no_time}"
 
 
+def catalog_statement(ops: Sequence[str], p: Params) -> str:
+    """What the release catalog says about each operation shown (label, attribution, disclosure month,
+    home time zone, main languages), and plainly which operations it does not know (Markdown)."""
+    lines = []
+    for op in ops:
+        d = catalog.lookup(op)
+        if d is None:
+            lines.append(operations.catalog_note([op], p.time_zones))
+            continue
+        zone = p.time_zone(op) + (" (time_zones parameter)" if op in p.time_zones else "")
+        langs = ", ".join(d.main_languages) or "none published (taken from its own tweets)"
+        lines.append(f"{operations.description(op, p.label)}; home time zone {zone}; main languages {langs}.")
+    return "> **Release catalog** (`helpers/catalog.csv`):\n>\n" + "\n".join(f"> - {prose.md(x)}" for x in lines)
+
+
 def start(namespace: dict, notebook: str) -> Session:
     """Check the parameters in the notebook's namespace, open the release, say what it is."""
     p = params_mod.from_namespace(namespace)
@@ -156,6 +171,7 @@ def start(namespace: dict, notebook: str) -> Session:
     session = Session(notebook, p, release)
     session._write_records()
     display(Markdown(data_statement(release, p)))
+    display(Markdown(catalog_statement(release.ops, p)))
     return session
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from helpers import operations
 from helpers.errors import ParameterError
 from helpers.paths import CACHE_DIR, FIGURES_DIR, PARAMS_DIR, REPORTS_DIR, SAMPLE_DIR, resolve
 
@@ -110,10 +111,12 @@ class Params:
         return (self.start is not None and last < self.start) or (self.end is not None and first > self.end)
 
     def label(self, op: str) -> str:
-        return self.op_labels.get(op, op)
+        """The operation's label (`op_labels`, else the release catalog's: `operations.label`)."""
+        return operations.label(op, self.op_labels)
 
     def time_zone(self, op: str) -> str:
-        return self.time_zones.get(op, "UTC")
+        """The operation's home time zone (`time_zones`, else the catalog's, else UTC)."""
+        return operations.time_zone(op, self.time_zones)
 
     def as_notebook_parameters(self) -> dict[str, Any]:
         """Values for papermill: plain YAML types, dates as `IsoDate` (see `pipeline.DateTranslator`)."""

@@ -132,7 +132,7 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
     if only is None:
         reports.write_figure_index(records, p.figures_path)
     index = reports.write_index(p.reports_path, p.figures_path, manifest, notebooks(folder=notebook_dir),
-                                extra_sections=_sections(p.reports_path))
+                                extra_sections=_sections(p.reports_path), ops=p.ops or None, label=p.label)
     log(f"\n{len(records)} figures in {reports.relative_to_root(p.figures_path)}; "
         f"open {reports.relative_to_root(index)}")
     return 0

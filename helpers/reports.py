@@ -29,7 +29,7 @@ import bleach
 import numpy as np
 import pandas as pd
 
-from helpers import prose
+from helpers import catalog, operations, prose
 from helpers.paths import ROOT
 
 if TYPE_CHECKING:
@@ -356,7 +356,7 @@ def _href(path: str) -> str:
     return prose.html(quote(path, safe="/#-._~"))
 
 
-def _data_note(manifest: dict) -> str:
+def _data_note(manifest: dict, ops: list[str]) -> str:
     if manifest.get("synthetic"):
         sample = manifest.get("sample") or {}
         return ('<blockquote class="data-note synthetic"><p><b>Synthetic sample, not evidence.</b> Every '
@@ -372,9 +372,16 @@ def _data_note(manifest: dict) -> str:
         files.append(f"<li><code>{prose.html(s['name'])}</code>: {s['size']:,} bytes, SHA-256 "
                      f"<code>{prose.html(str(s['sha256'])[:16])}…</code>, {e['rows_cached']:,} rows</li>")
     return (f'<div class="data-note real"><p><b>Data: the release files in '
-            f"<code>{prose.html(manifest.get('release_dir', '?'))}</code></b> (Twitter re-issued the October "
-            "2018 files in February 2019: compare the SHA-256 values before comparing numbers with another "
+            f"<code>{prose.html(manifest.get('release_dir', '?'))}</code></b> ({_versions_hint(ops)}: "
+            "compare the SHA-256 values before comparing numbers with another "
             f'run; full list under <a href="#data">Data loaded</a>).</p><ul>{"".join(files)}</ul></div>')
+
+
+def _versions_hint(ops: list[str]) -> str:
+    """Why file versions matter, for the datasets loaded (the Feb 2019 re-issue concerns October 2018)."""
+    if any((d := catalog.lookup(op)) is not None and d.release_month == operations.OCTOBER_2018 for op in ops):
+        return "Twitter re-issued the October 2018 files in February 2019"
+    return "copies of the same dataset can differ, and notebook 01 compares the rows with the published counts"
 
 
 def _files_table(manifest: dict) -> str:
@@ -399,8 +406,49 @@ def _section_title(section: str) -> str:
     return re.sub(r"<[^>]+>", "", m.group(1)).strip() if m else ""
 
 
+def loaded_ops(manifest: dict) -> list[str]:
+    """The operations of a manifest, in disclosure order (as the notebooks show them by default)."""
+    ops = manifest.get("ops") or sorted({e["op"] for e in manifest.get("files", {}).values()})
+    return catalog.disclosure_order(list(ops))
+
+
+def release_heading(ops: list[str], label: Callable[[str], str]) -> tuple[str, str, str]:
+    """The landing page's <title> and <h1> (text) and its lead (HTML) for the operations loaded: DFRLab's
+    #TrollTracker framing only when they are the October 2018 ones (ira and/or iranian); otherwise which
+    datasets (label, attribution, disclosure month)."""
+    listing = "".join(f"<li>{prose.html(operations.description(op, label))}</li>" for op in ops)
+    loaded = f'<p>Loaded in this run:</p><ul class="ops">{listing}</ul>'
+    if operations.is_october_2018(ops):
+        return ("TrollTracker reproduction: the October 2018 release, IRA and Iran",
+                "State-backed troll operations on Twitter: the October 2018 release, reproduced",
+                _OCTOBER_2018_LEAD + "</p>" + loaded)
+    names = [label(op) for op in ops]
+    short = ", ".join(names) if len(names) <= 3 else f"{len(names)} datasets of Twitter's archive"
+    months = sorted({d.release_month for d in map(catalog.lookup, ops) if d is not None})
+    span = ""
+    if months:
+        span = f", disclosed {operations.month_name(months[0])}"
+        span += f" to {operations.month_name(months[-1])}" if months[-1] != months[0] else ""
+    lead = (f'<p class="lead">Twitter published the tweets and accounts of state-backed information operations '
+            f"it had suspended; this run loaded {prose.plural(len(ops), 'dataset')}{prose.html(span)}. The "
+            "reports ask the same questions of each, one question per report, with every figure traced to the "
+            "helper functions and columns behind it. The published comparison and the scorecard's numbers "
+            "concern the October 2018 release (IRA and Iran) only.</p>"
+            + loaded)
+    return f"TrollTracker reproduction: {short}", f"State-backed operations on Twitter: {short}", lead
+
+
+_OCTOBER_2018_LEAD = """<p class="lead">On 17 October 2018 Twitter published the tweets and accounts of two
+state-backed information operations it had suspended: Russia's Internet Research Agency (IRA: 3,841 accounts,
+about 9 million tweets) and an Iranian operation (770 accounts, about 1.1 million tweets). The same day the
+Atlantic Council's Digital Forensic Research Lab (DFRLab) compared the two in its #TrollTracker series. These
+reports recompute that comparison from the files loaded in this run, one question per report, with every figure
+traced to the helper functions and columns behind it."""
+
+
 def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks: list[Path],
-                extra_sections: list[str] | None = None, run_date: dt.date | None = None) -> Path:
+                extra_sections: list[str] | None = None, run_date: dt.date | None = None,
+                ops: list[str] | None = None, label: Callable[[str], str] | None = None) -> Path:
     """The landing page: which data (the synthetic sample said first), what the release is, the reports,
     the comparison summary, a gallery of every figure (caption and link to its report), the scorecard,
     the files loaded. `extra_sections` are the HTML fragments notebooks leave (`write_section`): the
@@ -461,20 +509,18 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
     on_page += [("data", "Data loaded")]
     toc = "".join(f'<li><a href="#{prose.html(i)}">{prose.html(t)}</a></li>' for i, t in on_page if i)
     date = (run_date or dt.date.today()).isoformat()
+    ops = list(ops) if ops else loaded_ops(manifest)
+    title, h1, lead = release_heading(ops, label or operations.label)
     css = CSS_FILE.read_text(encoding="utf-8")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="trolltracker-reproduction">
-<title>TrollTracker reproduction: the October 2018 release, IRA and Iran</title><style>{css}</style></head>
+<title>{prose.html(title)}</title><style>{css}</style></head>
 <body class="report report-index"><main>
-<h1>State-backed troll operations on Twitter: the October 2018 release, reproduced</h1>
-{_data_note(manifest)}
-<p class="lead">On 17 October 2018 Twitter published the tweets and accounts of two state-backed information
-operations it had suspended: Russia's Internet Research Agency (IRA: 3,841 accounts, about 9 million tweets)
-and an Iranian operation (770 accounts, about 1.1 million tweets). The same day the Atlantic Council's Digital
-Forensic Research Lab (DFRLab) compared the two in its #TrollTracker series. These reports recompute that
-comparison from the files loaded in this run, one question per report, with every figure traced to the helper
-functions and columns behind it. Run date: {date}.</p>
+<h1>{prose.html(h1)}</h1>
+{_data_note(manifest, ops)}
+{lead}
+<p>Run date: {date}.</p>
 <nav class="toc" aria-label="On this page"><b>On this page</b><ol>{toc}</ol></nav>
 <h2 id="reports">Reports</h2>
 <p>Each report answers one question; read them in order, or start from a figure below.</p>

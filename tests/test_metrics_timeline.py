@@ -185,3 +185,35 @@ def test_daily_keeps_operations_quiet_in_the_window_with_text_ops():
                       "tweet_time": pd.to_datetime(["2014-07-16 10:00", "2016-01-01 10:00"], utc=True)})
     d = timeline.daily(t, "2014-07-16", "2014-07-16")
     assert d[["op", "tweets"]].values.tolist() == [["ira", 1], ["iranian", 0]]
+
+
+def test_counts_by_period_keeps_each_operations_own_languages(monthly_release):
+    """A list per operation: ira keeps ru and fr, iranian keeps en only (its fa becomes 'other')."""
+    out = timeline.counts_by_period(monthly_release, "M", by="tweet_language",
+                                    keep={"ira": ["ru", "fr"], "iranian": ["en"]})
+    assert as_dict(out, "op", "period", "tweet_language") == {
+        ("ira", "2016-01-01", "other"): 1, ("ira", "2016-01-01", "ru"): 2,
+        ("ira", "2016-02-01", "fr"): 1, ("ira", "2016-02-01", "other"): 1, ("ira", "2016-02-01", "ru"): 1,
+        ("iranian", "2016-01-01", "other"): 2,
+    }
+    assert out["tweets"].sum() == len(monthly_release)   # grouping never loses a tweet
+
+
+def test_languages_drawn_per_operation_catalog_first_then_own_top_languages(frames):
+    """ira has catalog languages (kept even if rare, plus und / (empty) where present); 'zz' has none:
+    its languages with at least 5% of its tweets (und and (empty) only as such, never as 'main')."""
+    rows = ([{"op": "ira", "tweet_time": "2016-01-01 00:00", "tweet_language": v} for v in ["en"] * 9 + [None]]
+            + [{"op": "zz", "tweet_time": "2016-01-01 00:00", "tweet_language": v}
+               for v in ["es"] * 80 + ["pt"] * 10 + ["it"] * 4 + ["und"] * 6]
+)
+    t = frames.tweets(rows, ops=["ira", "zz", "quiet"])
+    drawn = timeline.languages_drawn(t, {"ira": ("ru", "en"), "zz": (), "quiet": ()})
+    assert drawn == {"ira": ["ru", "en", "(empty)"], "zz": ["es", "pt", "und"], "quiet": []}
+    assert timeline.language_order(drawn) == ["ru", "en", "(empty)", "es", "pt", "und", "other"]
+    forced = timeline.languages_drawn(t, {"ira": ("ru",), "zz": ()}, forced=["en", "fa"])
+    assert forced == {"ira": ["en", "fa"], "zz": ["en", "fa"]}
+
+
+def test_describe_drawn_names_each_operations_languages():
+    text = timeline.describe_drawn({"ira": ["ru", "en"], "zz": []}, str.upper)
+    assert text == "IRA: ru, en; ZZ: none"

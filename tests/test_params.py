@@ -12,7 +12,8 @@ from helpers.errors import ParameterError
 def test_defaults_are_typed():
     p = params.load()
     assert p.start is None and p.end is None and not p.windowed  # no default may hide rows
-    assert isinstance(p.ops, list) and isinstance(p.languages, list) and "ru" in p.languages
+    assert isinstance(p.ops, list) and p.languages == []      # empty: each operation's own languages
+    assert p.op_labels == {} and p.time_zones == {}            # the release catalog, unless overridden
     assert isinstance(p.case_studies[0].focus[0], dt.date)
     assert p.top_n >= 1
 

@@ -201,6 +201,9 @@ def test_op_and_language_colors():
     langs = style.language_colors(["ru", "de", "es", "it", "other"])
     assert langs["ru"] == style.LANGUAGE_COLORS["ru"] and langs["other"] == style.GREY
     assert len(set(langs.values())) == 5  # languages outside the fixed list still get distinct colours
+    many = style.language_colors([f"l{i}" for i in range(17)] + list(style.LANGUAGE_COLORS))
+    assert not set(many.values()) & set(style.OKABE_ITO)   # no language in an operation's colour
+    assert not set(style.LANGUAGE_COLORS.values()) & set(style.OP_COLORS.values())
 
 
 def figure(synthetic=False):

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from helpers import notebook, reports
+from helpers import catalog, notebook, operations, reports
 
 RLO, ZWSP = "\u202e", "\u200b"
 
@@ -381,3 +381,33 @@ def test_a_section_links_to_the_report_it_comes_from(tmp_path):
     page = _landing(tmp_path, sections=[section])
     part = page[page.index('id="02_summary"'):page.index('id="figures"')]
     assert '<a href="02_second.html">The full report: 02 · Second ›</a>' in part.replace("&rsaquo;", "›")
+
+
+def test_landing_page_uses_the_october_2018_framing_only_for_the_october_2018_operations(tmp_path):
+    """ira + iranian: DFRLab's #TrollTracker lead; a 2019 dataset and an unknown one: their labels, the
+    attribution and disclosure month from the catalog, and no October 2018 lead, title or re-issue note."""
+    oct18 = _landing(tmp_path / "a", synthetic=False)
+    assert "<title>TrollTracker reproduction: the October 2018 release, IRA and Iran</title>" in oct18
+    assert "compared the two in its #TrollTracker series" in oct18
+    assert "Russia IRA (Oct 2018): Russia (Internet Research Agency), disclosed October 2018" in oct18
+    assert "Twitter re-issued the October 2018 files in February 2019" in oct18
+
+    title, h1, lead = reports.release_heading(["iran_201901_1", "zz_new"], operations.label)
+    assert title == "TrollTracker reproduction: Iran (Jan 2019), zz_new"
+    assert "October 2018 release, reproduced" not in h1
+    assert "Iran (Jan 2019): Iran, disclosed January 2019" in lead and "zz_new: not in the release catalog" in lead
+    assert "2 datasets, disclosed January 2019" in lead
+    assert "#TrollTracker" not in lead and "On 17 October 2018" not in lead
+    many = reports.release_heading([d.op for d in catalog.datasets()][2:8], operations.label)
+    assert many[0] == "TrollTracker reproduction: 6 datasets of Twitter's archive"
+    assert "disclosed January 2019 to June 2019" in many[2]
+
+    files = {"mx_0621/tweets": {"op": "mx_0621", "table": "tweets", "rows_read": 5, "rows_cached": 5,
+                                "rows_quarantined": 0, "source": {"name": "MX_0621_tweets_csv_hashed_2011.csv",
+                                                                  "size": 10, "sha256": "ef" * 32}}}
+    page = reports.write_index(tmp_path / "b", tmp_path / "b" / "figures",
+                               {"files": files, "synthetic": False, "release_dir": "r", "cache_dir": "c"}, [])
+    page = page.read_text(encoding="utf-8")
+    assert "<title>TrollTracker reproduction: Mexico (Dec 2021)</title>" in page
+    assert "October 2018" not in page.split("</h1>")[0] and "Twitter re-issued" not in page
+    assert "Mexico (Dec 2021): Mexico (government-linked), disclosed December 2021" in page

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Callable, Mapping, Sequence
+
 import pandas as pd
 
-from helpers.metrics.core import in_window, labelled, ops_of, recode, share_table
+from helpers.metrics.core import in_window, labelled, ops_of, share_table
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -14,25 +16,69 @@ def _period(times: pd.Series, freq: str) -> pd.Series:
 
 
 def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = None,
-                     keep: list[str] | None = None, other: str = "other") -> pd.DataFrame:
+                     keep: Sequence[str] | Mapping[str, Sequence[str]] | None = None,
+                     other: str = "other") -> pd.DataFrame:
     """Tweets per op, period (M month, Y year, D day, W week) and optionally per value of `by`.
 
-    With `keep`, values of `by` outside it are grouped as `other`. Periods with no tweets are absent.
-    Columns: op, period, [by], tweets.
+    With `keep`, values of `by` outside it are grouped as `other`: one list for every operation, or a
+    list per operation ({op: [...]}, e.g. each operation's own languages; an op not in it keeps nothing).
+    Periods with no tweets are absent. Columns: op, period, [by], tweets.
     """
     f = pd.DataFrame({"op": tweets["op"], "period": _period(tweets["tweet_time"], freq)})
     keys = ["op", "period"]
     if by is not None:
-        values = labelled(tweets[by])
-        if keep is not None:
-            kept = set(keep)
-            values = recode(values, lambda v: v if v in kept else other)
-        f[by] = values
+        f[by] = labelled(tweets[by])
         keys.append(by)
     out = f.groupby(keys, observed=True).size().rename("tweets").reset_index()
     if by is not None:  # labels as plain text: ties and order are alphabetical, not category order
         out[by] = out[by].astype(str)
+        if keep is not None:  # grouped after counting: a few thousand rows, never the tweets
+            per_op = keep if isinstance(keep, Mapping) else {op: keep for op in out["op"].unique()}
+            pairs = pd.MultiIndex.from_tuples([(str(op), str(v)) for op, vs in per_op.items() for v in vs],
+                                              names=["op", by])
+            inside = pd.MultiIndex.from_arrays([out["op"].astype(str), out[by]]).isin(pairs)
+            out[by] = out[by].where(inside, other)
+            out = out.groupby(keys, observed=True, sort=False)["tweets"].sum().reset_index()
     return out.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+MAIN_LANGUAGE_SHARE = 0.05          # an operation's own main languages: at least 5% of its tweets
+UNCODED_LANGUAGES = ("und", "(empty)")   # drawn wherever present: they say how much is not classified
+
+
+def languages_drawn(tweets: pd.DataFrame, main: Mapping[str, Sequence[str]], forced: Sequence[str] = (),
+                    min_share: float = MAIN_LANGUAGE_SHARE) -> dict[str, list[str]]:
+    """The tweet languages drawn separately for each operation of `main` (op -> its catalog languages).
+
+    `forced` (the `languages` parameter), when not empty, is one list for all. Otherwise each operation
+    gets its catalog languages, or, where it has none, the languages with at least `min_share` of its
+    tweets (most tweets first); then `und` and `(empty)` where it has such tweets. The rest is "other".
+    """
+    if forced:
+        return {op: list(forced) for op in main}
+    lang = pd.DataFrame({"op": tweets["op"].astype(str), "lang": labelled(tweets["tweet_language"]).astype(str)})
+    counts = lang.groupby(["op", "lang"]).size().rename("n").reset_index()
+    out = {}
+    for op, languages in main.items():
+        c = counts[counts["op"] == op].sort_values(["n", "lang"], ascending=[False, True])
+        present = set(c["lang"])
+        own = list(languages)
+        if not own and len(c):
+            share = c["n"] / c["n"].sum()
+            own = [v for v in c.loc[share >= min_share, "lang"] if v not in UNCODED_LANGUAGES]
+        out[op] = own + [v for v in UNCODED_LANGUAGES if v in present and v not in own]
+    return out
+
+
+def describe_drawn(drawn: Mapping[str, Sequence[str]], label: Callable[[str], str]) -> str:
+    """'Russia IRA (Oct 2018): ru, en, und; ...': which languages each panel draws (for captions)."""
+    return "; ".join(f"{label(op)}: {', '.join(values) or 'none'}" for op, values in drawn.items())
+
+
+def language_order(drawn: Mapping[str, Sequence[str]], other: str = "other") -> list[str]:
+    """Every language drawn for any operation, first seen first, then `other`: one legend and one colour
+    per language across all panels."""
+    return [*dict.fromkeys(v for values in drawn.values() for v in values if v != other), other]
 
 
 def yearly(tweets: pd.DataFrame) -> pd.DataFrame:

@@ -20,12 +20,15 @@ import seaborn as sns  # noqa: E402
 # Okabe-Ito, reordered so that the first two (the two October 2018 operations) differ in lightness too.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 GREY = "#8C8C8C"
-# More distinct colours (matplotlib's tab10 without its grey) for when the Okabe-Ito ones run out.
-EXTRA = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf")
-# Fixed colours for the operations and the languages, so a colour means the same thing everywhere.
+# Fixed colours for the operations and the languages, so a colour means the same thing everywhere: the
+# operations take Okabe-Ito, the languages a disjoint palette (Paul Tol's colour-blind-safe "muted" and
+# "light" schemes, 2021), so that no language is drawn in an operation's colour.
 OP_COLORS = {"ira": "#D55E00", "iranian": "#0072B2"}
-LANGUAGE_COLORS = {"ru": "#D55E00", "en": "#0072B2", "fr": "#009E73", "ar": "#CC79A7", "fa": "#E69F00",
-                   "und": "#56B4E9", "(empty)": "#000000", "other": GREY}
+TOL = ("#332288", "#CC6677", "#117733", "#DDCC77", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499",
+       "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00")
+LANGUAGE_COLORS = {"en": "#332288", "ru": "#CC6677", "ar": "#117733", "fa": "#DDCC77", "fr": "#88CCEE",
+                   "es": "#882255", "tr": "#44AA99", "zh": "#999933", "in": "#AA4499", "und": "#BBBBBB",
+                   "(empty)": "#555555", "other": GREY}
 WIDTH = 7.0          # inches: a full text width in print
 HEIGHT = 3.6
 SYNTHETIC_MARK = "SYNTHETIC SAMPLE: not evidence"
@@ -65,9 +68,9 @@ def op_colors(ops: Sequence[str]) -> dict[str, str]:
 
 
 def language_colors(languages: Iterable[str]) -> dict[str, str]:
-    """A colour per language: fixed for the common ones; Okabe-Ito has one colour left after those, so
-    further languages also take the extra colours."""
-    return _assign(languages, LANGUAGE_COLORS, (*OKABE_ITO, *EXTRA))
+    """A colour per language, never one of the operations' (Okabe-Ito): fixed for the common ones, the
+    rest of Tol's palettes in order for the others (cycling only beyond 17 languages)."""
+    return _assign(languages, LANGUAGE_COLORS, TOL)
 
 
 def finish(fig: plt.Figure, title: str, source: str, synthetic: bool) -> None:
