@@ -45,7 +45,8 @@ reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/ind
 	$(BIN)/python -m helpers.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
 
 # Under CI (CI=true) the browser tests must run: a missing Chromium fails them instead of skipping them.
-BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0)
+# So must the tests that read ../shared (real rows, reference notes): CI has it beside the clone.
+BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0) TROLLTRACKER_REQUIRE_SHARED=$(if $(CI),1,0)
 
 test: $(READY) browser ## run the tests (unit, end-to-end notebook run, reports checked in Chromium)
 	$(BROWSER_ENV) $(BIN)/python -m pytest

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Hashed
+from conftest import Hashed, require_shared
 from helpers import claims
 from helpers.paths import SAMPLE_MARKER
 
@@ -23,8 +23,7 @@ SOURCES = {"G": "Gubello", "Z": "Zannettou", "D1": "DFRLab Part 1", "T": "Twitte
 
 @pytest.fixture(scope="module")
 def reference() -> str:
-    if not REFERENCE.is_file():
-        pytest.skip(f"published-figures.md not found at {REFERENCE}")
+    require_shared(REFERENCE, "every claim is checked against the reference notes it was copied from")
     return REFERENCE.read_text(encoding="utf-8")
 
 
