@@ -33,11 +33,11 @@ if TYPE_CHECKING:
 
 # ------------------------------------------------------------------------------------ real rows
 
-FIXTURES_DIR = Path(os.environ.get("TROLLTRACKER_FIXTURES",
-                                   Path(__file__).resolve().parents[2] / "shared" / "fixtures"))
 
 
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+# `../shared` beside the repository (TROLLTRACKER_SHARED elsewhere: the mutation runs copy the tests away)
+SHARED_DIR = Path(os.environ.get("TROLLTRACKER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+FIXTURES_DIR = Path(os.environ.get("TROLLTRACKER_FIXTURES", SHARED_DIR / "fixtures"))
 
 
 def require_shared(path: Path, why: str) -> Path:

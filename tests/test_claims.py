@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Hashed, require_shared
+from conftest import SHARED_DIR, Hashed, require_shared
 from helpers import claims
 from helpers.paths import SAMPLE_MARKER
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "published-figures.md"
+REFERENCE = SHARED_DIR / "reference" / "published-figures.md"
 SOURCES = {"G": "Gubello", "Z": "Zannettou", "D1": "DFRLab Part 1", "T": "Twitter"}
 
 
