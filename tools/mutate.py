@@ -30,6 +30,7 @@ RESULTS = ROOT / "docs" / "mutation-results.json"
 DOC = ROOT / "docs" / "mutation-testing.md"
 TIMEOUT_MULTIPLIER = 10.0
 KILLERS = "tests/test_mutation_killers_*.py"
+ALSO_COPY = ("params", "notebooks")   # read by tests through helpers.paths (default parameters, notebook cells)
 
 # name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
 MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
@@ -54,7 +55,15 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
 }
 
 # Surviving mutants that no test can kill because they do not change behaviour: name -> why.
-EQUIVALENT: dict[str, str] = {}
+EQUIVALENT: dict[str, str] = {
+    "helpers.prose.x_compare__mutmut_14": "`and` -> `or` between the two Real checks: differs only for a float "
+    "against a number that is not Real (a Decimal), which no metric returns",
+    "helpers.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
+    "helpers.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never gets here",
+    "helpers.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
+    "helpers.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
+    "returns a bool for every scalar",
+}
 
 
 def _pyproject(source: str, tests: list[str]) -> str:
@@ -68,6 +77,7 @@ def _pyproject(source: str, tests: list[str]) -> str:
         'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-q", "-x"]',
         f"timeout_multiplier = {TIMEOUT_MULTIPLIER}",
         "use_git_change_detection = false",
+        f"also_copy = {json.dumps([d + '/' for d in ALSO_COPY])}",
     ]) + "\n"
 
 
@@ -78,7 +88,8 @@ def _scratch(name: str, source: str, tests: list[str]) -> Path:
     work.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "helpers", work / "helpers", ignore=ignore)
-    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    for folder in ("tests", *ALSO_COPY):
+        shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
     (work / "pyproject.toml").write_text(_pyproject(source, tests), encoding="utf-8")
     return work
 
@@ -98,9 +109,11 @@ def measure(name: str) -> dict:
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     started = time.monotonic()
     log = (work / "mutmut.log").open("w")
-    subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2), *(functions or [])],
-                   cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
+    done = subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2), *(functions or [])],
+                          cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
     seconds = time.monotonic() - started
+    if done.returncode != 0:
+        raise SystemExit(f"mutmut failed on {name} (exit {done.returncode}): see {work / 'mutmut.log'}")
     wanted = [f.rstrip("*") for f in functions] if functions else None
     statuses = {k: v for k, v in _statuses(work, source).items()
                 if wanted is None or any(k.startswith(w) for w in wanted)}
