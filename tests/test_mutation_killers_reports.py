@@ -33,3 +33,8 @@ def test_html_table_index_and_missing_key():
         '<table class="data-table"><thead><tr><th scope="col">k</th><th scope="col" class="num">v</th></tr>'
         '</thead><tbody><tr><th scope="row">p</th><td class="num">1.5</td></tr><tr><th scope="row">-</th>'
         '<td class="num">2.25</td></tr></tbody></table>')
+
+
+def test_clean_html_drops_comments_and_reads_bytes_as_text():
+    assert reports.clean_html("<!-- <script>x</script> -->a<!--[if IE]>b<![endif]-->") == "a"
+    assert reports.clean_html(b"<b>x</b> \xc3\xa9".decode("latin-1").encode("latin-1")) == "<b>x</b> \u00e9"

@@ -61,6 +61,11 @@ EQUIVALENT: dict[str, str] = {
     "helpers.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
     "helpers.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never gets here",
     "helpers.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
+    "helpers.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, not strip)",
+    "helpers.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, https, "
+    "mailto); the javascript:/data: tests would see any widening",
+    "helpers.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
+    "helpers.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
     "helpers.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
     "returns a bool for every scalar",
 }
