@@ -17,7 +17,7 @@ DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
 
-.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock
+.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate
 
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
@@ -45,7 +45,8 @@ reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/ind
 	$(BIN)/python -m helpers.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
 
 # Under CI (CI=true) the browser tests must run: a missing Chromium fails them instead of skipping them.
-BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0)
+# So must the tests that read ../shared (real rows, reference notes): CI has it beside the clone.
+BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0) TROLLTRACKER_REQUIRE_SHARED=$(if $(CI),1,0)
 
 test: $(READY) browser ## run the tests (unit, end-to-end notebook run, reports checked in Chromium)
 	$(BROWSER_ENV) $(BIN)/python -m pytest
@@ -89,6 +90,13 @@ lock: ## re-pin requirements.txt from requirements.in (needs the network to PyPI
 	build/lock/bin/pip install --quiet -r requirements.in
 	{ sed -n '1,3p' requirements.txt; build/lock/bin/pip freeze --exclude-editable; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
+
+# `make mutate`: mutation testing (mutmut) of the modules that make published numbers or let markup
+# through, one at a time against their fast tests (slow; not part of `make test`). MODULES="prose fields"
+# measures only those. Writes docs/mutation-testing.md and docs/mutation-results.json.
+MODULES ?=
+mutate: $(READY) ## mutation testing of the number-making modules (slow) -> docs/mutation-testing.md
+	$(BIN)/python tools/mutate.py $(MODULES)
 
 # `make bench`: the full-scale benchmark (scale 1.0 unless SCALE= is given on the command line; SCALE's
 # default above is the sample's). Generated data stays in bench/; results in BENCHMARKS.md.

@@ -87,10 +87,11 @@ _NUMBER = re.compile(r"^\s*[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?\s*(%|x)?\s
 
 
 def default_float(x: float) -> str:
-    """3 significant digits below 1,000, whole numbers with separators above."""
+    """3 significant digits below 1,000, whole numbers with separators above (from 999.5, which three
+    significant digits would show as '1e+03')."""
     if not math.isfinite(x):
         return "n/a"
-    return f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+    return f"{x:,.3g}" if abs(x) < 999.5 else f"{x:,.0f}"
 
 
 def _cell_text(value, na_rep: str, float_format: Callable[[float], str]) -> str:

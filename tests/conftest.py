@@ -6,6 +6,8 @@ Loader fixtures
 - `real_rows`: the folder of real October 2018 rows (`../shared/fixtures/ira-2018-head`, outside the
   repository; set TROLLTRACKER_FIXTURES to another `fixtures` folder). Tests using it are skipped, with
   the reason shown, when it is absent. The rows are read from there, never copied into the project.
+  Every test that needs `../shared` goes through `require_shared`: it says why when it skips, and with
+  TROLLTRACKER_REQUIRE_SHARED=1 (set by `make test` under CI=true) a missing `../shared` fails instead.
 - `release`: a `ReleaseBuilder` writing small releases as CSV text in the test's tmp_path, in the style
   of the October 2018 files or of later ones, and ingesting / opening them with a private cache.
 """
@@ -31,16 +33,32 @@ if TYPE_CHECKING:
 
 # ------------------------------------------------------------------------------------ real rows
 
-FIXTURES_DIR = Path(os.environ.get("TROLLTRACKER_FIXTURES",
-                                   Path(__file__).resolve().parents[2] / "shared" / "fixtures"))
+
+
+# `../shared` beside the repository (TROLLTRACKER_SHARED elsewhere: the mutation runs copy the tests away)
+SHARED_DIR = Path(os.environ.get("TROLLTRACKER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+FIXTURES_DIR = Path(os.environ.get("TROLLTRACKER_FIXTURES", SHARED_DIR / "fixtures"))
+
+
+def require_shared(path: Path, why: str) -> Path:
+    """`path` (in `../shared`, outside the repository) or, when it is missing, a skip that says what the
+    test checks with it; a failure instead when TROLLTRACKER_REQUIRE_SHARED=1 (CI has `../shared`, so a
+    skip there would hide a test that never ran)."""
+    if path.exists():
+        return path
+    message = (f"{path} not found: {why}. It lives beside the repository (`../shared`), not in it; "
+               "put the project's shared folder there to run this test")
+    if os.environ.get("TROLLTRACKER_REQUIRE_SHARED") == "1":
+        pytest.fail(f"required here (TROLLTRACKER_REQUIRE_SHARED=1, set under CI): {message}")
+    pytest.skip(message)
 
 
 @pytest.fixture
 def real_rows() -> Path:
     """Folder holding tweets.csv and users.csv: two real rows each, as Twitter published them."""
     folder = FIXTURES_DIR / "ira-2018-head"
-    if not (folder / "tweets.csv").is_file():
-        pytest.skip(f"real-row fixtures not found at {folder} (set TROLLTRACKER_FIXTURES)")
+    require_shared(folder / "tweets.csv", "the loader is checked against real rows as Twitter published "
+                   "them (set TROLLTRACKER_FIXTURES to another `fixtures` folder)")
     return folder
 
 

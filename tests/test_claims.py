@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Hashed
+from conftest import SHARED_DIR, Hashed, require_shared
 from helpers import claims
 from helpers.paths import SAMPLE_MARKER
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "published-figures.md"
+REFERENCE = SHARED_DIR / "reference" / "published-figures.md"
 SOURCES = {"G": "Gubello", "Z": "Zannettou", "D1": "DFRLab Part 1", "T": "Twitter"}
 
 
 @pytest.fixture(scope="module")
 def reference() -> str:
-    if not REFERENCE.is_file():
-        pytest.skip(f"published-figures.md not found at {REFERENCE}")
+    require_shared(REFERENCE, "every claim is checked against the reference notes it was copied from")
     return REFERENCE.read_text(encoding="utf-8")
 
 

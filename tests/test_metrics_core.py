@@ -89,14 +89,18 @@ def test_share_table_zero_total_gives_nan():
 def test_rank_within_breaks_ties_by_key_whatever_the_input_order():
     base = pd.DataFrame({"op": ["a"] * 4 + ["b"] * 2, "value": [5, 5, 7, 5, 1, 1],
                          "key": ["d", "b", "z", "c", "y", "x"]})
-    expected = None
     for seed in range(5):
         shuffled = base.sample(frac=1, random_state=seed)
         out = core.rank_within(shuffled, "op", "value", "key", 3)
-        got = list(zip(out["op"], out["rank"], out["key"]))
-        assert got == [("a", 1, "z"), ("a", 2, "b"), ("a", 3, "c"), ("b", 1, "x"), ("b", 2, "y")]
-        expected = expected or got
-        assert got == expected
+        got = list(zip(out["op"], out["rank"], out["key"], out["value"]))
+        # three of a's four rows (the top 3: 7, then the 5s by key b < c; d is 4th and cut), both of b's
+        assert got == [("a", 1, "z", 7), ("a", 2, "b", 5), ("a", 3, "c", 5), ("b", 1, "x", 1), ("b", 2, "y", 1)]
+        assert out.index.tolist() == [0, 1, 2, 3, 4]  # a fresh index, not the shuffled one
+        assert out["rank"].dtype.kind == "i"
+    every = core.rank_within(base, "op", "value", "key", None)  # n=None: every row, ranked
+    assert list(zip(every["op"], every["rank"], every["key"])) == [
+        ("a", 1, "z"), ("a", 2, "b"), ("a", 3, "c"), ("a", 4, "d"), ("b", 1, "x"), ("b", 2, "y")]
+    assert core.rank_within(base, "op", "value", "key", 1)["key"].tolist() == ["z", "x"]
 
 
 def test_top_values_counts_shares_ties_and_empty(frames):
@@ -232,11 +236,76 @@ def _inputs(frames, ops, with_rows):
     return t, users, frames.exploded(t, "hashtags", ["tweetid", "tweet_time"]), frames.exploded(t, "urls")
 
 
+def _row(out: pd.DataFrame, **where) -> pd.Series:
+    """The one row of `out` whose columns have the given values."""
+    hit = out
+    for column, value in where.items():
+        hit = hit[hit[column].astype(str) == str(value)]
+    assert len(hit) == 1, where
+    return hit.iloc[0]
+
+
+# For the one-operation input (two retweets by ira-0 and ira-1 on 2016-06-23 10:00 UTC, each with #Brexit,
+# a bbc.co.uk link, 2 likes, via twitterfeed, accounts created 2013-06-01; one users row, ira-0 with 7
+# followers): each metric's rows and one value known by construction.
+ONE_OP = {
+    "accounts.active_after": (1, lambda o: _row(o, cohort=2013)["active_after"] == 2),
+    "accounts.activity": (2, lambda o: o["tweets"].tolist() == [1, 1] and (o["lifetime_days"] == 0).all()),
+    "accounts.binned": (8, lambda o: _row(o, bin="<=10")["accounts"] == 1 and o["accounts"].sum() == 1),
+    "accounts.busiest_years": (1, lambda o: _row(o, op="ira")[["first_year", "accounts"]].tolist() == [2013, 1]),
+    "accounts.cohort_activity": (1, lambda o: _row(o, cohort=2013)["tweets"] == 2),
+    "accounts.created": (1, lambda o: str(_row(o, op="ira")["period"].date()) == "2013-05-27"),  # its Monday
+    "accounts.created_per_year": (1, lambda o: _row(o, year=2013)["accounts"] == 1),
+    "accounts.ecdf": (1, lambda o: _row(o, op="ira")[["value", "cdf"]].tolist() == [7.0, 1.0]),
+    "accounts.tweets_after": (1, lambda o: _row(o, op="ira")[["tweets", "accounts"]].tolist() == [2, 2]),
+    "clients.automated_share": (1, lambda o: o["ira"] == 1.0),
+    "clients.class_shares": (5, lambda o: o["tweets"].sum() == 2
+                             and _row(o, client_class="scheduling and automation services")["tweets"] == 2),
+    "content.domain_reach": (1, lambda o: _row(o, domain="bbc.co.uk")[["tweets_linking", "share_of_tweets"]]
+                             .tolist() == [2, 1.0]),
+    "content.in_window": (2, lambda o: o["item"].tolist() == ["Brexit", "Brexit"]),
+    "content.item_per_day": (3, lambda o: o["tweets"].tolist() == [0, 2, 0]),
+    "content.term_counts": (2, lambda o: o.set_index("term")["tweets"].to_dict() == {"Brexit": 2, "USA": 0}),
+    "content.top_domains": (1, lambda o: _row(o, item="bbc.co.uk")[["urls", "per_tweet"]].tolist() == [2, 1.0]),
+    "content.top_items": (1, lambda o: _row(o, item="Brexit")[["rank", "occurrences"]].tolist() == [1, 2]),
+    "content.top_items_over_time": (1, lambda o: _row(o, item="Brexit")["occurrences"] == 2
+                                    and str(_row(o, item="Brexit")["period"].date()) == "2016-01-01"),
+    "core.kind_counts": (4, lambda o: o.set_index("kind")["tweets"].to_dict()
+                         == {"original": 0, "retweet": 2, "reply": 0, "quote": 0}),
+    "core.overview": (1, lambda o: _row(o, op="ira")[["accounts_in_users_file", "accounts_with_tweets", "tweets"]]
+                      .tolist() == [1, 2, 2]),
+    "core.retweet_share": (1, lambda o: o["ira"] == 1.0),
+    "core.top_values": (1, lambda o: _row(o, value="en")[["rank", "tweets"]].tolist() == [1, 2]),
+    "engagement.ccdf": (1, lambda o: _row(o, metric="likes")[["value", "share_at_least"]].tolist() == [2, 1.0]),
+    "engagement.concentration": (4, lambda o: _row(o, metric="likes")[["total", "top_tweets_share"]].tolist()
+                                 == [4, 0.5]),
+    "engagement.lorenz": (201, lambda o: o["engagement_share"].iloc[[0, -1]].tolist() == [0.0, 1.0]
+                          and o["tweet_share"].iloc[-1] == 1.0),
+    "engagement.top_accounts": (1, lambda o: _row(o, rank=1)[["userid", "follower_count"]].tolist() == ["ira-0", 7]),
+    "engagement.totals": (1, lambda o: _row(o, op="ira")[["likes", "retweets"]].tolist() == [4, 0]),
+    "engagement.zero_share": (5, lambda o: o.set_index("metric")["share_zero"].to_dict()
+                              == {"any engagement": 0.0, "likes": 0.0, "retweets": 1.0, "replies": 1.0, "quotes": 1.0}),
+    "summary.indicators": (14, lambda o: _row(o, indicator="busiest day (tweets)")["shown"] == "2016-06-23: 2"),
+    "timeline.counts_by_period": (1, lambda o: _row(o, tweet_language="en")["tweets"] == 2),
+    "timeline.daily": (3, lambda o: o["tweets"].tolist() == [0, 2, 0]),
+    "timeline.hour_profile": (24, lambda o: _row(o, hour=13)["tweets"] == 2 and o["tweets"].sum() == 2),  # UTC+3
+    "timeline.peaks": (1, lambda o: _row(o, tweet_language="en")["peak_tweets"] == 2),
+    "timeline.working_hours_share": (1, lambda o: o["ira"] == 1.0),
+    "timeline.yearly": (1, lambda o: _row(o, year=2016)[["tweets", "retweets"]].tolist() == [2, 2]),
+}
+
+
+def test_every_metric_has_a_known_answer_below():
+    assert set(ONE_OP) == set(METRICS)
+
+
 @pytest.mark.parametrize("name", sorted(METRICS))
 def test_every_metric_with_one_operation(frames, name):
     out = METRICS[name](*_inputs(frames, ["ira"], ["ira"]))
-    assert len(out) > 0
-    assert _ops_in(out) <= {"ira"}
+    rows, known = ONE_OP[name]
+    assert len(out) == rows
+    assert _ops_in(out) == {"ira"}
+    assert known(out)
 
 
 @pytest.mark.parametrize("name", sorted(METRICS))
@@ -249,6 +318,12 @@ def test_every_metric_with_three_operations_one_without_rows(frames, name):
                if isinstance(out, pd.DataFrame) and c in out]
     for c in numbers:  # the operation without rows is absent or counted as zero, never invented
         assert (out.loc[out["op"].astype(str) == "iranian", c].fillna(0) == 0).all(), c
+    if name not in ("summary.indicators", "content.in_window"):  # the others answer per op: ira's as alone
+        rows, known = ONE_OP[name]
+        ira = out[out["op"].astype(str) == "ira"] if isinstance(out, pd.DataFrame) else out
+        assert known(ira.reset_index(drop=True) if isinstance(ira, pd.DataFrame) else ira)
+        if isinstance(ira, pd.DataFrame):
+            assert len(ira) == rows
 
 
 @pytest.mark.parametrize("name", sorted(METRICS))
@@ -256,7 +331,11 @@ def test_every_metric_with_no_rows_at_all(frames, name):
     out = METRICS[name](*_inputs(frames, ["ira", "iranian"], []))
     if isinstance(out, pd.Series):
         assert out.isna().all() or out.empty or (out == 0).all()
+        assert set(out.index.astype(str)) <= {"ira", "iranian"}
     else:
+        assert isinstance(out, pd.DataFrame)
+        if "op" in out:  # whatever rows there are belong to the two operations asked for
+            assert set(out["op"].astype(str)) <= {"ira", "iranian"}
         for c in ("tweets", "accounts", "occurrences", "urls", "active_after", "tweets_linking"):
             if c in out:
                 assert (out[c].fillna(0) == 0).all(), c

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import SHARED_DIR, require_shared
 from helpers import sample
 from helpers.paths import SAMPLE_MARKER
 from helpers.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018, USER_COLUMNS
@@ -127,9 +128,8 @@ def test_headers_are_the_2018_columns(release):
 def test_rows_look_like_the_real_rows(release, frames):
     """Byte-identical header lines to the real October 2018 files, and every field written the way the
     real rows write it (shared/fixtures/ira-2018-head: two tweets and two users as published)."""
-    fixture = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "ira-2018-head"
-    if not fixture.exists():
-        pytest.skip("shared fixture not available")
+    fixture = SHARED_DIR / "fixtures" / "ira-2018-head"
+    require_shared(fixture, "the sample's header lines and field forms are compared with real rows")
     out, _ = release
     for mine, real in (("ira_tweets_csv_hashed.csv", "tweets.csv"), ("ira_users_csv_hashed.csv", "users.csv")):
         with open(out / mine, "rb") as a, open(fixture / real, "rb") as b:

@@ -1,0 +1,193 @@
+"""`make mutate`: mutation testing (mutmut) of the layers whose bugs would change a published number or
+let markup through, one module at a time, each against its own fast tests only (never the slow notebook
+or browser tests). Writes docs/mutation-results.json (the measured counts, kept between runs so that one
+module can be measured again alone) and docs/mutation-testing.md (the table).
+
+Each module runs in a scratch copy (build/mutate/<name>/: helpers/, tests/ and a pyproject.toml whose
+[tool.mutmut] section names the module and its tests), so the working tree is never mutated and the
+modules never share mutmut's state. Time-outs are mutmut's own: a mutant is stopped after
+TIMEOUT_MULTIPLIER times the clean run of the tests that cover it (never a wall-clock threshold here).
+
+    python tools/mutate.py                 every module, smallest first
+    python tools/mutate.py prose fields    only these (the others keep their last measured rows)
+    python tools/mutate.py --docs          only rewrite docs/mutation-testing.md from the results
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "mutate"
+RESULTS = ROOT / "docs" / "mutation-results.json"
+DOC = ROOT / "docs" / "mutation-testing.md"
+TIMEOUT_MULTIPLIER = 10.0
+KILLERS = "tests/test_mutation_killers_*.py"
+ALSO_COPY = ("params", "notebooks")   # read by tests through helpers.paths (default parameters, notebook cells)
+
+# name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
+MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
+    "prose": ("helpers/prose.py", ["tests/test_prose.py"], None),
+    "reports (sanitiser, tables)": ("helpers/reports.py", ["tests/test_reports.py"],
+                                    ["helpers.reports.x__allowed_attribute*", "helpers.reports.x_clean_html*",
+                                     "helpers.reports.x_default_float*", "helpers.reports.x__cell_text*",
+                                     "helpers.reports.x__numeric_like*", "helpers.reports.x__label*",
+                                     "helpers.reports.x_html_table*"]),
+    "metrics.clients": ("helpers/metrics/clients.py", ["tests/test_metrics_clients.py"], None),
+    "metrics.engagement": ("helpers/metrics/engagement.py", ["tests/test_metrics_engagement.py"], None),
+    "metrics.timeline": ("helpers/metrics/timeline.py", ["tests/test_metrics_timeline.py"], None),
+    "metrics.accounts": ("helpers/metrics/accounts.py", ["tests/test_metrics_accounts.py"], None),
+    "metrics.core": ("helpers/metrics/core.py", ["tests/test_metrics_core.py"], None),
+    "metrics.summary": ("helpers/metrics/summary.py", ["tests/test_metrics_summary.py"], None),
+    "metrics.content": ("helpers/metrics/content.py", ["tests/test_metrics_content.py"], None),
+    "fields": ("helpers/fields.py", ["tests/test_fields.py", "tests/test_bad_inputs.py"], None),
+    "claims (evaluation)": ("helpers/claims.py", ["tests/test_claims.py"], None),
+    "release (discovery)": ("helpers/release.py", ["tests/test_release.py"], None),
+    "ingest (accounting, cache)": ("helpers/ingest.py", ["tests/test_ingest.py", "tests/test_bad_inputs.py"],
+                                   None),
+}
+
+# Surviving mutants that no test can kill because they do not change behaviour: name -> why.
+EQUIVALENT: dict[str, str] = {
+    "helpers.prose.x_compare__mutmut_14": "`and` -> `or` between the two Real checks: differs only for a float "
+    "against a number that is not Real (a Decimal), which no metric returns",
+    "helpers.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
+    "helpers.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never gets here",
+    "helpers.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
+    "helpers.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, not strip)",
+    "helpers.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, https, "
+    "mailto); the javascript:/data: tests would see any widening",
+    "helpers.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
+    "helpers.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
+    "helpers.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
+    "returns a bool for every scalar",
+}
+
+
+def _pyproject(source: str, tests: list[str]) -> str:
+    """The project's pyproject.toml plus the [tool.mutmut] section for one module."""
+    base = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    selection = [*tests, *sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(KILLERS))]
+    return base + "\n[tool.mutmut]\n" + "\n".join([
+        'source_paths = ["helpers/"]',
+        f"only_mutate = {json.dumps([source])}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(selection)}",
+        'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-q", "-x"]',
+        f"timeout_multiplier = {TIMEOUT_MULTIPLIER}",
+        "use_git_change_detection = false",
+        f"also_copy = {json.dumps([d + '/' for d in ALSO_COPY])}",
+    ]) + "\n"
+
+
+def _scratch(name: str, source: str, tests: list[str]) -> Path:
+    """A fresh copy of helpers/ and tests/ with a pyproject.toml for this module."""
+    work = BUILD / name.split(" ")[0]
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "helpers", work / "helpers", ignore=ignore)
+    for folder in ("tests", *ALSO_COPY):
+        shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
+    (work / "pyproject.toml").write_text(_pyproject(source, tests), encoding="utf-8")
+    return work
+
+
+def _statuses(work: Path, source: str) -> dict[str, str]:
+    """mutmut's verdict per mutant of one module (read from its state file, as `mutmut results` does)."""
+    from mutmut.stats import status_by_exit_code
+    meta = json.loads((work / "mutants" / (source + ".meta")).read_text(encoding="utf-8"))
+    return {k: status_by_exit_code[v] for k, v in meta["exit_code_by_key"].items()}
+
+
+def measure(name: str) -> dict:
+    """Run mutmut on one module; its counts, its survivors (with their diffs) and the run time."""
+    source, tests, functions = MODULES[name]
+    work = _scratch(name, source, tests)
+    env = dict(os.environ, TROLLTRACKER_SHARED=str(ROOT.parent / "shared"), PYTHONDONTWRITEBYTECODE="1")
+    mutmut = str(Path(sys.executable).with_name("mutmut"))
+    started = time.monotonic()
+    log = (work / "mutmut.log").open("w")
+    done = subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2), *(functions or [])],
+                          cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
+    seconds = time.monotonic() - started
+    if done.returncode != 0:
+        raise SystemExit(f"mutmut failed on {name} (exit {done.returncode}): see {work / 'mutmut.log'}")
+    wanted = [f.rstrip("*") for f in functions] if functions else None
+    statuses = {k: v for k, v in _statuses(work, source).items()
+                if wanted is None or any(k.startswith(w) for w in wanted)}
+    survivors = {}
+    for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout")):
+        shown = subprocess.run([mutmut, "show", key], cwd=work, env=env, capture_output=True, text=True)
+        survivors[key] = {"status": statuses[key], "diff": shown.stdout.split("\n", 1)[-1].strip()}
+    counts = {s: sum(v == s for v in statuses.values()) for s in sorted(set(statuses.values()))}
+    return {"module": source, "tests": tests, "functions": functions, "mutants": len(statuses),
+            "counts": counts, "seconds": round(seconds), "survivors": survivors}
+
+
+def score_row(name: str, r: dict) -> dict:
+    """Killed / (mutants - equivalent), with time-outs counted as killed (mutmut's own convention)."""
+    c = r["counts"]
+    equivalent = sum(k in EQUIVALENT for k in r["survivors"])
+    killed = c.get("killed", 0) + c.get("timeout", 0)
+    alive = len(r["survivors"]) - equivalent
+    live = r["mutants"] - equivalent
+    return {"name": name, "mutants": r["mutants"], "killed": c.get("killed", 0), "timeout": c.get("timeout", 0),
+            "survived": alive, "equivalent": equivalent, "score": killed / live if live else 1.0,
+            "seconds": r["seconds"]}
+
+
+def write_doc(results: dict) -> None:
+    """docs/mutation-testing.md: the per-module table of the last measured run, then every survivor."""
+    rows = [score_row(n, results[n]) for n in MODULES if n in results]
+    table = ["| module | mutants | killed | timed out | survived | equivalent | score | run time |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        table.append(f"| {r['name']} | {r['mutants']} | {r['killed']} | {r['timeout']} | {r['survived']} | "
+                     f"{r['equivalent']} | {r['score']:.1%} | {r['seconds'] // 60} min {r['seconds'] % 60} s |")
+    left = [n for n in MODULES if n not in results]
+    total = sum(r["seconds"] for r in rows)
+    lines = (DOC.read_text(encoding="utf-8").split("<!-- table -->")[0] if DOC.exists() else "# Mutation testing\n\n")
+    lines += "<!-- table -->\n" + "\n".join(table) + "\n\n"
+    lines += f"Run time of the modules above, one after the other on the 2-core machine: {total // 60} min {total % 60} s.\n"
+    if left:
+        lines += f"Not measured yet: {', '.join(left)}.\n"
+    lines += "\n## Mutants left alive\n\n"
+    alive = [(n, k, s) for n in MODULES if n in results for k, s in results[n]["survivors"].items()]
+    if not alive:
+        lines += "None.\n"
+    for n, k, s in alive:
+        why = EQUIVALENT.get(k, "not explained yet: a test should kill it")
+        lines += f"- `{k}` ({n}, {s['status']}): {why}\n"
+    DOC.write_text(lines, encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("modules", nargs="*", help=f"module names or prefixes (default: all): {', '.join(MODULES)}")
+    ap.add_argument("--docs", action="store_true", help="only rewrite the docs from the saved results")
+    args = ap.parse_args(argv)
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    names = [n for n in MODULES if not args.modules or any(n.startswith(m) for m in args.modules)]
+    if args.modules and not names:
+        ap.error(f"no module named {args.modules}; known: {', '.join(MODULES)}")
+    for name in [] if args.docs else names:
+        print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
+        results[name] = measure(name)
+        r = score_row(name, results[name])
+        print(f"  {r['mutants']} mutants, {r['killed']} killed, {r['timeout']} timed out, {r['survived']} survived"
+              f" ({r['score']:.1%}), {r['seconds']} s", flush=True)
+        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_doc(results)
+    write_doc(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
