@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from helpers import ingest, schema
+from helpers import ingest, paths, schema
 from helpers.errors import MissingTableError, ProjectError
 
 _PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow"),
@@ -103,7 +103,8 @@ class ReleaseData:
         in_name = next((e.get("source", {}).get("op_in_file_name") for e in self.manifest["files"].values()
                         if e.get("op") == op and e.get("source", {}).get("op_in_file_name")), op)
         return (f"The release has no {table} file for operation '{op}' "
-                f"(expected {in_name}_{table}_csv_hashed.csv in {self.manifest['release_dir']}); "
+                f"(expected {in_name}_{table}_csv_hashed.csv in the release folder "
+                f"{paths.shown(self.manifest['release_dir'])}); "
                 f"results that need it are left out for '{op}'.")
 
     def ops_with(self, table: str) -> list[str]:
@@ -181,9 +182,10 @@ class ReleaseData:
         return out
 
     def quarantine_table(self) -> pd.DataFrame:
-        """Quarantined rows per file and reason (op, table, reason, rows); see each file's quarantine CSV."""
+        """Quarantined rows per file and reason (op, table, reason, rows); `details` names each file's
+        quarantine CSV relative to the cache folder (never a path of this machine)."""
         rows = [{"op": e["op"], "table": e["table"], "reason": reason, "rows": n,
-                 "details": e["quarantine_file"]}
+                 "details": paths.shown(self.cache_dir / e["quarantine_file"], self.cache_dir)}
                 for _, e in sorted(self.manifest["files"].items())
                 for reason, n in sorted(e.get("quarantine_reasons", {}).items())]
         return pd.DataFrame(rows, columns=["op", "table", "reason", "rows", "details"])
@@ -214,5 +216,5 @@ def open_release(data_dir, ops: Sequence[str] | None = None, start=None, end=Non
     unknown = [op for op in chosen if op not in available]
     if unknown:
         raise ProjectError(f"operation(s) {', '.join(unknown)} not in the release "
-                           f"{manifest['release_dir']} (it holds: {', '.join(available)})")
+                           f"{paths.shown(manifest['release_dir'])} (it holds: {', '.join(available)})")
     return ReleaseData(manifest, Path(manifest["cache_dir"]), chosen, start, end)

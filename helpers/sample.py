@@ -227,7 +227,7 @@ class Style:
 
     @staticmethod
     def of(name: str) -> "Style":
-        """The format of one release generation (see shared/reference/release-format.md)."""
+        """The format of one release generation (see docs/release-format.md)."""
         name = str(name)
         if name == "2018":
             return Style("2018", TWEET_COLUMNS_2018, True, "true", "false", False, "", False, False)
