@@ -794,7 +794,8 @@ def statement(release) -> str:
 
 def data_record(release) -> dict:
     """What was compared, for the JSON export."""
-    return {"release_dir": paths.shown(release.manifest.get("release_dir") or "?"), "synthetic": bool(release.synthetic),
+    return {"release_dir": paths.shown(release.manifest.get("release_dir") or "?"),
+            "synthetic": bool(release.synthetic),
             "sample": release.manifest.get("sample") if release.synthetic else None,
             "ops": list(release.ops), "start": str(release.start) if release.start else None,
             "end": str(release.end) if release.end else None,

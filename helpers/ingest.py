@@ -942,8 +942,8 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
                 f"{entry['rows_quarantined']:,} quarantined ({entry['parser']} parser, "
                 f"{entry['seconds']:.1f} s)")
             if entry["rows_quarantined"]:
-                log(f"  quarantined rows (line, column, reason): {paths.shown(cache_dir / entry['quarantine_file'], cache_dir)} "
-                    f"in the cache folder {paths.shown(cache_dir)}")
+                shown = paths.shown(cache_dir / entry["quarantine_file"], cache_dir)
+                log(f"  quarantined rows (line, column, reason): {shown} in the cache folder {paths.shown(cache_dir)}")
             manifest["updated"] = entry["ingested_at"]
             manifest["files"] = dict(sorted(files.items()))
             write_manifest(cache_dir, manifest)  # commit each finished file

@@ -388,7 +388,8 @@ def _data_note(manifest: dict) -> str:
         files.append(f"<li><code>{prose.html(s['name'])}</code>: {s['size']:,} bytes, SHA-256 "
                      f"<code>{prose.html(str(s['sha256'])[:16])}…</code>, {e['rows_cached']:,} rows</li>")
     return (f'<div class="data-note real"><p><b>Data: the release files in '
-            f"<code>{prose.html(paths.shown(manifest.get('release_dir', '?')))}</code></b> (Twitter re-issued the October "
+            f"<code>{prose.html(paths.shown(manifest.get('release_dir', '?')))}</code></b> (Twitter re-issued the "
+            "October "
             "2018 files in February 2019: compare the SHA-256 values before comparing numbers with another "
             f'run; full list under <a href="#data">Data loaded</a>).</p><ul>{"".join(files)}</ul></div>')
 
@@ -502,7 +503,8 @@ functions and columns behind it. Run date: {date}.</p>
 {''.join(after)}
 <h2 id="data">Data loaded</h2>{_files_table(manifest)}
 <p>Every row read was either cached or quarantined (rows read = cached + quarantined); quarantined rows are
-listed with file, line and reason in the cache folder <code>{prose.html(paths.shown(manifest.get('cache_dir', '?')))}</code>.</p>
+listed with file, line and reason in the cache folder
+<code>{prose.html(paths.shown(manifest.get('cache_dir', '?')))}</code>.</p>
 </main>
 <footer class="report-footer">Made by <code>make reproduce</code> (<code>python -m helpers.pipeline</code>);
 figures in <code>{prose.html(paths.shown(figures_dir))}</code>.</footer>
