@@ -7,7 +7,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
 
-PYTHON   ?= $(shell command -v python3.11 || command -v python3)
+# Python 3.11 or newer: python3.11 when it is installed (the version the pins were first made with), else
+# python3. A `python3.11` that cannot run (a pyenv shim of a version not selected) is skipped.
+PYTHON   ?= $(shell { python3.11 -c '' 2>/dev/null && command -v python3.11; } || command -v python3)
 VENV     := .venv
 BIN      := $(VENV)/bin
 KERNEL   := trolltracker
@@ -26,12 +28,13 @@ help: ## list the targets
 
 # The virtual environment is rebuilt from scratch whenever the pins or the package metadata change.
 $(READY): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0] + ": set PYTHON=/path/to/python3.11")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Python 3.11 or newer is required, found " + sys.version.split()[0] + " (" + sys.executable + "): install Python 3.11, 3.12 or 3.13 and set PYTHON=/path/to/python3")' \
+	  || { echo "make: '$(PYTHON)' cannot be used to create .venv (see above)"; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (trolltracker)" >/dev/null
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3 (trolltracker)" >/dev/null
 	@# the kernel listens on localhost only: silence its TCP-transport warning in every run's output
 	$(BIN)/python -c 'import json,sys,pathlib; p=pathlib.Path(sys.prefix,"share/jupyter/kernels/$(KERNEL)/kernel.json"); k=json.loads(p.read_text()); k["argv"]+=["--IPKernelApp.log_level=ERROR"]; p.write_text(json.dumps(k, indent=1))'
 	touch $@

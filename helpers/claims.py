@@ -1,7 +1,8 @@
 """The reproduction scorecard: each published claim about the October 2018 release, recomputed.
 
 `claims.yaml` (next to this module) holds the claims, one entry per published number, made from
-shared/reference/published-figures.md. `METRICS` maps each claim's metric name to a function of
+docs/published-figures.md. Source tags ([G], [Z], [D1], ...) resolve to full references through
+helpers/references.yaml (`helpers.references`). `METRICS` maps each claim's metric name to a function of
 (frames, op, **args) that calls the shared metric helpers (`helpers.metrics`): the scorecard and the
 figures use one definition of every concept. `evaluate()` computes every claim on a release and says,
 row by row, whether it matches, differs or cannot be computed (and why).
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from helpers import paths, references
 from helpers.errors import ProjectError
 from helpers.metrics import accounts, content, core, engagement, timeline
 
@@ -148,7 +150,7 @@ def _day(value, where: str) -> dt.date:
         raise ClaimError(f"{where}: expected a date like 2014-07-16, got {value!r}") from None
 
 
-def _check_claim(raw, section: str, sources: dict, where: str) -> Claim:
+def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:
     if not isinstance(raw, dict):
         raise ClaimError(f"{where}: expected a mapping, got {raw!r}")
     where = f"{where} ({raw.get('id', '?')})"
@@ -166,7 +168,8 @@ def _check_claim(raw, section: str, sources: dict, where: str) -> Claim:
             raise ClaimError(f"{where}: {k} must be non-empty text")
     tags = raw["source"]
     if not isinstance(tags, list) or not tags or any(t not in sources for t in tags):
-        raise ClaimError(f"{where}: source must be a list of tags among {', '.join(sources)}, got {tags!r}")
+        raise ClaimError(f"{where}: source must be a list of tags among {', '.join(sorted(sources))} "
+                         f"(helpers/references.yaml), got {tags!r}")
     if raw["compare"] not in COMPARES:
         raise ClaimError(f"{where}: compare must be one of {', '.join(COMPARES)}, got {raw['compare']!r}")
     args = raw["args"]
@@ -212,28 +215,30 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_claims_file(path: str | Path = CLAIMS_FILE) -> dict:
-    """The claims file as YAML (sources and claims by section), unchecked."""
+    """The claims file as YAML (claims by section), unchecked."""
     path = Path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ClaimError(f"{path}: cannot read the claims file ({exc})") from None
-    if not isinstance(data, dict) or set(data) != {"sources", "claims"}:
-        raise ClaimError(f"{path}: expected two keys, 'sources' and 'claims'")
-    if not isinstance(data["sources"], dict) or not isinstance(data["claims"], dict):
-        raise ClaimError(f"{path}: 'sources' maps tags to citations; 'claims' maps sections to lists of claims")
+    if not isinstance(data, dict) or set(data) != {"claims"}:
+        raise ClaimError(f"{path.name}: expected one key, 'claims' (source tags resolve through "
+                         "helpers/references.yaml)")
+    if not isinstance(data["claims"], dict):
+        raise ClaimError(f"{path.name}: 'claims' maps sections to lists of claims")
     return data
 
 
 def load_claims(path: str | Path = CLAIMS_FILE) -> list[Claim]:
     """Every claim of the claims file, checked (unique ids, known metrics and sources, tolerances)."""
     data = read_claims_file(path)
+    known = references.known_tags()
     out, seen = [], set()
     for section, items in data["claims"].items():
         if not isinstance(items, list):
             raise ClaimError(f"{path}: section {section!r} must hold a list of claims")
         for i, raw in enumerate(items):
-            claim = _check_claim(raw, str(section), data["sources"], f"{Path(path).name}, {section}[{i}]")
+            claim = _check_claim(raw, str(section), known, f"{Path(path).name}, {section}[{i}]")
             if claim.id in seen:
                 raise ClaimError(f"{path}: claim id {claim.id!r} is used twice")
             seen.add(claim.id)
@@ -242,9 +247,14 @@ def load_claims(path: str | Path = CLAIMS_FILE) -> list[Claim]:
 
 
 @lru_cache(maxsize=1)
-def sources(path: str | Path = CLAIMS_FILE) -> dict[str, str]:
-    """Source tag -> full citation."""
-    return dict(read_claims_file(path)["sources"])
+def sources(path: str | Path = CLAIMS_FILE) -> dict[str, list[dict]]:
+    """Each source tag the claims use -> its full references (`helpers.references`), in order of use."""
+    return references.records(t for c in load_claims(path) for t in c.source)
+
+
+def shown_tags(tags: str) -> str:
+    """The source column for readers: "G, Z" -> "[G], [Z]", tags as the References block lists them."""
+    return ", ".join(f"[{t.strip()}]" for t in str(tags).split(",") if t.strip())
 
 
 # ----------------------------------------------------------------------------------------- frames
@@ -732,7 +742,7 @@ def present(table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, r in table.iterrows():
         status = r["status"] + (f": {r['reason']}" if r["reason"] else "")
-        rows.append({"claim": r["claim"], "source": r["source"], "published": _published_cell(r),
+        rows.append({"claim": r["claim"], "source": shown_tags(r["source"]), "published": _published_cell(r),
                      "computed": fmt(r["computed"], r["unit"]), "difference": fmt_difference(r["difference"], r["unit"]),
                      "status": status})
     return pd.DataFrame(rows, columns=["claim", "source", "published", "computed", "difference", "status"])
@@ -784,7 +794,8 @@ def statement(release) -> str:
 
 def data_record(release) -> dict:
     """What was compared, for the JSON export."""
-    return {"release_dir": release.manifest.get("release_dir"), "synthetic": bool(release.synthetic),
+    return {"release_dir": paths.shown(release.manifest.get("release_dir") or "?"),
+            "synthetic": bool(release.synthetic),
             "sample": release.manifest.get("sample") if release.synthetic else None,
             "ops": list(release.ops), "start": str(release.start) if release.start else None,
             "end": str(release.end) if release.end else None,

@@ -52,7 +52,7 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from helpers import __version__, fields, release as rel, schema
+from helpers import __version__, fields, paths, release as rel, schema
 from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 from helpers.exports import SafeCsvWriter
 from helpers.paths import CACHE_DIR
@@ -948,7 +948,8 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
                 f"{entry['rows_quarantined']:,} quarantined ({entry['parser']} parser, "
                 f"{entry['seconds']:.1f} s)")
             if entry["rows_quarantined"]:
-                log(f"  quarantined rows (line, column, reason): {cache_dir / entry['quarantine_file']}")
+                shown = paths.shown(cache_dir / entry["quarantine_file"], cache_dir)
+                log(f"  quarantined rows (line, column, reason): {shown} in the cache folder {paths.shown(cache_dir)}")
             manifest["updated"] = entry["ingested_at"]
             manifest["files"] = dict(sorted(files.items()))
             write_manifest(cache_dir, manifest)  # commit each finished file

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from helpers import catalog, ingest, release as rel, schema
+from helpers import catalog, ingest, paths, release as rel, schema
 from helpers.errors import MissingTableError, ProjectError
 
 _PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow"),
@@ -126,7 +126,8 @@ class ReleaseData:
         in_name = next((e.get("source", {}).get("op_in_file_name") for e in self.manifest["files"].values()
                         if e.get("op") == op and e.get("source", {}).get("op_in_file_name")), op)
         return (f"The release has no {table} file for operation '{op}' "
-                f"(expected {in_name}_{table}_csv_hashed.csv in {self.manifest['release_dir']}); "
+                f"(expected {in_name}_{table}_csv_hashed.csv in the release folder "
+                f"{paths.shown(self.manifest['release_dir'])}); "
                 f"results that need it are left out for '{op}'.")
 
     def ops_with(self, table: str) -> list[str]:
@@ -278,7 +279,7 @@ class ReleaseData:
             for reason, n in sorted(e.get("quarantine_reasons", {}).items()):
                 details = across["quarantine_file"] if reason.endswith(" across parts") else e["quarantine_file"]
                 rows.append({"op": e["op"], "table": e["table"], "part": e.get("part", ""), "reason": reason,
-                             "rows": n, "details": details})
+                             "rows": n, "details": paths.shown(self.cache_dir / details, self.cache_dir)})
         return pd.DataFrame(rows, columns=["op", "table", "part", "reason", "rows", "details"])
 
     def file_table(self) -> pd.DataFrame:
@@ -308,5 +309,5 @@ def open_release(data_dir, ops: Sequence[str] | None = None, start=None, end=Non
     unknown = [op for op in chosen if op not in available]
     if unknown:
         raise ProjectError(f"operation(s) {', '.join(unknown)} not in the release "
-                           f"{manifest['release_dir']} (it holds: {', '.join(available)})")
+                           f"{paths.shown(manifest['release_dir'])} (it holds: {', '.join(available)})")
     return ReleaseData(manifest, Path(manifest["cache_dir"]), chosen, start, end)

@@ -17,7 +17,7 @@ import nbformat
 from helpers import params as params_mod
 from helpers.paths import NOTEBOOKS_DIR
 
-KERNELSPEC = {"name": "trolltracker", "display_name": "Python 3.11 (trolltracker)", "language": "python"}
+KERNELSPEC = {"name": "trolltracker", "display_name": "Python 3 (trolltracker)", "language": "python"}
 HEADER = ("# Parameters: defaults from params/default.yaml (rewritten by `make nbsync`).\n"
           "# Change them here to explore; `make reproduce PARAMS=...` injects a file's values below.\n"
           "import datetime\n\n")

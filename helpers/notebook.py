@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, SVG, display
 
-from helpers import catalog, load, operations, params as params_mod, plots, prose, reports
+from helpers import catalog, load, operations, params as params_mod, paths, plots, prose, reports
 from helpers.params import Params
 
 
@@ -122,7 +122,7 @@ def data_statement(release: load.ReleaseData, p: Params) -> str:
                 f"`make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
     files = "; ".join(f"{prose.md(e['source']['name'])} ({e['source']['size']:,} bytes, SHA-256 "
                       f"{e['source']['sha256'][:12]}…)" for _, e in sorted(m["files"].items()))
-    return f"> **Data:** {prose.md(m['release_dir'])}: {files}.\n>\n> {scope}"
+    return f"> **Data:** the release folder {prose.md(paths.shown(m['release_dir']))}: {files}.\n>\n> {scope}"
 
 
 def window_statement(counts: pd.DataFrame, p: Params) -> str:

@@ -20,7 +20,7 @@ from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
 from papermill.translators import PythonTranslator, papermill_translators
 
-from helpers import params as params_mod, release as rel, reports
+from helpers import params as params_mod, paths, release as rel, reports
 from helpers.errors import ProjectError
 from helpers.ingest import ingest_release
 from helpers.paths import NOTEBOOKS_DIR, ROOT
@@ -87,6 +87,43 @@ def execute(nb: Path, out: Path, parameters: dict) -> None:
                         kernel_manager_class=QuietShutdownKernelManager)
 
 
+def _where(path: Path) -> str:
+    """A path for the person at the terminal (never written into a report): relative to the project root
+    when inside it, else in full, so that they can open it."""
+    try:
+        return Path(path).resolve().relative_to(ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _scrubbed(value, folders: list[Path]):
+    """Every text in a notebook's JSON with the machine's paths replaced (`paths.scrub`); embedded images
+    are left alone (their base64 is no text, and a path-like run of letters in it must stay as it is)."""
+    if isinstance(value, str):
+        return paths.scrub(value, folders)
+    if isinstance(value, list):
+        return [_scrubbed(v, folders) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k.startswith("image/") and k != "image/svg+xml" else _scrubbed(v, folders)
+                for k, v in value.items()}
+    return value
+
+
+def scrub_executed(executed: Path, folders: list[Path]) -> None:
+    """Make an executed notebook fit for readers: the run's parameters (data, cache, reports folders),
+    papermill's input and output paths, logs and tracebacks hold no absolute path of this machine.
+    The report is rendered from it, and reports/executed/ is published with the reports."""
+    import json
+    if not executed.exists():
+        return
+    data = json.loads(executed.read_text(encoding="utf-8"))
+    clean = _scrubbed(data, folders)
+    if clean != data:
+        tmp = executed.with_name(f".{executed.name}.partial")
+        tmp.write_text(json.dumps(clean, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        tmp.replace(executed)
+
+
 def _which_cell(executed: Path) -> str:
     """'cell 5 of 12 (`first line of code`)': the failing cell counted in the notebook as written
     (without the cells papermill adds), so the reader finds it in JupyterLab."""
@@ -113,6 +150,7 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
         raise ProjectError(f"no notebooks match {only} in {notebook_dir}")
     executed_dir = p.reports_path / "executed"
     parameters = p.as_notebook_parameters()
+    folders = [p.release_dir, p.cache_path, p.reports_path, p.figures_path]
     for nb in sequence:
         out = executed_dir / nb.name
         started = time.time()
@@ -120,12 +158,14 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
         try:
             execute(nb, out, parameters)
         except PapermillExecutionError as exc:
+            scrub_executed(out, folders)
             log(f"\nFAILED: notebooks/{nb.name}, {_which_cell(out)}: {exc.ename}: {exc.evalue}\n"
-                f"The partial executed notebook is kept at {reports.relative_to_root(out)}; earlier reports "
+                f"The partial executed notebook is kept at {_where(out)}; earlier reports "
                 "are unchanged.")
             return 1
+        scrub_executed(out, folders)
         reports.render_notebook(out, p.reports_path / f"{nb.stem}.html")
-        log(f"  done in {time.time() - started:.1f} s -> {reports.relative_to_root(p.reports_path / (nb.stem + '.html'))}")
+        log(f"  done in {time.time() - started:.1f} s -> {_where(p.reports_path / (nb.stem + '.html'))}")
     manifest = ingest_release(p.release_dir, cache_root=p.cache_path, rename=p.op_names, progress=False,
                               log=lambda *_: None)
     records = reports.figure_records(p.reports_path)
@@ -133,8 +173,7 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
         reports.write_figure_index(records, p.figures_path)
     index = reports.write_index(p.reports_path, p.figures_path, manifest, notebooks(folder=notebook_dir),
                                 extra_sections=_sections(p.reports_path), ops=p.ops or None, label=p.label)
-    log(f"\n{len(records)} figures in {reports.relative_to_root(p.figures_path)}; "
-        f"open {reports.relative_to_root(index)}")
+    log(f"\n{len(records)} figures in {_where(p.figures_path)}; open {_where(index)}")
     return 0
 
 

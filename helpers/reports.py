@@ -29,8 +29,7 @@ import bleach
 import numpy as np
 import pandas as pd
 
-from helpers import catalog, operations, prose
-from helpers.paths import ROOT
+from helpers import catalog, operations, paths, prose, references
 
 if TYPE_CHECKING:
     import nbformat
@@ -184,13 +183,13 @@ def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         for o in cell.get("outputs", []):
             if o.get("output_type") == "execute_result" and set(o.get("data", {})) <= {"text/plain"}:
                 continue
-            if o.get("output_type") == "error":
-                o["evalue"] = prose.visible(str(o.get("evalue", "")), ansi=True)
-                o["traceback"] = [prose.visible(line, ansi=True) for line in o.get("traceback", [])]
+            if o.get("output_type") == "error":   # a traceback names files: no path of this machine
+                o["evalue"] = prose.visible(paths.scrub(str(o.get("evalue", ""))), ansi=True)
+                o["traceback"] = [prose.visible(paths.scrub(line), ansi=True) for line in o.get("traceback", [])]
             if o.get("output_type") == "stream":
                 if o.get("name") == "stderr":
                     continue
-                o["text"] = prose.visible(o["text"], ansi=True)
+                o["text"] = prose.visible(paths.scrub(o["text"]), ansi=True)
                 if outputs and outputs[-1].get("output_type") == "stream" and outputs[-1].get("name") == o.get("name"):
                     outputs[-1]["text"] += o["text"]
                     continue
@@ -325,9 +324,26 @@ def render_notebook(executed: Path, out: Path, index_href: str = "index.html") -
                                   f'under each "Code" mark.</p>',
                  "report_footer": f'<nav class="pages">{nav}</nav>'}
     body, _ = exporter().from_notebook_node(nb, resources=resources)
+    body = _insert_references(body)
     body = _insert_toc(body, _toc(body, figures_in(nb)))
     _write(out, body)
     return out
+
+
+def _shown_text(page: str) -> str:
+    """What a page shows, roughly: its HTML without the inline style sheet and the tags."""
+    page = re.sub(r"<style\b.*?</style>", " ", page, flags=re.S)
+    return re.sub(r"<[^>]+>", "", page)
+
+
+def _insert_references(page: str) -> str:
+    """The References block (`helpers.references`), before the end of the main content, when the page
+    cites a source by tag ([G], [D1]-[D3], ...): every tag a reader sees resolves on the same page."""
+    block = references.block_html(references.cited(_shown_text(page)))
+    if not block:
+        return page
+    end = page.rfind("</main>")
+    return page[:end] + block + page[end:] if end >= 0 else page + block
 
 
 def _write(path: Path, text: str) -> None:
@@ -373,7 +389,7 @@ def _data_note(manifest: dict, ops: list[str]) -> str:
         files.append(f"<li><code>{prose.html(s['name'])}</code>: {s['size']:,} bytes, SHA-256 "
                      f"<code>{prose.html(str(s['sha256'])[:16])}…</code>, {e['rows_cached']:,} rows</li>")
     return (f'<div class="data-note real"><p><b>Data: the release files in '
-            f"<code>{prose.html(manifest.get('release_dir', '?'))}</code></b> ({_versions_hint(ops)}: "
+            f"<code>{prose.html(paths.shown(manifest.get('release_dir', '?')))}</code></b> ({_versions_hint(ops)}: "
             "compare the SHA-256 values before comparing numbers with another "
             f'run; full list under <a href="#data">Data loaded</a>).</p><ul>{"".join(files)}</ul></div>')
 
@@ -533,14 +549,15 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
 {''.join(after)}
 <h2 id="data">Data loaded</h2>{_files_table(manifest)}
 <p>Every row read was either cached or quarantined (rows read = cached + quarantined); quarantined rows are
-listed with file, line and reason in the cache folder <code>{prose.html(manifest.get('cache_dir', '?'))}</code>.</p>
+listed with file, line and reason in the cache folder
+<code>{prose.html(paths.shown(manifest.get('cache_dir', '?')))}</code>.</p>
 </main>
 <footer class="report-footer">Made by <code>make reproduce</code> (<code>python -m helpers.pipeline</code>);
-figures in <code>{prose.html(relative_to_root(figures_dir))}</code>.</footer>
+figures in <code>{prose.html(paths.shown(figures_dir))}</code>.</footer>
 </body></html>
 """
     out = reports_dir / "index.html"
-    _write(out, page)
+    _write(out, _insert_references(page))
     return out
 
 
@@ -552,9 +569,3 @@ def write_figure_index(records: list[dict], figures_dir: Path) -> Path:
     _write(out, json.dumps(slim, indent=2, ensure_ascii=False) + "\n")
     return out
 
-
-def relative_to_root(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)

@@ -228,7 +228,7 @@ class Style:
 
     @staticmethod
     def of(name: str) -> "Style":
-        """The format of one release generation (see shared/reference/release-format.md)."""
+        """The format of one release generation (see docs/release-format.md)."""
         name = str(name)
         if name == "2018":
             return Style("2018", TWEET_COLUMNS_2018, True, "true", "false", False, "", False, False)
@@ -1456,7 +1456,8 @@ def _chunk_bytes(job: tuple[str, int]) -> tuple[int, bytes]:
     plan = _PLANS[op]
     d0, d1 = plan.units[unit]
     groups = plant.groups_of(plan.accounts.userid, plan.accounts.weight, plan.accounts.start)
-    cols = plant.apply(chunk_rows(plan, d0, d1), groups, plan.style.true)  # modelled coordination
+    cols = plant.apply(chunk_rows(plan, d0, d1), groups, plan.style.true,   # modelled coordination
+                       epoch_ms=plan.fmt["snowflake_epoch_ms"])
     table = pa.table({c: cols[c] for c in plan.style.tweet_columns})
     return table.num_rows, csv_bytes(table, plan.style, header=False)
 

@@ -2,7 +2,7 @@
 
 Everything here is by header *name*: real releases differ in column order (October 2018 vs 2019+) and
 count (2020-2021 files have no `poll_choices`), so position is never trusted.
-See `../shared/reference/release-format.md` (summarised in README, "The real files").
+See `docs/release-format.md` (summarised in README, "The real files").
 """
 
 from __future__ import annotations

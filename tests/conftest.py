@@ -232,7 +232,8 @@ def sequence_run(tmp_path_factory):
     folder (figures, reports and cache there too). Yields a dict: params (Params), code (exit code),
     log (what the runner printed)."""
     from helpers import params, pipeline, sample
-    root = tmp_path_factory.mktemp("sequence")
+    # a distinctive folder name: test_pipeline searches every artefact of the run for this folder's path
+    root = tmp_path_factory.mktemp("sequence-pathprobe")
     sample.write_sample_release(root / "release", scale=E2E_SCALE, seed=sample.DEFAULT_SEED, progress=False)
     path = _write_params(root / "params.yaml", data_dir=str(root / "release"), figures_dir=str(root / "figures"),
                         reports_dir=str(root / "reports"), cache_dir=str(root / "cache"))

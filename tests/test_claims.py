@@ -17,8 +17,7 @@ from conftest import SHARED_DIR, Hashed, require_shared
 from helpers import claims
 from helpers.paths import SAMPLE_MARKER
 
-REFERENCE = SHARED_DIR / "reference" / "published-figures.md"
-SOURCES = {"G": "Gubello", "Z": "Zannettou", "D1": "DFRLab Part 1", "T": "Twitter"}
+REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "published-figures.md"
 
 
 @pytest.fixture(scope="module")
@@ -125,18 +124,18 @@ GOOD = {"id": "t.one.ira", "op": "ira", "metric": "tweets", "args": {}, "publish
 def test_malformed_claims_are_refused(tmp_path, change, message):
     bad = {**GOOD, **change}
     path = tmp_path / "claims.yaml"
-    path.write_text(yaml.safe_dump({"sources": SOURCES, "claims": {"S": [bad]}}), encoding="utf-8")
+    path.write_text(yaml.safe_dump({"claims": {"S": [bad]}}), encoding="utf-8")
     with pytest.raises(claims.ClaimError, match=message):
         claims.load_claims(path)
 
 
 def test_missing_field_and_duplicate_ids_are_refused(tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text(yaml.safe_dump({"sources": SOURCES, "claims": {"S": [{k: v for k, v in GOOD.items()
+    path.write_text(yaml.safe_dump({"claims": {"S": [{k: v for k, v in GOOD.items()
                                                                              if k != "cite"}]}}))
     with pytest.raises(claims.ClaimError, match="missing cite"):
         claims.load_claims(path)
-    path.write_text(yaml.safe_dump({"sources": SOURCES, "claims": {"S": [GOOD], "T": [GOOD]}}))
+    path.write_text(yaml.safe_dump({"claims": {"S": [GOOD], "T": [GOOD]}}))
     with pytest.raises(claims.ClaimError, match="used twice"):
         claims.load_claims(path)
 
@@ -212,7 +211,7 @@ CRAFTED_CLAIMS = [
 @pytest.fixture
 def crafted_claims(tmp_path):
     path = tmp_path / "crafted_claims.yaml"
-    path.write_text(yaml.safe_dump({"sources": SOURCES, "claims": {"Crafted": CRAFTED_CLAIMS}}, allow_unicode=True),
+    path.write_text(yaml.safe_dump({"claims": {"Crafted": CRAFTED_CLAIMS}}, allow_unicode=True),
                     encoding="utf-8")
     return claims.load_claims(path)
 

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers import pipeline
+from helpers import pipeline, references, reports
 from helpers.errors import ParameterError
+from helpers.paths import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -55,6 +56,55 @@ def test_figure_index_traces_every_figure(sequence_run):
     for r in records:
         assert r["notebook"].startswith(r["name"][:2]) and r["made_by"] and r["columns"]
         assert all(m.startswith("helpers.") for m in r["made_by"])
+
+
+def _machine_paths(sequence_run) -> list[str]:
+    """The absolute paths a run must not write for readers: its temporary folder and the project root
+    (as given and with links resolved)."""
+    found = {str(sequence_run["root"]), str(sequence_run["root"].resolve()), str(ROOT), str(ROOT.resolve())}
+    return sorted(found, key=len, reverse=True)
+
+
+def test_no_machine_path_in_any_artefact(sequence_run):
+    """Every file the run wrote for readers (reports, executed notebooks, tables, JSON, figures in every
+    format, the landing page's sections) holds neither the run's folder nor the project root; a failure
+    names the file and the line. The cache (not for readers) and the input release are not searched."""
+    root = sequence_run["root"]
+    p = sequence_run["params"]
+    assert sequence_run["code"] == 0, sequence_run["log"]
+    needles = [n.encode() for n in _machine_paths(sequence_run)]
+    artefacts = [f for folder in (p.reports_path, p.figures_path) for f in sorted(folder.rglob("*")) if f.is_file()]
+    kinds = {f.suffix for f in artefacts}
+    assert {".html", ".ipynb", ".csv", ".json", ".svg", ".png"} <= kinds, kinds   # the search covers them all
+    leaks = []
+    for f in artefacts:
+        data = f.read_bytes()
+        for needle in needles:
+            at = data.find(needle)
+            if at >= 0:
+                line = data[:at].count(b"\n") + 1
+                context = data[max(0, at - 60):at + len(needle) + 40].decode("utf-8", "replace")
+                leaks.append(f"{f.relative_to(root)}, line {line}: ...{context}...")
+                break
+    assert not leaks, "absolute paths of this machine in artefacts:\n" + "\n".join(leaks)
+
+
+def test_every_citing_report_has_its_references(sequence_run):
+    """A page showing a source tag ([G], [D1], ...) lists that source in full in its References block."""
+    p = sequence_run["params"]
+    citing = {}
+    for page in sorted(p.reports_path.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        main = html.split('<section class="references">')[0]
+        tags = references.citing(references.cited(reports._shown_text(main)))
+        if tags:
+            citing[page.name] = tags
+            assert '<h2 id="references">References</h2>' in html, page.name
+            for tag in tags:
+                for ref in references.resolve(tag):
+                    assert f'id="ref-{tag}-{ref.key}"' in html and ref.urls[0] in html, (page.name, tag)
+    assert {"08_comparison_summary.html", "09_scorecard.html", "index.html"} <= set(citing)
+    assert {"G", "Z", "T", "O", "D1", "D3"} <= set(citing["09_scorecard.html"])
 
 
 def test_reruns_write_byte_identical_figures(sequence_run):

@@ -1,7 +1,7 @@
 """Tests of helpers/sample.py: the synthetic stand-in release.
 
 One release at the default scale is generated per session (module fixture) and checked against the
-published figures (shared/reference/published-figures.md, mirrored with sources in
+published figures (docs/published-figures.md, mirrored with sources in
 helpers/sample_calibration.yaml) and against the format quirks of the real October 2018 files.
 Files are read with the csv module or pandas (dtype=str, keep_default_na=False), never with the loader.
 Each tolerance says why it is what it is.
@@ -127,7 +127,7 @@ def test_headers_are_the_2018_columns(release):
 
 def test_rows_look_like_the_real_rows(release, frames):
     """Byte-identical header lines to the real October 2018 files, and every field written the way the
-    real rows write it (shared/fixtures/ira-2018-head: two tweets and two users as published)."""
+    real rows write it (the `real_rows` fixture: two tweets and two users as published)."""
     fixture = SHARED_DIR / "fixtures" / "ira-2018-head"
     require_shared(fixture, "the sample's header lines and field forms are compared with real rows")
     out, _ = release

@@ -1,7 +1,8 @@
 """The comparison summary: one indicator table mapped to DFRLab's seven take-aways (notebook 08).
 
 The take-aways are our short paraphrase of DFRLab's #TrollTracker Parts 1-3 (17 October 2018) and the
-findings listed in shared/reference/published-figures.md; every value is computed with the same
+findings listed in docs/published-figures.md (sources cited by tag: [D1] ... resolve in
+helpers/references.yaml); every value is computed with the same
 metric functions as the figures that support it (named in `figures`).
 """
 
@@ -28,27 +29,27 @@ class Takeaway:
 TAKEAWAYS = (
     Takeaway(1, "All content points home",
              "The IRA wrote mostly in Russian, for Russian speakers; Iran pushed regime messaging abroad in "
-             "many languages, little of it in Farsi.", "DFRLab Part 1; Elswah et al. 2019",
+             "many languages, little of it in Farsi.", "DFRLab Part 1 [D1]; Elswah et al. 2019 [O]",
              ("02_monthly_languages", "02_tweet_languages")),
     Takeaway(2, "Events trigger bursts",
-             "Activity surged around news events (MH17, the Brexit referendum).", "DFRLab Part 1 and thread",
+             "Activity surged around news events (MH17, the Brexit referendum).", "DFRLab Part 1 and thread [D1]",
              ("04_case_mh17", "04_case_reasonstoleaveeu", "02_tweets_per_year")),
     Takeaway(3, "Automation and own apps",
              "Much of the content went out through automation services and the operations' own apps.",
-             "DFRLab Part 1; Gubello 2018", ("05_client_classes", "05_top_clients")),
+             "DFRLab Part 1 [D1]; Gubello 2018 [G]", ("05_client_classes", "05_top_clients")),
     Takeaway(4, "Websites at the centre",
              "Iran's operation amplified a network of websites (AWDnews above all); the IRA linked "
-             "LiveJournal and Russian news.", "DFRLab Part 3; Zannettou et al. 2019",
+             "LiveJournal and Russian news.", "DFRLab Part 3 [D3]; Zannettou et al. 2019 [Z]",
              ("04_top_domains",)),
     Takeaway(5, "Low impact",
-             "Most tweets received little or no engagement.", "DFRLab Part 1",
+             "Most tweets received little or no engagement.", "DFRLab Part 1 [D1]",
              ("06_engagement_ccdf",)),
     Takeaway(6, "A few accounts carried the reach",
-             "Engagement concentrated on a handful of large accounts.", "DFRLab Part 1",
+             "Engagement concentrated on a handful of large accounts.", "DFRLab Part 1 [D1]",
              ("06_engagement_concentration", "06_top_accounts")),
     Takeaway(7, "Regeneration and growth",
              "The IRA kept creating accounts and stayed active after its exposure in autumn 2017; Iran's "
-             "operation grew in 2017-2018.", "DFRLab Part 2; Gubello 2018",
+             "operation grew in 2017-2018.", "DFRLab Part 2 [D2]; Gubello 2018 [G]",
              ("03_regeneration", "03_accounts_created", "02_tweets_per_year")),
 )
 
