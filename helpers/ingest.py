@@ -615,15 +615,21 @@ class _DamagedFields:
         self._w.writerow(DAMAGED_COLUMNS)
         self.rows = 0                       # rows with at least one damaged field
         self.columns: dict[str, int] = {}   # damaged fields per column
+        self.reasons: dict[str, dict[str, int]] = {}  # per column, damaged fields per kind of reason
         self._last_line = -1
+
+    def _count(self, line: int, column: str, reason: str) -> None:
+        self.columns[column] = self.columns.get(column, 0) + 1
+        kinds = self.reasons.setdefault(column, {})
+        kinds[reason_kind(reason)] = kinds.get(reason_kind(reason), 0) + 1
+        if line != self._last_line:
+            self.rows += 1
+            self._last_line = line
 
     def add(self, line: int, column: str, text: str | None, reason: str) -> None:
         """Entries come in line order (several per row possible)."""
         self._w.writerow([self.source_name, line, column, _preview((text or "").encode("utf-8")), reason])
-        self.columns[column] = self.columns.get(column, 0) + 1
-        if line != self._last_line:
-            self.rows += 1
-            self._last_line = line
+        self._count(line, column, reason)
 
     def close(self) -> None:
         self._f.close()
@@ -634,7 +640,7 @@ class _DamagedFields:
         if not lines or not self.rows:
             return
         rewritten = self.path.with_name(self.path.name + ".dedup")
-        self.rows, self.columns, self._last_line = 0, {}, -1
+        self.rows, self.columns, self.reasons, self._last_line = 0, {}, {}, -1
         try:
             with open(self.path, encoding="utf-8", newline="") as src, \
                     open(rewritten, "w", encoding="utf-8", newline="") as out:
@@ -646,10 +652,7 @@ class _DamagedFields:
                     if line in lines:
                         continue
                     w.writerow(row)
-                    self.columns[row[2]] = self.columns.get(row[2], 0) + 1
-                    if line != self._last_line:
-                        self.rows += 1
-                        self._last_line = line
+                    self._count(line, row[2], row[4])
             os.replace(rewritten, self.path)
         finally:
             rewritten.unlink(missing_ok=True)
@@ -849,6 +852,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         "cache_file": str(parquet_path.relative_to(cache_dir)), "cache_bytes": parquet_path.stat().st_size,
         "quarantine_file": str(quarantine_path.relative_to(cache_dir)),
         "rows_with_damaged_fields": damaged.rows, "damaged_fields": dict(sorted(damaged.columns.items())),
+        "damaged_reasons": {c: dict(sorted(k.items())) for c, k in sorted(damaged.reasons.items())},
         "damaged_file": str(damaged_path.relative_to(cache_dir)),
         "seconds": round(time.time() - started, 3),
     }

@@ -188,6 +188,35 @@ class ReleaseData:
                 for reason, n in sorted(e.get("quarantine_reasons", {}).items())]
         return pd.DataFrame(rows, columns=["op", "table", "reason", "rows", "details"])
 
+    def damaged_table(self) -> pd.DataFrame:
+        """Fields nulled in cached rows, per file, column and kind of reason (op, table, column, rows, why,
+        details): each row was kept; `details` lists every field with its line and original text.
+        For `user_mentions`, `rows` counts the entries dropped from their lists."""
+        rows = [{"op": e["op"], "table": e["table"], "column": column, "rows": n, "why": why,
+                 "details": e["damaged_file"]}
+                for _, e in sorted(self.manifest["files"].items())
+                for column, kinds in sorted(e.get("damaged_reasons", {}).items())
+                for why, n in sorted(kinds.items())]
+        return pd.DataFrame(rows, columns=["op", "table", "column", "rows", "why", "details"])
+
+    def rows_with_damaged_fields(self) -> int:
+        """Cached rows (all files) in which at least one field could not be read and was left empty."""
+        return int(sum(e.get("rows_with_damaged_fields", 0) for e in self.manifest["files"].values()))
+
+    def untimed_tweets(self) -> pd.DataFrame:
+        """Cached tweets without a time (theirs could not be read), per op of `ops` (op, tweets).
+
+        No date range and no timeline can place them, so a dated load leaves them out: this says how many.
+        Read from the Parquet statistics (null counts), so no column is loaded."""
+        counts = []
+        for op in self.ops_with("tweets"):
+            meta = pq.ParquetFile(self.cache_dir / self.entry(op, "tweets")["cache_file"]).metadata
+            i = meta.schema.to_arrow_schema().get_field_index("tweet_time")
+            # the ingest writes statistics for tweet_time (ingest._parquet_options): null counts are there
+            n = sum(meta.row_group(g).column(i).statistics.null_count for g in range(meta.num_row_groups))
+            counts.append({"op": op, "tweets": int(n)})
+        return pd.DataFrame(counts, columns=["op", "tweets"])
+
     def file_table(self) -> pd.DataFrame:
         """The manifest as a table: one row per source file, with the row accounting."""
         rows = []
