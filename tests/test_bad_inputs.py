@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from helpers import ingest, schema
+from helpers.exports import FORMULA_STARTS
 from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 
 TWEETS = "ira_tweets_csv_hashed.csv"
@@ -275,25 +276,42 @@ def test_quote_inside_an_unquoted_field_is_kept_as_text(release):
     assert [r["tweet_text"] for r in cached_rows(m)][1] == 'say "hi" there'
 
 
-def test_field_of_many_megabytes_is_quarantined(release):
+def test_field_of_many_megabytes_is_nulled_and_listed(release):
+    """Over-long fields (> 1 MiB: no tweet or profile is that long) are emptied, their row kept; the
+    damaged-fields file shows the start of the text. In an own id column the row is quarantined."""
     big = "x" * (3 << 20)
     broken_file(release, (b"BROKEN HERE", big.encode()))
-    q = only_row_3_quarantined(release, "field of 3.0 MiB, longer than the 1 MiB limit", "tweet_text",
-                               "longer than the")
-    assert len(q["record"]) < 3000  # a preview, not the 3 MiB
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 5, 0, "exact")
+    assert "longer than the" in e["fast_parser_declined"]
+    assert e["damaged_fields"] == {"tweet_text": 1}
+    [d] = release.damaged(m)
+    assert (d["line"], d["column"]) == ("3", "tweet_text")
+    assert d["reason"] == "field of 3.0 MiB, longer than the 1 MiB limit; the field is left empty"
+    assert d["original_text"].startswith("xxx") and len(d["original_text"]) < 3000  # a preview
+    assert cached_rows(m)[1]["tweet_text"] is None
 
 
-def test_multiline_field_of_many_megabytes_is_one_quarantined_row(release):
+def test_field_of_many_megabytes_in_an_own_id_is_quarantined(release):
+    rows = release.tweets(5)
+    rows[1].update(tweet_text="BROKEN HERE", userid="u" * (3 << 20))
+    release.write(TWEETS, rows)
+    only_row_3_quarantined(release, "field of 3.0 MiB, longer than the 1 MiB limit", "userid", "longer than the")
+
+
+def test_multiline_field_of_many_megabytes_is_one_row_kept_with_the_field_nulled(release):
     big = ("y" * 99 + "\n") * 30_000  # 3 MB over 30,000 lines
     rows = release.tweets(3)
     rows[1]["tweet_text"] = big
     release.write(TWEETS, rows)
     m = release.ingest()
     e = entry_of(m)
-    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (3, 2, 1)
-    assert [r["source_line"] for r in cached_rows(m)] == [2, 30_004]
-    q = release.quarantine(m)
-    assert q[0]["line"] == "3" and q[0]["column"] == "tweet_text"
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (3, 3, 0)
+    assert [r["source_line"] for r in cached_rows(m)] == [2, 3, 30_004]
+    assert cached_rows(m)[1]["tweet_text"] is None and cached_rows(m)[1]["tweetid"] == rows[1]["tweetid"]
+    [d] = release.damaged(m)
+    assert d["line"] == "3" and d["column"] == "tweet_text"
 
 
 def test_line_longer_than_the_record_limit_is_skipped_without_holding_it(release, monkeypatch):
@@ -319,27 +337,116 @@ def test_trailing_blank_lines_keep_the_fast_parser(release):
     assert (e["rows_read"], e["parser"], e["physical_lines"]) == (3, "fast", 7)
 
 
-def only_row_3_quarantined_fast(release, reason, column):
+def only_row_3_damaged(release, column: str, original: str, reason: str, parser: str = "fast") -> dict:
+    """Every row cached; row 2 (line 3) keeps all but `column`, which is null and listed as damaged."""
     m = release.ingest()
     e = entry_of(m)
-    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 4, 1, "fast")
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 5, 0, parser), e
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (1, {column: 1})
+    [d] = release.damaged(m)
+    shown = "'" + original if original.startswith(FORMULA_STARTS) else original  # formula-safe CSV
+    assert (d["source_file"], d["line"], d["column"], d["original_text"]) == (TWEETS, "3", column, shown)
+    assert d["reason"].startswith(reason), d["reason"]
+    rows = cached_rows(m)
+    assert [r["source_line"] for r in rows] == [2, 3, 4, 5, 6]
+    assert rows[1]["tweet_text"] == "BROKEN HERE" and rows[1]["tweetid"] == rows[0]["tweetid"][:-1] + "2"
+    return rows[1]
+
+
+def test_untypeable_values_are_nulled_and_listed_with_column_and_value(release):
+    """A time that cannot be read: the tweet is kept with a null time (counted by untimed_tweets and
+    timeline.untimed), the text as it was in the damaged-fields file."""
+    rows = release.tweets(5)
+    rows[1].update(tweet_text="BROKEN HERE", tweet_time="22/06/2017")
+    release.write(TWEETS, rows)
+    row = only_row_3_damaged(release, "tweet_time", "22/06/2017", "unparseable time (expected YYYY-MM-DD")
+    assert row["tweet_time"] is None
+    assert release.open().untimed_tweets()["tweets"].tolist() == [1]
+
+
+@pytest.mark.parametrize("column, bad, reason", [
+    ("like_count", "-4", "count is not a whole number"),
+    ("is_retweet", "maybe", "expected true/false"),
+    ("is_retweet", "", "required field is_retweet is empty"),
+    ("account_creation_date", "2013-02-30", "unparseable date"),
+    ("latitude", "north", "not a coordinate"),
+])
+def test_untypeable_values_do_not_need_the_exact_parser(release, column, bad, reason):
+    rows = release.tweets(5)
+    rows[1].update({"tweet_text": "BROKEN HERE", column: bad})
+    release.write(TWEETS, rows)
+    assert only_row_3_damaged(release, column, bad, reason)[column] is None
+
+
+SECONDARY_IDS = ("in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid", "retweet_tweetid",
+                 "retweet_userid")
+
+
+@pytest.mark.parametrize("style", ["2018", "later"])
+@pytest.mark.parametrize("column", SECONDARY_IDS)
+def test_float_form_secondary_id_keeps_its_row(release, column, style):
+    """Issue 12 (REA_0621, MX_0621): a secondary id already in float form costs that field, not the row."""
+    rows = release.tweets(5, **{column: "877919995476496385"})
+    rows[1].update({"tweet_text": "BROKEN HERE", column: "1.2486535429502566e+17"})
+    release.write(TWEETS, rows, style=style)
+    row = only_row_3_damaged(release, column, "1.2486535429502566e+17", "id in float form (its digits are")
+    assert row[column] is None and cached_rows(release.ingest())[0][column] == "877919995476496385"
+
+
+@pytest.mark.parametrize("style", ["2018", "later"])
+def test_float_form_mention_entry_is_dropped_from_the_list(release, style):
+    rows = release.tweets(5, user_mentions=["2572896396"])
+    rows[1].update({"tweet_text": "BROKEN HERE", "user_mentions": ["2572896396", "1.2486535429502566e+17"]})
+    release.write(TWEETS, rows, style=style)
+    row = only_row_3_damaged(release, "user_mentions", "1.2486535429502566e+17", "mention id in float form")
+    assert row["user_mentions"] == ["2572896396"]
+
+
+@pytest.mark.parametrize("column", ["tweetid", "userid"])
+def test_float_form_own_id_is_still_quarantined(release, column):
+    rows = release.tweets(5)
+    rows[1].update({"tweet_text": "BROKEN HERE", column: "1.2486535429502566e+17"})
+    release.write(TWEETS, rows)
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (5, 4, 1)
+    assert e["rows_with_damaged_fields"] == 0 and release.damaged(m) == []
     [q] = release.quarantine(m)
-    assert (q["line"], q["column"]) == ("3", column) and reason in q["reason"]
+    assert (q["line"], q["column"]) == ("3", column) and q["reason"].startswith("id in float form")
 
 
-def test_untypeable_values_are_quarantined_with_column_and_value(release):
-    rows = release.tweets(5)
-    rows[1]["tweet_time"] = "22/06/2017"
+def test_a_file_like_rea_0621_caches_every_row(release):
+    """148 of 154 rows with in_reply_to_tweetid in float form (the December 2021 REA file of 2019): all 154
+    rows are cached, the 148 fields nulled and listed, the other six replies intact."""
+    rows = release.tweets(154, tweet_time="2019-03-04 10:15", in_reply_to_userid="2572896396")
+    for i, r in enumerate(rows):
+        r["in_reply_to_tweetid"] = f"{1.2486535429502566e+17 + i * 1e9:.16e}" if i % 26 != 5 else str(10**17 + i)
+    release.write(TWEETS, rows, style="later", columns=tuple(c for c in schema.TWEET_COLUMNS
+                                                              if c != "poll_choices"))
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (154, 154, 0)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (148, {"in_reply_to_tweetid": 148})
+    assert e["damaged_reasons"] == {"in_reply_to_tweetid": {"id in float form": 148}}
+    listed = release.damaged(m)
+    assert len(listed) == 148 and listed[0]["original_text"] == rows[0]["in_reply_to_tweetid"]
+    assert [int(d["line"]) for d in listed] == [i + 2 for i in range(154) if i % 26 != 5]
+    kept = cached_rows(m)
+    assert sum(r["in_reply_to_tweetid"] is not None for r in kept) == 6
+    assert all(r["in_reply_to_userid"] == "2572896396" for r in kept)  # the reply is still a reply
+
+
+def test_damaged_fields_of_a_duplicate_row_leave_with_it(release):
+    """A duplicate is quarantined whole after the file is read: its damaged fields are no longer listed."""
+    rows = release.tweets(3)
+    rows.append(dict(rows[0], retweet_tweetid="8.77e+17", like_count="x"))
+    rows.append(release.tweet(like_count="y"))
     release.write(TWEETS, rows)
-    only_row_3_quarantined_fast(release, "unparseable time (expected YYYY-MM-DD HH:MM in UTC): "
-                                         "'22/06/2017'", "tweet_time")
-
-
-def test_untypeable_values_do_not_need_the_exact_parser(release):
-    rows = release.tweets(5)
-    rows[1]["like_count"] = "-4"
-    release.write(TWEETS, rows)
-    only_row_3_quarantined_fast(release, "count is not a whole number: '-4'", "like_count")
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_cached"], e["rows_quarantined"], e["duplicates_quarantined"]) == (4, 1, 1)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (1, {"like_count": 1})
+    assert [(d["line"], d["original_text"]) for d in release.damaged(m)] == [("6", "y")]
 
 
 def test_duplicate_tweetids_are_reported_kept_once_and_counted(release):
