@@ -102,10 +102,11 @@ def _pause_point(point: str) -> None:
     that a test can kill it exactly there, whatever the machine's speed. Callers guard the call with
     `if _PAUSE:`, so without the variable it costs one global lookup.
 
-    Points: `row_group` (a row group written to a Parquet file in progress, by any parser or file),
+    Points: `fast_row_group`, `exact_row_group` (a row group written by that parser to a Parquet file
+    in progress, counted over all files),
     `file_renamed` (a file's Parquet and quarantine have their final names; the manifest does not name
     them yet), `file_start` (a file is about to be read: count 2 is between the first and second file),
-    `dedup_group` (a row group rewritten by the duplicate check), `manifest_replace` (the new manifest
+    `dedup_row_group` (a row group rewritten by the duplicate check), `manifest_replace` (the new manifest
     is written to its temporary name, not yet in place)."""
     _PASSED[point] = _PASSED.get(point, 0) + 1
     if (point, _PASSED[point]) == _PAUSE:
@@ -337,8 +338,8 @@ class _BackgroundWriter:
     compressing overlap with reading and typing. An error there is raised by the next `write` or by
     `close`; `abort` stops without raising (for error paths)."""
 
-    def __init__(self, writer: pq.ParquetWriter, name: str):
-        self.writer = writer
+    def __init__(self, writer: pq.ParquetWriter, name: str, point: str = "row_group"):
+        self.writer, self.point = writer, point
         self._jobs: queue.Queue = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name=f"parquet-writer-{name}", daemon=True)
@@ -353,7 +354,7 @@ class _BackgroundWriter:
                 try:
                     self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
                     if _PAUSE:
-                        _pause_point("row_group")
+                        _pause_point(self.point)
                 except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
                     self._error = exc
 
@@ -724,7 +725,7 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         extras = tuple(h for h in header if h not in schema.ALL_COLUMNS[src.table])
         target = schema.cache_schema(src.table, extras)
         writer = pq.ParquetWriter(partial, target, **_parquet_options(target))
-        background = _BackgroundWriter(writer, src.name)
+        background = _BackgroundWriter(writer, src.name, f"{parser}_row_group")
         problems: list[_RawProblem] = []
         counter = _LineCounter()
         if parser == "fast":
@@ -907,7 +908,7 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
                 out.write_table(group.filter(pa.array(~part)), row_group_size=ROW_GROUP_ROWS)
                 offset += group.num_rows
                 if _PAUSE:
-                    _pause_point("dedup_group")
+                    _pause_point("dedup_row_group")
         os.replace(rewritten, path)
     finally:
         rewritten.unlink(missing_ok=True)
@@ -969,6 +970,11 @@ def cache_dir_for(folder: Path, cache_root: Path | None = None) -> Path:
     return Path(cache_root or CACHE_DIR) / f"{slug}-{hashlib.sha1(str(folder).encode()).hexdigest()[:10]}"
 
 
+def _holder_retry() -> None:
+    """The wait between two looks at the lock holder's note (a test replaces it to act in between)."""
+    time.sleep(0.02)
+
+
 class CacheLock:
     """An exclusive lock on a cache folder; the kernel frees it if the process dies.
 
@@ -1000,10 +1006,10 @@ class CacheLock:
         os.replace(tmp, self.holder)
         return self
 
-    def _current_holder(self, wait: float = 1.0) -> str:
-        """Who holds the lock, as the holder wrote it; it may take the holder a moment to write."""
-        deadline = time.monotonic() + wait
-        while True:
+    def _current_holder(self, looks: int = 50) -> str:
+        """Who holds the lock, as the holder wrote it; it may take the holder a moment to write (up to
+        `looks` looks, `_holder_retry` apart: about a second)."""
+        for look in range(looks):
             try:
                 text = self.holder.read_text(encoding="utf-8").strip()
                 pid = int(text.split()[1])
@@ -1013,9 +1019,9 @@ class CacheLock:
                 return text  # alive, another user's
             except (OSError, ValueError, IndexError):
                 pass
-            if time.monotonic() >= deadline:
-                return "another process"
-            time.sleep(0.02)
+            if look + 1 < looks:
+                _holder_retry()
+        return "another process"
 
     def __exit__(self, *exc):
         self.holder.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 import zipfile
 from pathlib import Path
 
@@ -578,16 +577,13 @@ def test_error_midway_keeps_the_previous_cache(release, monkeypatch):
 
 
 INGEST_SCRIPT = textwrap.dedent("""
-    import sys, time
+    import sys
     from pathlib import Path
     from helpers import ingest
     from helpers.errors import CacheBusyError
-    folder, cache, go = sys.argv[1], sys.argv[2], sys.argv[3]
-    print("ready", flush=True)
-    while not Path(go).exists():
-        time.sleep(0.005)
+    ingest.ROW_GROUP_ROWS = 1000  # several row groups (and pause points between them) in a small file
     try:
-        ingest.ingest_release(folder, cache_root=Path(cache), progress=False, log=lambda *a: None)
+        ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
     except CacheBusyError as exc:
         print("BUSY", exc, flush=True)
         sys.exit(3)
@@ -595,22 +591,38 @@ INGEST_SCRIPT = textwrap.dedent("""
 """)
 
 
-def start_ingest(release, go: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", INGEST_SCRIPT, str(release.folder),
-                             str(release.cache_root), str(go)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "ready"
-    return proc
+def start_ingest(release, pause: str | None = None) -> subprocess.Popen:
+    """An ingest in a subprocess; with `pause` ('point:count', see ingest._pause_point) it stops itself
+    (SIGSTOP) the count-th time it passes that progress point."""
+    env = {k: v for k, v in os.environ.items() if k != ingest.PAUSE_ENV}
+    if pause:
+        env[ingest.PAUSE_ENV] = pause
+    return subprocess.Popen([sys.executable, "-c", INGEST_SCRIPT, str(release.folder), str(release.cache_root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def stopped_at(proc: subprocess.Popen) -> bool:
+    """Blocks until the process has stopped itself at its pause point (True) or ended without reaching
+    it (False, its exit code then in proc.returncode). No clock involved: the kernel tells."""
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)
+    if os.WIFSTOPPED(status):
+        return True
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return False
 
 
 def slow_release(release, rows: int) -> None:
-    """A release whose ingest takes a while: the NUL byte at the end sends the file through both
-    parsers, and the duplicate through the dedupe rewrite."""
+    """A release whose ingest passes every progress point: a blank line before the last rows sends the
+    tweets file through both parsers (the fast one notices only at the end, after writing all its row
+    groups), a duplicate through the dedupe rewrite; a float-form tweetid is quarantined and a float-form
+    retweet_tweetid is a damaged field."""
     tweets = release.tweets(rows, tweet_text="text, with \"quotes\"\nand lines " * 4)
     tweets.append(dict(tweets[0]))
-    data = release.csv_text(tweets).encode() + release.csv_text([release.tweet(
-        tweet_text="nul \x00 here")]).encode().split(b"\n", 1)[1]
-    release.write(TWEETS, text=data)
+    tweets.append(release.tweet(tweetid="1.2486535429502566e+17"))
+    tweets.append(release.tweet(retweet_tweetid="1.2486535429502566e+17"))
+    text = release.csv_text(tweets)
+    head, last = text.rstrip("\n").rsplit("\n", 1)
+    release.write(TWEETS, text=head + "\n\n" + last + "\n")
     release.write("ira_users_csv_hashed.csv", [release.user() for _ in range(50)])
 
 
@@ -625,127 +637,113 @@ def assert_cache_consistent(release) -> dict | None:
         assert table.num_rows == e["rows_cached"], key
         assert (release.cache_dir() / e["quarantine_file"]).is_file()
         assert e["rows_read"] == e["rows_cached"] + e["rows_quarantined"]
+        damaged = release.damaged(manifest, key)
+        assert len(damaged) == sum(e["damaged_fields"].values())
+        assert len({d["line"] for d in damaged}) == e["rows_with_damaged_fields"]
     return manifest
 
 
 def in_progress(cache: Path) -> set[str]:
-    return {p.name for pattern in ("*/*.partial", "*/*.dedup") for p in cache.glob(pattern)}
+    """Files being written: partial Parquet, quarantine, damaged-fields and manifest files, dedupe rewrites."""
+    return {str(p.relative_to(cache)) for pattern in ("*.partial", "*.dedup") for p in cache.rglob(pattern)}
 
 
-def writing(k: int):
-    """The moment the k-th distinct file in progress (Parquet or quarantine being written) appears: in a
-    run of slow_release, 1-2 are the fast parser's, 3-4 the exact parser's, 5 the dedupe rewrite."""
-    def moment(cache, seen, elapsed, old):
-        return len(seen) >= k
-    moment.__name__ = f"writing({k})"
-    return moment
+def touch_sources(release) -> None:
+    """The next run re-ingests every file."""
+    for f in release.folder.iterdir():
+        os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
 
 
-def after(seconds: float):
-    def moment(cache, seen, elapsed, old):
-        return elapsed >= seconds
-    moment.__name__ = f"after({seconds:.2f} s)"
-    return moment
-
-
-def new_tweets_file(cache, seen, elapsed, old):
-    """A new tweets Parquet file is in place; the manifest may not name it yet."""
-    return any(str(p.relative_to(cache)) not in old for p in cache.glob("*/tweets-*.parquet"))
-
-
-def kill_at(release, moments, tmp_path):
-    """Runs the ingest once, then again for each moment, killed (SIGKILL) when the moment comes.
+def kill_at(release, points: list[str]) -> dict[str, bool]:
+    """Runs the ingest once, then again for each progress point, killed (SIGKILL) exactly there.
 
     After each kill the cache must be the previous one or a complete new one, never a partial one:
-    every file the manifest names is readable and holds the rows it says. Returns, per moment, whether
-    the process was really killed and whether it left files in progress behind (killed mid-write).
+    every file the manifest names is readable and holds the rows it says. Returns, per point, whether
+    this run left files in progress behind (killed mid-write). A normal run afterwards repairs everything.
     """
-    go = tmp_path / "go"
-    go.touch()
-    assert start_ingest(release, go).wait(timeout=120) == 0
+    assert start_ingest(release).wait() == 0
     good = complete = assert_cache_consistent(release)
-    assert good and good["files"]["ira/tweets"]["rows_quarantined"] == 2  # the NUL row, the duplicate
+    tweets = good["files"]["ira/tweets"]
+    assert (tweets["rows_quarantined"], tweets["rows_with_damaged_fields"]) == (2, 1)  # float tweetid, duplicate
     cache = release.cache_dir()
-    outcomes = {}
-    for moment in moments:
-        for f in release.folder.iterdir():  # touch the sources: the next run re-ingests everything
-            os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
-        old = {e[k] for e in good["files"].values() for k in ("cache_file", "quarantine_file")}
-        seen: set[str] = set()
-        proc = start_ingest(release, go)
-        t0 = time.monotonic()
-        while proc.poll() is None:
-            seen |= in_progress(cache)
-            if moment(cache, seen, time.monotonic() - t0, old):
-                proc.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.001)
-        proc.wait(timeout=60)
-        left_behind = not no_partials_left(release)
+    left = {}
+    for point in points:
+        touch_sources(release)
+        old = {e[k] for e in good["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")}
+        before = in_progress(cache)
+        proc = start_ingest(release, pause=point)
+        assert stopped_at(proc), (point, proc.returncode, proc.communicate())
+        left[point] = bool(in_progress(cache) - before)
+        proc.kill()
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL
         after_kill = assert_cache_consistent(release)
         assert after_kill is not None  # a cache existed before: it is never lost
         # each entry: the previous one or a complete new one (a killed run may also have committed fewer
         # entries than before: those whose sources changed are no longer valid and are dropped)
         for key, e in after_kill["files"].items():
             assert e["cache_file"] in old or e["rows_cached"] == complete["files"][key]["rows_cached"]
-        outcomes[moment.__name__] = (proc.returncode == -signal.SIGKILL, left_behind)
         good = after_kill
-    # a normal run afterwards repairs everything and cleans up what the killed runs left
     final = release.ingest()
-    assert final["files"]["ira/tweets"]["rows_cached"] == good["files"]["ira/tweets"]["rows_cached"]
-    assert no_partials_left(release)
-    referenced = {e[k] for e in final["files"].values() for k in ("cache_file", "quarantine_file")}
+    for key, e in complete["files"].items():
+        for k in ("rows_read", "rows_cached", "rows_quarantined", "rows_with_damaged_fields", "damaged_fields"):
+            assert final["files"][key][k] == e[k], (key, k)
+    assert no_partials_left(release) and not list(cache.glob(".manifest.json.*"))
+    referenced = {e[k] for e in final["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")}
     assert {str(p.relative_to(cache)) for p in cache.glob("*/*")} == referenced
-    return outcomes
+    return left
 
 
-def test_sigkill_midway_never_leaves_a_partial_cache_taken_as_valid(release, tmp_path):
+def test_sigkill_midway_never_leaves_a_partial_cache_taken_as_valid(release):
     slow_release(release, 2000)
-    outcomes = kill_at(release, [writing(1), writing(3), new_tweets_file], tmp_path)
-    assert outcomes["writing(1)"] == (True, True)  # killed while the fast parser was writing
-    assert outcomes["writing(3)"] == (True, True)  # ... and while the exact parser was writing
-    # (new_tweets_file: between a file getting its final name and the manifest naming it; the run may
-    # finish first on a busy machine, which is fine: the cache was checked after it either way)
+    left = kill_at(release, ["fast_row_group:1", "exact_row_group:1", "file_renamed:1"])
+    assert left == {"fast_row_group:1": True,   # killed while the fast parser was writing
+                    "exact_row_group:1": True,  # ... while the exact parser was writing
+                    "file_renamed:1": False}    # ... between a file's final name and the manifest naming it
 
 
 @pytest.mark.slow
-def test_sigkill_at_many_moments(release, tmp_path):
+def test_sigkill_at_many_moments(release):
+    """Every kind of moment, at progress points of the ingest itself (not at times: a fast machine would
+    finish before them, a slow one stop elsewhere): mid-file after N row groups of either parser, after
+    a file's rename before the manifest commit, between two files, during the duplicate rewrite, while
+    the manifest is replaced (after the first file and at the end)."""
     slow_release(release, 12000)
-    moments = [after(0), writing(1), writing(2), writing(3), writing(4), writing(5), new_tweets_file]
-    moments += [after(0.25 * i) for i in range(1, 9)]
-    outcomes = kill_at(release, moments, tmp_path)
-    assert sum(killed for killed, _ in outcomes.values()) >= 10
-    assert all(outcomes[f"writing({k})"] == (True, True) for k in (1, 2, 3, 4))
+    left = kill_at(release, ["fast_row_group:1", "fast_row_group:5", "exact_row_group:2", "exact_row_group:9",
+                             "dedup_row_group:1", "dedup_row_group:7", "file_renamed:1", "file_start:2",
+                             "manifest_replace:1", "file_renamed:2", "manifest_replace:3"])
+    assert left == {"fast_row_group:1": True, "fast_row_group:5": True, "exact_row_group:2": True,
+                    "exact_row_group:9": True, "dedup_row_group:1": True, "dedup_row_group:7": True,
+                    "file_renamed:1": False, "file_start:2": False, "manifest_replace:1": True,
+                    "file_renamed:2": False, "manifest_replace:3": True}
 
 
-def test_sigkill_during_the_first_ingest_leaves_no_cache_or_a_complete_one(release, tmp_path):
+@pytest.mark.parametrize("point", ["fast_row_group:1", "dedup_row_group:1", "manifest_replace:1"])
+def test_sigkill_during_the_first_ingest_leaves_no_cache_or_a_complete_one(release, point):
     slow_release(release, 3000)
-    go = tmp_path / "go"
-    go.touch()
-    proc = start_ingest(release, go)
-    time.sleep(0.4)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=60)
-    m = assert_cache_consistent(release)
-    assert m is None or set(m["files"]) <= {"ira/tweets", "ira/users"}
-    assert release.ingest()["files"]["ira/tweets"]["rows_cached"] == 3000
+    proc = start_ingest(release, pause=point)
+    assert stopped_at(proc)
+    proc.kill()
+    proc.wait()
+    assert assert_cache_consistent(release) is None  # nothing was committed before these points
+    final = release.ingest()
+    assert final["files"]["ira/tweets"]["rows_cached"] == 3001 and no_partials_left(release)
 
 
-def test_two_runs_at_once_one_waits_with_a_clear_message(release, tmp_path):
+def test_two_runs_at_once_one_waits_with_a_clear_message(release):
     slow_release(release, 3000)
-    go = tmp_path / "go"
-    procs = [start_ingest(release, go) for _ in range(2)]
-    go.touch()
-    codes = [p.wait(timeout=120) for p in procs]
-    outs = [p.stdout.read() for p in procs]
-    assert sorted(codes) == [0, 3], (codes, outs, [p.stderr.read() for p in procs])
-    busy = outs[codes.index(3)]
-    winner = procs[codes.index(0)]
-    assert f"the cache is being written by pid {winner.pid} since" in busy
+    first = start_ingest(release, pause="fast_row_group:1")  # holds the lock, stopped mid-file
+    assert stopped_at(first)
+    second = start_ingest(release)
+    assert second.wait() == 3, second.communicate()
+    busy = second.stdout.read()
+    assert f"the cache is being written by pid {first.pid} since" in busy
     assert "Wait for that run to finish (or stop it), then start again." in busy
     assert str(release.cache_dir()) in busy
+    first.send_signal(signal.SIGCONT)
+    assert first.wait() == 0, first.communicate()
     m = assert_cache_consistent(release)
-    assert m["files"]["ira/tweets"]["rows_cached"] == 3000
+    assert m["files"]["ira/tweets"]["rows_cached"] == 3001
 
 
 def test_lock_is_held_only_while_writing(release):
@@ -816,23 +814,30 @@ def test_corrupt_manifest_is_rebuilt(release):
     assert entry_of(release.ingest())["rows_cached"] == 2
 
 
-def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release):
+def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release, monkeypatch):
     import fcntl
-    import threading
     release.write(TWEETS, release.tweets(1))
     cache = release.cache_dir()
     cache.mkdir(parents=True)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True).stdout.strip()
     (cache / ".lock-holder").write_text(f"pid {dead} since 2018-10-17T00:00:00")
+    looks = []
+
+    def holder_names_itself():  # between two looks, the run holding the lock writes its note
+        looks.append(1)
+        if len(looks) == 3:
+            (cache / ".lock-holder").write_text(f"pid {os.getpid()} since 2026-01-01T00:00:00")
+    monkeypatch.setattr(ingest, "_holder_retry", holder_names_itself)
     with open(cache / ".lock", "a+") as f:
         fcntl.flock(f, fcntl.LOCK_EX)  # a run that has the lock but has not named itself yet
-        threading.Timer(0.3, lambda: (cache / ".lock-holder").write_text(
-            f"pid {os.getpid()} since 2026-01-01T00:00:00")).start()
         with pytest.raises(CacheBusyError) as err:
             release.ingest()
-    assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
-    assert dead not in str(err.value)
+        assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
+        assert dead not in str(err.value) and len(looks) == 3
+        (cache / ".lock-holder").unlink()  # nobody names itself: after its looks, 'another process'
+        with pytest.raises(CacheBusyError, match="the cache is being written by another process"):
+            release.ingest()
 
 
 def test_every_row_of_the_bad_inputs_table_names_tests_that_exist():
