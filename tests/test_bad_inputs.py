@@ -581,7 +581,7 @@ INGEST_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     from helpers import ingest
     from helpers.errors import CacheBusyError
-    ingest.ROW_GROUP_ROWS = 1000  # several row groups (and pause points between them) in a small file
+    ingest.ROW_GROUP_ROWS = 500  # several row groups (and pause points between them) in a small file
     try:
         ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
     except CacheBusyError as exc:
@@ -708,7 +708,7 @@ def test_sigkill_at_many_moments(release):
     finish before them, a slow one stop elsewhere): mid-file after N row groups of either parser, after
     a file's rename before the manifest commit, between two files, during the duplicate rewrite, while
     the manifest is replaced (after the first file and at the end)."""
-    slow_release(release, 12000)
+    slow_release(release, 5000)
     left = kill_at(release, ["fast_row_group:1", "fast_row_group:5", "exact_row_group:2", "exact_row_group:9",
                              "dedup_row_group:1", "dedup_row_group:7", "file_renamed:1", "file_start:2",
                              "manifest_replace:1", "file_renamed:2", "manifest_replace:3"])
