@@ -661,7 +661,8 @@ def kill_at(release, points: list[str]) -> dict[str, bool]:
     every file the manifest names is readable and holds the rows it says. Returns, per point, whether
     this run left files in progress behind (killed mid-write). A normal run afterwards repairs everything.
     """
-    assert start_ingest(release).wait() == 0
+    first = start_ingest(release)
+    assert first.wait() == 0 and "paused" not in first.stderr.read()  # no pause point without the variable
     good = complete = assert_cache_consistent(release)
     tweets = good["files"]["ira/tweets"]
     assert (tweets["rows_quarantined"], tweets["rows_with_damaged_fields"]) == (2, 1)  # float tweetid, duplicate

@@ -384,6 +384,7 @@ def tricky_rows(release, style):
         release.tweet(tweet_text="😀 emoji and فارسی", is_retweet=True, poll_choices="a|b"),
         release.tweet(tweetid="1.207965844074107e+18"),
         release.tweet(tweet_text="ends with a break\n"),
+        release.tweet(like_count="x", retweet_tweetid="8.77e+17", user_mentions=["2572896396", "2.5e+17"]),
     ]
 
 
@@ -400,11 +401,13 @@ def test_fast_and_exact_parsers_give_identical_parquet(release, style, newline):
     assert fast["parser"] == "fast" and exact["parser"] == "exact"
     a = pq.read_table(cache / fast["cache_file"])
     b = pq.read_table(cache / exact["cache_file"])
-    assert a.num_rows == 5 and a.equals(b)
+    assert a.num_rows == 6 and a.equals(b)
     for k in ("rows_read", "rows_cached", "rows_quarantined", "quarantine_reasons", "physical_lines",
-              "sha256"):
+              "sha256", "rows_with_damaged_fields", "damaged_fields", "damaged_reasons"):
         assert fast[k] == exact[k], k
     assert (cache / fast["quarantine_file"]).read_text() == (cache / exact["quarantine_file"]).read_text()
+    assert fast["damaged_fields"] == {"like_count": 1, "retweet_tweetid": 1, "user_mentions": 1}
+    assert (cache / fast["damaged_file"]).read_text() == (cache / exact["damaged_file"]).read_text()
 
 
 @pytest.mark.parametrize("parser", ["fast", "exact"])
@@ -475,3 +478,13 @@ def test_row_groups_are_whole_and_rows_in_file_order(release, monkeypatch):
     meta = pq.ParquetFile(path).metadata
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [5, 5, 5, 5, 3]
     assert pq.read_table(path).column("tweet_text").to_pylist() == [f"n{i}" for i in range(23)]
+
+
+def test_pause_points_are_off_unless_the_variable_names_one(monkeypatch):
+    """The test-only hook (TROLLTRACKER_PAUSE_AT) is read once; unset, no point does anything."""
+    monkeypatch.delenv(ingest.PAUSE_ENV, raising=False)
+    assert ingest._pause_spec() is None
+    monkeypatch.setenv(ingest.PAUSE_ENV, "exact_row_group:9")
+    assert ingest._pause_spec() == ("exact_row_group", 9)
+    monkeypatch.setenv(ingest.PAUSE_ENV, "file_renamed")
+    assert ingest._pause_spec() == ("file_renamed", 1)
