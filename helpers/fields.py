@@ -8,7 +8,7 @@ caches. Each quirk of the real files (release-format.md) is handled here and nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -46,12 +46,18 @@ _ODD_SEPARATOR = re.compile(rb",['\"\t\n\r]")
 
 @dataclass
 class Typed:
-    """The outcome of typing one batch: the good rows typed, and for each bad row why."""
+    """The outcome of typing one batch: the rows kept (typed), the rows to quarantine, and the fields
+    that could not be typed in kept rows (nulled in `table`, listed in `damaged_*`)."""
 
-    table: pa.Table          # typed rows that passed every check (cache schema order)
+    table: pa.Table          # typed rows whose own ids are usable (cache schema order)
     bad_rows: np.ndarray     # positions (in the input batch) of rows to quarantine
     bad_columns: list[str]   # for each bad row, the first column that failed
     bad_reasons: list[str]   # for each bad row, the reason in words
+    # One entry per damaged field of a kept row (a dropped `user_mentions` entry is one entry too):
+    damaged_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # positions
+    damaged_columns: list[str] = field(default_factory=list)
+    damaged_values: list[str] = field(default_factory=list)   # the original text
+    damaged_reasons: list[str] = field(default_factory=list)
 
 
 def _match(arr: pa.Array, pattern: str) -> pa.Array:
@@ -266,9 +272,10 @@ def check_id(arr: pa.Array, column: str, required: bool) -> tuple[pa.Array, pa.A
     allowed = _digits(arr, 20)
     if not required:
         allowed = pc.or_(allowed, _is_empty(arr))
-    if column in schema.USER_ID_COLUMNS and allowed.false_count > len(arr) // 2 and len(arr) > 64:
+    user = column in schema.USER_ID_COLUMNS or column == "user_mentions"  # mentions are user ids
+    if user and allowed.false_count > len(arr) // 2 and len(arr) > 64:
         allowed = pc.or_(allowed, by_value(arr, _match, HASH)[0])  # mostly hashes: all at once
-    elif column in schema.USER_ID_COLUMNS and allowed.false_count:
+    elif user and allowed.false_count:
         rows = np.flatnonzero(~allowed.to_numpy(zero_copy_only=False))
         rest = arr.take(pa.array(rows))
         hashed = by_value(rest, _match, HASH)[0] if len(rest) > 64 else _match(rest, HASH)
@@ -320,6 +327,88 @@ class _Problems:
         return f"{reason}: {shown!r}"
 
 
+FLOAT_ID = "id in float form (its digits are already lost; re-export the file with ids as text)"
+MALFORMED_ID = "malformed id (expected digits or an account hash)"
+
+
+class _Damage:
+    """Fields of kept rows that cannot be typed: per column, which rows and why (the first reason wins).
+
+    The typed value of such a field is null (a dropped mention: the entry is left out of the list); the
+    caller lists each one with its line, column and original text. Cheap when nothing is damaged."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.cells: dict[str, tuple[np.ndarray, np.ndarray, list[str], pa.Array]] = {}
+        self.entries: list[tuple[np.ndarray, str, list[str], list[str]]] = []  # list items: rows, texts
+
+    def add(self, bad: pa.Array, column: str, reason: str, values: pa.Array) -> None:
+        if bad.null_count == 0 and bad.true_count == 0:
+            return
+        mask = pc.fill_null(bad, True).to_numpy(zero_copy_only=False)
+        if column not in self.cells:
+            self.cells[column] = (np.zeros(self.n, dtype=bool), np.full(self.n, -1, dtype=np.int32), [], values)
+        seen, which, reasons, _ = self.cells[column]
+        fresh = mask & ~seen
+        which[fresh] = len(reasons)
+        reasons.append(reason)
+        seen |= mask
+
+    def add_items(self, rows: np.ndarray, column: str, texts: list[str], reasons: list[str]) -> None:
+        """Entries of a list column dropped one by one (the rest of the list is kept)."""
+        if len(rows):
+            self.entries.append((rows, column, texts, reasons))
+
+    def nulled(self, column: str, arr: pa.Array) -> pa.Array:
+        """`arr` with the damaged fields of `column` set to null."""
+        if column not in self.cells:
+            return arr
+        return pc.if_else(pa.array(~self.cells[column][0]), arr, pa.scalar(None, arr.type))
+
+    def listing(self, skip: np.ndarray) -> tuple[np.ndarray, list[str], list[str], list[str]]:
+        """(rows, columns, original texts, reasons) in row order, without the rows in `skip` (those
+        quarantined: the quarantine shows their whole record)."""
+        parts = []
+        for column, (seen, which, reasons, values) in self.cells.items():
+            rows = np.flatnonzero(seen)
+            texts = values.take(pa.array(rows)).to_pylist()
+            parts.append((rows, column, texts, [reasons[k] for k in which[rows]]))
+        parts += self.entries
+        if not parts:
+            return np.zeros(0, dtype=np.int64), [], [], []
+        rows = np.concatenate([p[0] for p in parts]).astype(np.int64)
+        columns = [p[1] for p in parts for _ in range(len(p[0]))]
+        texts = [t for p in parts for t in p[2]]
+        reasons = [r for p in parts for r in p[3]]
+        order = np.argsort(rows, kind="stable")
+        if len(skip):
+            order = order[~np.isin(rows[order], skip)]
+        order = order.tolist()
+        return rows[order], [columns[i] for i in order], [texts[i] for i in order], [reasons[i] for i in order]
+
+
+def _check_mentions(lists: pa.ListArray, damage: _Damage) -> pa.ListArray:
+    """`user_mentions` entries are user ids: an entry that is not one (float form, malformed) is dropped
+    from its list and recorded; the other entries and the row stay."""
+    items = pc.list_flatten(lists)
+    if len(items) == 0:
+        return lists
+    valid, floaty = check_id(items, "user_mentions", required=True)
+    if valid.false_count == 0:
+        return lists
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    ok = valid.to_numpy(zero_copy_only=False)
+    bad = np.flatnonzero(~ok)
+    floats = floaty.to_numpy(zero_copy_only=False)[bad]
+    damage.add_items(parents[bad].astype(np.int64), "user_mentions", items.take(pa.array(bad)).to_pylist(),
+                     [("mention " + (FLOAT_ID if f else MALFORMED_ID)) + "; the entry is dropped from the list"
+                      for f in floats])
+    counts = np.bincount(parents[ok], minlength=len(lists))
+    offsets = np.zeros(len(lists) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), items.filter(pa.array(ok)))
+
+
 def _one_array(col) -> pa.Array:
     if isinstance(col, pa.ChunkedArray):
         return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
@@ -329,53 +418,67 @@ def _one_array(col) -> pa.Array:
 def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
     """Type one batch of all-string columns (as read from the CSV) into the cache schema.
 
-    Rows failing a check are left out of `Typed.table` and described in `Typed.bad_*`; the caller
-    quarantines them with their source line. Checks never depend on other rows, so batching is free.
+    A row whose own ids (schema.ROW_ID_COLUMNS) are empty or unusable is left out of `Typed.table` and
+    described in `Typed.bad_*`: the caller quarantines it with its source line. Any other value that
+    cannot be typed (a secondary id in float form, a broken count, time, date, boolean or coordinate, a
+    mention entry that is not an id) is nulled in a kept row and listed in `Typed.damaged_*`.
+    Checks never depend on other rows, so batching is free.
     """
     n = raw.num_rows
+    own_ids = schema.ROW_ID_COLUMNS[table]
     probs = _Problems(n)
+    damage = _Damage(n)
     cols = {name: _one_array(raw.column(name)) for name in raw.column_names}
+
+    def problem(bad: pa.Array, name: str, reason: str, values: pa.Array | None = None) -> None:
+        if name in own_ids:
+            probs.add(bad, name, reason, values)
+        else:
+            damage.add(bad, name, reason, cols[name])
+
     for name in schema.NON_EMPTY[table]:
         if name in cols:
-            probs.add(_is_empty(cols[name]), name, f"required field {name} is empty")
+            problem(_is_empty(cols[name]), name, f"required field {name} is empty")
     parsed: dict[str, pa.Array] = {}
     for name, arr in cols.items():
         if name in schema.ID_COLUMNS:
             valid, floaty = check_id(arr, name, required=name in schema.NON_EMPTY[table])
-            probs.add(pc.and_(pc.invert(valid), floaty), name,
-                      "id in float form (its digits are already lost; re-export the file with ids as text)",
-                      arr)
-            probs.add(pc.invert(valid), name, "malformed id (expected digits or an account hash)", arr)
+            problem(pc.and_(pc.invert(valid), floaty), name, FLOAT_ID, arr)
+            problem(pc.invert(valid), name, MALFORMED_ID, arr)
             parsed[name] = nullify_empty(arr)
         elif name in schema.COUNT_COLUMNS:
             parsed[name], valid = parse_count(arr)
-            probs.add(pc.invert(valid), name, "count is not a whole number", arr)
+            problem(pc.invert(valid), name, "count is not a whole number", arr)
         elif name in schema.BOOL_COLUMNS:
             parsed[name], valid = parse_bool(arr)
-            probs.add(pc.invert(valid), name, "expected true/false", arr)
+            problem(pc.invert(valid), name, "expected true/false", arr)
         elif name in schema.TIME_COLUMNS:
             parsed[name], valid = parse_time(arr)
-            probs.add(pc.invert(valid), name, "unparseable time (expected YYYY-MM-DD HH:MM in UTC)", arr)
+            problem(pc.invert(valid), name, "unparseable time (expected YYYY-MM-DD HH:MM in UTC)", arr)
         elif name in schema.DATE_COLUMNS:
             parsed[name], valid = by_value(arr, parse_date) if n > 64 else parse_date(arr)
-            probs.add(pc.invert(valid), name, "unparseable date (expected YYYY-MM-DD)", arr)
+            problem(pc.invert(valid), name, "unparseable date (expected YYYY-MM-DD)", arr)
         elif name in schema.GEO_COLUMNS:
             limit = 90.0 if name == "latitude" else 180.0
             if n and _is_empty(arr).false_count == 0:  # the October 2018 files: no coordinates at all
                 parsed[name] = pa.nulls(n, pa.float64())
             else:
                 parsed[name], valid = by_value(arr, parse_geo, limit) if n > 64 else parse_geo(arr, limit)
-                probs.add(pc.invert(valid), name,
-                          "not a coordinate (expected a number, empty or 'absent')", arr)
+                problem(pc.invert(valid), name, "not a coordinate (expected a number, empty or 'absent')", arr)
         elif name in schema.LIST_COLUMNS:
             parsed[name] = parse_list(arr, item_may_contain_comma=(name == "urls"))
+            if name == "user_mentions":
+                parsed[name] = _check_mentions(parsed[name], damage)
         elif name in schema.CATEGORY_COLUMNS:
             parsed[name] = pc.dictionary_encode(nullify_empty(arr))
         else:
             parsed[name] = nullify_empty(arr)
+    for name in damage.cells:
+        parsed[name] = damage.nulled(name, parsed[name])
 
     bad = probs.rows()
     bad_cols, bad_reasons = probs.describe(bad)
+    d_rows, d_cols, d_values, d_reasons = damage.listing(bad)
     keep = None
     if len(bad):
         mask = np.ones(n, dtype=bool)
@@ -385,18 +488,19 @@ def type_batch(raw: pa.Table, table: str, source_lines: np.ndarray) -> Typed:
     extras = tuple(c for c in raw.column_names if c not in schema.ALL_COLUMNS[table])
     target = schema.cache_schema(table, extras)
     arrays = []
-    for field in target:
-        if field.name == "user_is_hashed":
+    for column in target:
+        if column.name == "user_is_hashed":
             arr = is_hashed_id(cols["userid"])
-        elif field.name == "source_line":
+        elif column.name == "source_line":
             arr = pa.array(source_lines, type=pa.int64())
-        elif field.name in parsed:
-            arr = parsed[field.name]
+        elif column.name in parsed:
+            arr = parsed[column.name]
         else:  # an optional column absent from this file (poll_choices in 2020-2021 files)
-            arr = pa.nulls(n, field.type)
+            arr = pa.nulls(n, column.type)
         if keep is not None:
             arr = arr.filter(keep)
-        if arr.type != field.type:
-            arr = arr.cast(field.type)
+        if arr.type != column.type:
+            arr = arr.cast(column.type)
         arrays.append(arr)
-    return Typed(pa.Table.from_arrays(arrays, schema=target), bad, bad_cols, bad_reasons)
+    return Typed(pa.Table.from_arrays(arrays, schema=target), bad, bad_cols, bad_reasons,
+                 d_rows, d_cols, d_values, d_reasons)

@@ -12,8 +12,12 @@ lines of the file, counting the line breaks inside quoted fields; the fast parse
 against the file's line total at the end, or the exact parser reads the file again.
 
 Behaviour chosen for broken input (docs/bad-inputs.md has the full table): a row with a NUL byte,
-invalid UTF-8, a wrong field count, a field over 1 MiB or a value that cannot be typed is quarantined
-(file, line, column, reason, the record); an unterminated quote is reported on the line where it opened
+invalid UTF-8, a wrong field count, or own ids (tweetid, userid; users: userid) that are empty or cannot
+be read is quarantined (file, line, column, reason, the record). Any other field that cannot be typed (a
+secondary id in float form, a bad count, time, date, boolean or coordinate, a field over 1 MiB) is
+nulled in a kept row and listed in the file's damaged-fields CSV (file, line, column, original text,
+reason); a mention that is not a user id is dropped from its list and listed the same way. An
+unterminated quote is reported on the line where it opened
 and reading resumes on the next line; blank lines are not rows; of rows sharing an id, the first is kept
 and the others are quarantined. Problems with a whole file (empty, wrong table, wrong delimiter, missing
 or duplicated columns, damaged archive) raise ReleaseError naming the file and saying what to do.
@@ -37,6 +41,7 @@ import os
 import platform
 import queue
 import re
+import signal
 import sys
 import threading
 import time
@@ -58,7 +63,7 @@ from helpers.exports import SafeCsvWriter
 from helpers.paths import CACHE_DIR
 
 # Bump when parsing or the cache layout changes: older caches are then rebuilt, never misread.
-INGEST_VERSION = 2
+INGEST_VERSION = 3  # 3: damaged fields are nulled and listed, their rows kept
 MANIFEST = "manifest.json"
 BLOCK_BYTES = 4 << 20           # pyarrow block: every row must fit in one (faster and leaner than 16)
 TYPE_BATCH_ROWS = 50_000        # decoded blocks are typed together, a few at a time
@@ -68,10 +73,45 @@ ROW_GROUP_ROWS = 128_000        # Parquet row group (memory: about three are hel
 EXACT_BATCH_ROWS = 50_000
 READ_AHEAD_BLOCKS = 4           # decoded blocks waiting for the typing
 QUARANTINE_COLUMNS = ("source_file", "line", "column", "reason", "record")
+DAMAGED_COLUMNS = ("source_file", "line", "column", "original_text", "reason")
+PAUSE_ENV = "TROLLTRACKER_PAUSE_AT"  # test-only: see _pause_point
 
 
 class _NeedExact(Exception):
     """The fast parser met something it cannot report row by row: use the exact parser."""
+
+
+# ------------------------------------------------------------------------------ test-only pause points
+
+def _pause_spec() -> tuple[str, int] | None:
+    """`TROLLTRACKER_PAUSE_AT=point:count` (read once, at import) -> (point, count); unset -> None."""
+    spec = os.environ.get(PAUSE_ENV, "")
+    if not spec:
+        return None
+    point, _, count = spec.partition(":")
+    return point, int(count or 1)
+
+
+_PAUSE = _pause_spec()
+_PASSED: dict[str, int] = {}
+
+
+def _pause_point(point: str) -> None:
+    """Test-only: the ingest passes a named progress point. When `TROLLTRACKER_PAUSE_AT` names this
+    point and this is its count-th passage, the process says so on stderr and stops itself (SIGSTOP), so
+    that a test can kill it exactly there, whatever the machine's speed. Callers guard the call with
+    `if _PAUSE:`, so without the variable it costs one global lookup.
+
+    Points: `fast_row_group`, `exact_row_group` (a row group written by that parser to a Parquet file
+    in progress, counted over all files),
+    `file_renamed` (a file's Parquet and quarantine have their final names; the manifest does not name
+    them yet), `file_start` (a file is about to be read: count 2 is between the first and second file),
+    `dedup_row_group` (a row group rewritten by the duplicate check), `manifest_replace` (the new manifest
+    is written to its temporary name, not yet in place)."""
+    _PASSED[point] = _PASSED.get(point, 0) + 1
+    if (point, _PASSED[point]) == _PAUSE:
+        os.write(2, f"paused at {point} {_PASSED[point]} (pid {os.getpid()})\n".encode())
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 # --------------------------------------------------------------------------------------------- header
@@ -299,8 +339,8 @@ class _BackgroundWriter:
     compressing overlap with reading and typing. An error there is raised by the next `write` or by
     `close`; `abort` stops without raising (for error paths)."""
 
-    def __init__(self, writer: pq.ParquetWriter, name: str):
-        self.writer = writer
+    def __init__(self, writer: pq.ParquetWriter, name: str, point: str = "row_group"):
+        self.writer, self.point = writer, point
         self._jobs: queue.Queue = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name=f"parquet-writer-{name}", daemon=True)
@@ -314,6 +354,8 @@ class _BackgroundWriter:
             if self._error is None:
                 try:
                     self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+                    if _PAUSE:
+                        _pause_point(self.point)
                 except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
                     self._error = exc
 
@@ -476,12 +518,20 @@ def _finish_record(start: int, data: bytes, ncols: int, header: list[str], multi
         return _RawProblem(start, f"expected {ncols} fields, found {len(row)}"
                            + (" (truncated row?)" if len(row) < ncols else ""), _preview(data))
     # a field over MAX_FIELD_BYTES bytes has over a quarter as many characters: encode only those
-    big = next((i for i, v in enumerate(row) if len(v) > MAX_FIELD_BYTES // 4
-                and len(v.encode("utf-8")) > MAX_FIELD_BYTES), None)
-    if big is not None:
-        return _RawProblem(start, f"field of {len(row[big].encode('utf-8')) / 2**20:.1f} MiB, longer "
-                                  f"than the {MAX_FIELD_BYTES >> 20} MiB limit", _preview(data), header[big])
-    return start, row
+    big = [i for i, v in enumerate(row) if len(v) > MAX_FIELD_BYTES // 4
+           and len(v.encode("utf-8")) > MAX_FIELD_BYTES]
+    if not big:
+        return start, row
+    sizes = {i: f"field of {len(row[i].encode('utf-8')) / 2**20:.1f} MiB, longer than the "
+                f"{MAX_FIELD_BYTES >> 20} MiB limit" for i in big}
+    own = schema.ROW_ID_COLUMNS["tweets" if "tweetid" in header else "users"]
+    id_field = next((i for i in big if header[i] in own), None)
+    if id_field is not None:  # the row's own id: the row cannot be cached
+        return _RawProblem(start, sizes[id_field], _preview(data), header[id_field])
+    damaged = [(start, header[i], row[i], sizes[i] + "; the field is left empty") for i in big]
+    for i in big:  # any other field: emptied (null in the cache) and listed as damaged, the row kept
+        row[i] = ""
+    return start, row, damaged
 
 
 def _column_of(data: bytes, needle: bytes, header: list[str]) -> str:
@@ -491,9 +541,11 @@ def _column_of(data: bytes, needle: bytes, header: list[str]) -> str:
     return header[idx] if 0 <= idx < len(header) else ""
 
 
-def exact_batches(records, header: list[str], problems: list[_RawProblem]
+def exact_batches(records, header: list[str], problems: list[_RawProblem],
+                  damaged: list[tuple[int, str, str, str]] | None = None
                   ) -> Iterator[tuple[pa.Table, np.ndarray]]:
-    """Groups exact records into string batches; broken rows go to `problems`."""
+    """Groups exact records into string batches; broken rows go to `problems`, fields emptied by the
+    parser (over-long) to `damaged` as (line, column, original text, reason), before their batch."""
     rows: list[list[str]] = []
     lines: list[int] = []
 
@@ -508,6 +560,8 @@ def exact_batches(records, header: list[str], problems: list[_RawProblem]
             continue
         lines.append(rec[0])
         rows.append(rec[1])
+        if len(rec) > 2 and damaged is not None:
+            damaged.extend(rec[2])
         if len(rows) >= EXACT_BATCH_ROWS:
             yield flush()
             rows, lines = [], []
@@ -523,6 +577,7 @@ class _FileResult:
     rows_quarantined: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     keys: list[np.ndarray] = field(default_factory=list)  # duplicate-detection key of each cached row
+    duplicate_lines: set[int] = field(default_factory=set)  # lines of rows the duplicate check removed
 
 
 def reason_kind(reason: str) -> str:
@@ -549,6 +604,60 @@ class _Quarantine:
 
     def close(self) -> None:
         self._f.close()
+
+
+class _DamagedFields:
+    """Fields that could not be typed in rows that were kept: nulled in the cache and listed here with
+    file, line, column, original text and reason (CSV, formula-safe), counted per column and per row."""
+
+    def __init__(self, path: Path, source_name: str):
+        self.path, self.source_name = path, source_name
+        self._f = open(path, "w", encoding="utf-8", newline="")
+        self._w = SafeCsvWriter(self._f)
+        self._w.writerow(DAMAGED_COLUMNS)
+        self.rows = 0                       # rows with at least one damaged field
+        self.columns: dict[str, int] = {}   # damaged fields per column
+        self.reasons: dict[str, dict[str, int]] = {}  # per column, damaged fields per kind of reason
+        self._last_line = -1
+
+    def _count(self, line: int, column: str, reason: str) -> None:
+        self.columns[column] = self.columns.get(column, 0) + 1
+        kinds = self.reasons.setdefault(column, {})
+        kinds[reason_kind(reason)] = kinds.get(reason_kind(reason), 0) + 1
+        if line != self._last_line:
+            self.rows += 1
+            self._last_line = line
+
+    def add(self, line: int, column: str, text: str | None, reason: str) -> None:
+        """Entries come in line order (several per row possible)."""
+        self._w.writerow([self.source_name, line, column, _preview((text or "").encode("utf-8")), reason])
+        self._count(line, column, reason)
+
+    def close(self) -> None:
+        self._f.close()
+
+    def drop_lines(self, lines: set[int]) -> None:
+        """After the duplicate check: the entries of rows that left the cache go (the quarantine shows
+        those rows whole); the counts follow."""
+        if not lines or not self.rows:
+            return
+        rewritten = self.path.with_name(self.path.name + ".dedup")
+        self.rows, self.columns, self.reasons, self._last_line = 0, {}, {}, -1
+        try:
+            with open(self.path, encoding="utf-8", newline="") as src, \
+                    open(rewritten, "w", encoding="utf-8", newline="") as out:
+                reader = csv.reader(src)
+                w = SafeCsvWriter(out)
+                w.writerow(next(reader))
+                for row in reader:
+                    line = int(row[1])
+                    if line in lines:
+                        continue
+                    w.writerow(row)
+                    self._count(line, row[2], row[4])
+            os.replace(rewritten, self.path)
+        finally:
+            rewritten.unlink(missing_ok=True)
 
 
 def _dedupe_key(table: pa.Table, name: str) -> np.ndarray:
@@ -594,6 +703,8 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     partial = parquet_path.with_name(parquet_path.name + ".partial")
     quarantine_path = out_dir / f"{src.table}-{token}.quarantine.csv"
     quarantine_partial = quarantine_path.with_name(quarantine_path.name + ".partial")
+    damaged_path = out_dir / f"{src.table}-{token}.damaged.csv"
+    damaged_partial = damaged_path.with_name(damaged_path.name + ".partial")
     total = src.path.stat().st_size if src.compression != "zip" else None
     stream = rel.SourceStream(src)
     bar = tqdm(total=total, unit="B", unit_scale=True, desc=f"{src.name} ({parser})", disable=not progress,
@@ -602,6 +713,8 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
     buffered = io.BufferedReader(stream, buffer_size=1 << 20)
     result = _FileResult()
     quarantine = _Quarantine(quarantine_partial, src.name)
+    damaged = _DamagedFields(damaged_partial, src.name)
+    parser_damage: list[tuple[int, str, str, str]] = []  # fields the exact parser emptied (over-long)
     writer = background = None
     batches = None
     pending: list[pa.Table] = []
@@ -613,13 +726,14 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         extras = tuple(h for h in header if h not in schema.ALL_COLUMNS[src.table])
         target = schema.cache_schema(src.table, extras)
         writer = pq.ParquetWriter(partial, target, **_parquet_options(target))
-        background = _BackgroundWriter(writer, src.name)
+        background = _BackgroundWriter(writer, src.name, f"{parser}_row_group")
         problems: list[_RawProblem] = []
         counter = _LineCounter()
         if parser == "fast":
             batches = fast_batches(buffered, header, counter, stream)
         else:
-            batches = exact_batches(exact_records(buffered, len(header), header), header, problems)
+            batches = exact_batches(exact_records(buffered, len(header), header), header, problems,
+                                    parser_damage)
 
         def flush(final: bool = False):
             """Hands whole row groups to the writer (and, at the end, what is left)."""
@@ -640,9 +754,23 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
             for line, column, reason, record in sorted(entries, key=lambda e: e[0]):
                 quarantine.add(line, column, reason, record, result)
 
+        def list_damage(typed: fields.Typed, lines: np.ndarray):
+            """The batch's damaged fields (the parser's and the typing's) in line order; none of rows
+            that are quarantined, and one entry per field."""
+            quarantined = set(lines[typed.bad_rows].tolist())
+            entries = [e for e in parser_damage if e[0] not in quarantined]
+            parser_damage.clear()
+            done = {(e[0], e[1]) for e in entries}
+            entries += [e for e in zip(lines[typed.damaged_rows].tolist(), typed.damaged_columns,
+                                       typed.damaged_values, typed.damaged_reasons) if (e[0], e[1]) not in done]
+            for line, column, text, reason in sorted(entries, key=lambda e: e[0]):
+                damaged.add(int(line), column, text, reason)
+
         for raw, lines in batches:
             rows_read += raw.num_rows
             typed = fields.type_batch(raw, src.table, lines)
+            if len(typed.damaged_rows) or parser_damage:
+                list_damage(typed, lines)
             entries = []
             if len(typed.bad_rows):
                 bad = raw.take(pa.array(typed.bad_rows))
@@ -687,25 +815,34 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
             except Exception:  # noqa: BLE001 - the error being raised matters, not this one
                 pass
         quarantine.close()
+        damaged.close()
         buffered.close()
         bar.close()
-        partial.unlink(missing_ok=True)
-        quarantine_partial.unlink(missing_ok=True)
+        for path in (partial, quarantine_partial, damaged_partial):
+            path.unlink(missing_ok=True)
         raise
     quarantine.close()
+    damaged.close()
     buffered.close()
     bar.close()
     try:
         dupes = _quarantine_duplicates(partial, result, key_column, quarantine_partial, src.name)
+        damaged.drop_lines(result.duplicate_lines)
         if rows_read != result.rows_cached + result.rows_quarantined:  # a bug, never a data problem
             raise AssertionError(f"{src.name}: row accounting broken: {rows_read} read, "
                                  f"{result.rows_cached} cached, {result.rows_quarantined} quarantined")
+        if damaged.rows > result.rows_cached:
+            raise AssertionError(f"{src.name}: {damaged.rows} rows with damaged fields, but only "
+                                 f"{result.rows_cached} cached")
         os.replace(quarantine_partial, quarantine_path)
+        os.replace(damaged_partial, damaged_path)
         os.replace(partial, parquet_path)
     except BaseException:
-        for path in (partial, quarantine_partial, quarantine_path):
+        for path in (partial, quarantine_partial, quarantine_path, damaged_partial, damaged_path):
             path.unlink(missing_ok=True)
         raise
+    if _PAUSE:
+        _pause_point("file_renamed")
     return {
         "parser": parser, "header": header, "extra_columns": list(extras),
         "missing_optional_columns": [c for c in schema.OPTIONAL_COLUMNS[src.table] if c not in header],
@@ -716,6 +853,9 @@ def _write_file(src: rel.SourceFile, cache_dir: Path, parser: str, progress: boo
         "sha256": sha, "decompressed_bytes": stream.bytes_out,
         "cache_file": str(parquet_path.relative_to(cache_dir)), "cache_bytes": parquet_path.stat().st_size,
         "quarantine_file": str(quarantine_path.relative_to(cache_dir)),
+        "rows_with_damaged_fields": damaged.rows, "damaged_fields": dict(sorted(damaged.columns.items())),
+        "damaged_reasons": {c: dict(sorted(k.items())) for c, k in sorted(damaged.reasons.items())},
+        "damaged_file": str(damaged_path.relative_to(cache_dir)),
         "seconds": round(time.time() - started, 3),
     }
 
@@ -768,10 +908,13 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
                                 json.dumps(row, default=str, ensure_ascii=False)])
                 out.write_table(group.filter(pa.array(~part)), row_group_size=ROW_GROUP_ROWS)
                 offset += group.num_rows
+                if _PAUSE:
+                    _pause_point("dedup_row_group")
         os.replace(rewritten, path)
     finally:
         rewritten.unlink(missing_ok=True)
     n = len(drop_pos)
+    result.duplicate_lines = set(line_of[drop_pos].tolist())
     result.rows_cached -= n
     result.rows_quarantined += n
     result.reasons[f"duplicate {key_column}"] = n
@@ -788,6 +931,8 @@ def _stat(src: rel.SourceFile) -> os.stat_result:
 
 def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> dict:
     """One source file into the cache; the fast parser first, the exact one if the file needs it."""
+    if _PAUSE:
+        _pause_point("file_start")
     before = _stat(src)
     try:
         try:
@@ -805,6 +950,7 @@ def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> 
     if (st.st_size, st.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
         (cache_dir / stats["cache_file"]).unlink(missing_ok=True)
         (cache_dir / stats["quarantine_file"]).unlink(missing_ok=True)
+        (cache_dir / stats["damaged_file"]).unlink(missing_ok=True)
         raise ReleaseError("the file changed while it was being read (still downloading or being "
                            "copied?)", file=str(src.path), hint="wait until the file is complete, then "
                                                                 "start again")
@@ -823,6 +969,11 @@ def cache_dir_for(folder: Path, cache_root: Path | None = None) -> Path:
     folder = Path(folder).resolve()
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", folder.name).strip("-") or "release"
     return Path(cache_root or CACHE_DIR) / f"{slug}-{hashlib.sha1(str(folder).encode()).hexdigest()[:10]}"
+
+
+def _holder_retry() -> None:
+    """The wait between two looks at the lock holder's note (a test replaces it to act in between)."""
+    time.sleep(0.02)
 
 
 class CacheLock:
@@ -856,10 +1007,10 @@ class CacheLock:
         os.replace(tmp, self.holder)
         return self
 
-    def _current_holder(self, wait: float = 1.0) -> str:
-        """Who holds the lock, as the holder wrote it; it may take the holder a moment to write."""
-        deadline = time.monotonic() + wait
-        while True:
+    def _current_holder(self, looks: int = 50) -> str:
+        """Who holds the lock, as the holder wrote it; it may take the holder a moment to write (up to
+        `looks` looks, `_holder_retry` apart: about a second)."""
+        for look in range(looks):
             try:
                 text = self.holder.read_text(encoding="utf-8").strip()
                 pid = int(text.split()[1])
@@ -869,9 +1020,9 @@ class CacheLock:
                 return text  # alive, another user's
             except (OSError, ValueError, IndexError):
                 pass
-            if time.monotonic() >= deadline:
-                return "another process"
-            time.sleep(0.02)
+            if look + 1 < looks:
+                _holder_retry()
+        return "another process"
 
     def __exit__(self, *exc):
         self.holder.unlink(missing_ok=True)
@@ -900,6 +1051,8 @@ def write_manifest(cache_dir: Path, manifest: dict) -> None:
     tmp = cache_dir / f".{MANIFEST}.{os.getpid()}.partial"
     tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
                    encoding="utf-8")
+    if _PAUSE:
+        _pause_point("manifest_replace")
     os.replace(tmp, cache_dir / MANIFEST)
 
 
@@ -950,6 +1103,10 @@ def ingest_release(data_dir, cache_root: Path | None = None, rename: dict[str, s
             if entry["rows_quarantined"]:
                 shown = paths.shown(cache_dir / entry["quarantine_file"], cache_dir)
                 log(f"  quarantined rows (line, column, reason): {shown} in the cache folder {paths.shown(cache_dir)}")
+            if entry["rows_with_damaged_fields"]:
+                shown = paths.shown(cache_dir / entry["damaged_file"], cache_dir)
+                log(f"  {entry['rows_with_damaged_fields']:,} cached rows carry a damaged field (nulled; "
+                    f"line, column, original text, reason): {shown} in the cache folder {paths.shown(cache_dir)}")
             manifest["updated"] = entry["ingested_at"]
             manifest["files"] = dict(sorted(files.items()))
             write_manifest(cache_dir, manifest)  # commit each finished file
@@ -1133,7 +1290,8 @@ def _manifest_header(release: rel.Release, cache_dir: Path, files: dict, old: di
 
 def _remove_unreferenced(cache_dir: Path, files: dict) -> None:
     """Deletes Parquet and quarantine files the manifest no longer points at (earlier or killed runs)."""
-    keep = {cache_dir / e[k] for e in files.values() for k in ("cache_file", "quarantine_file")}
+    keep = {cache_dir / e[k] for e in files.values() for k in ("cache_file", "quarantine_file", "damaged_file")
+            if k in e}
     keep |= {cache_dir / e[ACROSS][k] for e in files.values() if e.get(ACROSS)
              for k in ("lines_file", "quarantine_file") if e[ACROSS].get(k)}
     for p in cache_dir.glob("*/*"):

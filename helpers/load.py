@@ -117,7 +117,8 @@ class ReleaseData:
         for e in parts:
             for reason, n in e.get("quarantine_reasons", {}).items():
                 reasons[reason] = reasons.get(reason, 0) + n
-        total = {k: sum(e[k] for e in parts) for k in ("rows_read", "rows_cached", "rows_quarantined")}
+        total = {k: sum(e.get(k, 0) for e in parts)
+                 for k in ("rows_read", "rows_cached", "rows_quarantined", "rows_with_damaged_fields")}
         return {"op": op, "table": table, "part": "", **total, "quarantine_reasons": dict(sorted(reasons.items())),
                 "parts": parts}
 
@@ -281,6 +282,29 @@ class ReleaseData:
                 rows.append({"op": e["op"], "table": e["table"], "part": e.get("part", ""), "reason": reason,
                              "rows": n, "details": paths.shown(self.cache_dir / details, self.cache_dir)})
         return pd.DataFrame(rows, columns=["op", "table", "part", "reason", "rows", "details"])
+
+    def damaged_table(self) -> pd.DataFrame:
+        """Fields nulled in cached rows, per file, column and kind of reason (op, table, column, rows, why,
+        details): each row was kept; `details` lists every field with its line and original text.
+        For `user_mentions`, `rows` counts the entries dropped from their lists."""
+        rows = [{"op": e["op"], "table": e["table"], "column": column, "rows": n, "why": why,
+                 "details": paths.shown(self.cache_dir / e["damaged_file"], self.cache_dir)}
+                for e in self._all_entries()
+                for column, kinds in sorted(e.get("damaged_reasons", {}).items())
+                for why, n in sorted(kinds.items())]
+        return pd.DataFrame(rows, columns=["op", "table", "column", "rows", "why", "details"])
+
+    def rows_with_damaged_fields(self) -> int:
+        """Cached rows (all files) in which at least one field could not be read and was left empty."""
+        return int(sum(e.get("rows_with_damaged_fields", 0) for e in self.manifest["files"].values()))
+
+    def untimed_tweets(self) -> pd.DataFrame:
+        """Cached tweets without a time (theirs could not be read), per op of `ops` (op, tweets).
+
+        No date range and no timeline can place them, so a dated load leaves them out: this says how many
+        (the `undated` column of `window_counts`, every part of a table counted once)."""
+        counts = self.window_counts()
+        return pd.DataFrame({"op": counts["op"], "tweets": counts["undated"].astype(int)})
 
     def file_table(self) -> pd.DataFrame:
         """The manifest as a table: one row per source file (each part of a table), with the row

@@ -83,8 +83,12 @@ DATE_COLUMNS = ("account_creation_date",)
 SINGLE_LINE_COLUMNS = (ID_COLUMNS + COUNT_COLUMNS + BOOL_COLUMNS + TIME_COLUMNS + DATE_COLUMNS
                        + GEO_COLUMNS + LIST_COLUMNS
                        + ("user_screen_name", "account_language", "tweet_language", "poll_choices"))
-# Required to be present *and* non-empty in every row (the row is quarantined otherwise).
+# Expected non-empty in every row. An empty one of the row's own ids (ROW_ID_COLUMNS) quarantines the row;
+# any other (tweet_time, is_retweet) is a damaged field: nulled, recorded, counted, the row kept.
 NON_EMPTY = {"tweets": ("tweetid", "userid", "tweet_time", "is_retweet"), "users": ("userid",)}
+# The row's own ids: a row whose own ids cannot be read is quarantined (it cannot be told apart or joined);
+# a value that cannot be typed in any other column only nulls that field (helpers.fields.type_batch).
+ROW_ID_COLUMNS = {"tweets": ("tweetid", "userid"), "users": ("userid",)}
 
 # Columns the loader adds to every cached row.
 DERIVED_COLUMNS = {

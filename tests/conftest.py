@@ -202,6 +202,12 @@ class ReleaseBuilder:
         with open(path, encoding="utf-8", newline="") as f:
             return list(csv.DictReader(f))
 
+    def damaged(self, manifest: dict, key: str = "ira/tweets") -> list[dict]:
+        """The damaged-fields CSV of one file (fields nulled in kept rows), as dicts."""
+        path = Path(manifest["cache_dir"]) / manifest["files"][key]["damaged_file"]
+        with open(path, encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
 
 @pytest.fixture
 def release(tmp_path) -> ReleaseBuilder:

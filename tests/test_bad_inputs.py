@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 import zipfile
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from helpers import ingest, schema
+from helpers.exports import FORMULA_STARTS
 from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 
 TWEETS = "ira_tweets_csv_hashed.csv"
@@ -275,25 +275,42 @@ def test_quote_inside_an_unquoted_field_is_kept_as_text(release):
     assert [r["tweet_text"] for r in cached_rows(m)][1] == 'say "hi" there'
 
 
-def test_field_of_many_megabytes_is_quarantined(release):
+def test_field_of_many_megabytes_is_nulled_and_listed(release):
+    """Over-long fields (> 1 MiB: no tweet or profile is that long) are emptied, their row kept; the
+    damaged-fields file shows the start of the text. In an own id column the row is quarantined."""
     big = "x" * (3 << 20)
     broken_file(release, (b"BROKEN HERE", big.encode()))
-    q = only_row_3_quarantined(release, "field of 3.0 MiB, longer than the 1 MiB limit", "tweet_text",
-                               "longer than the")
-    assert len(q["record"]) < 3000  # a preview, not the 3 MiB
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 5, 0, "exact")
+    assert "longer than the" in e["fast_parser_declined"]
+    assert e["damaged_fields"] == {"tweet_text": 1}
+    [d] = release.damaged(m)
+    assert (d["line"], d["column"]) == ("3", "tweet_text")
+    assert d["reason"] == "field of 3.0 MiB, longer than the 1 MiB limit; the field is left empty"
+    assert d["original_text"].startswith("xxx") and len(d["original_text"]) < 3000  # a preview
+    assert cached_rows(m)[1]["tweet_text"] is None
 
 
-def test_multiline_field_of_many_megabytes_is_one_quarantined_row(release):
+def test_field_of_many_megabytes_in_an_own_id_is_quarantined(release):
+    rows = release.tweets(5)
+    rows[1].update(tweet_text="BROKEN HERE", userid="u" * (3 << 20))
+    release.write(TWEETS, rows)
+    only_row_3_quarantined(release, "field of 3.0 MiB, longer than the 1 MiB limit", "userid", "longer than the")
+
+
+def test_multiline_field_of_many_megabytes_is_one_row_kept_with_the_field_nulled(release):
     big = ("y" * 99 + "\n") * 30_000  # 3 MB over 30,000 lines
     rows = release.tweets(3)
     rows[1]["tweet_text"] = big
     release.write(TWEETS, rows)
     m = release.ingest()
     e = entry_of(m)
-    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (3, 2, 1)
-    assert [r["source_line"] for r in cached_rows(m)] == [2, 30_004]
-    q = release.quarantine(m)
-    assert q[0]["line"] == "3" and q[0]["column"] == "tweet_text"
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (3, 3, 0)
+    assert [r["source_line"] for r in cached_rows(m)] == [2, 3, 30_004]
+    assert cached_rows(m)[1]["tweet_text"] is None and cached_rows(m)[1]["tweetid"] == rows[1]["tweetid"]
+    [d] = release.damaged(m)
+    assert d["line"] == "3" and d["column"] == "tweet_text"
 
 
 def test_line_longer_than_the_record_limit_is_skipped_without_holding_it(release, monkeypatch):
@@ -319,27 +336,116 @@ def test_trailing_blank_lines_keep_the_fast_parser(release):
     assert (e["rows_read"], e["parser"], e["physical_lines"]) == (3, "fast", 7)
 
 
-def only_row_3_quarantined_fast(release, reason, column):
+def only_row_3_damaged(release, column: str, original: str, reason: str, parser: str = "fast") -> dict:
+    """Every row cached; row 2 (line 3) keeps all but `column`, which is null and listed as damaged."""
     m = release.ingest()
     e = entry_of(m)
-    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 4, 1, "fast")
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["parser"]) == (5, 5, 0, parser), e
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (1, {column: 1})
+    [d] = release.damaged(m)
+    shown = "'" + original if original.startswith(FORMULA_STARTS) else original  # formula-safe CSV
+    assert (d["source_file"], d["line"], d["column"], d["original_text"]) == (TWEETS, "3", column, shown)
+    assert d["reason"].startswith(reason), d["reason"]
+    rows = cached_rows(m)
+    assert [r["source_line"] for r in rows] == [2, 3, 4, 5, 6]
+    assert rows[1]["tweet_text"] == "BROKEN HERE" and rows[1]["tweetid"] == rows[0]["tweetid"][:-1] + "2"
+    return rows[1]
+
+
+def test_untypeable_values_are_nulled_and_listed_with_column_and_value(release):
+    """A time that cannot be read: the tweet is kept with a null time (counted by untimed_tweets and
+    timeline.untimed), the text as it was in the damaged-fields file."""
+    rows = release.tweets(5)
+    rows[1].update(tweet_text="BROKEN HERE", tweet_time="22/06/2017")
+    release.write(TWEETS, rows)
+    row = only_row_3_damaged(release, "tweet_time", "22/06/2017", "unparseable time (expected YYYY-MM-DD")
+    assert row["tweet_time"] is None
+    assert release.open().untimed_tweets()["tweets"].tolist() == [1]
+
+
+@pytest.mark.parametrize("column, bad, reason", [
+    ("like_count", "-4", "count is not a whole number"),
+    ("is_retweet", "maybe", "expected true/false"),
+    ("is_retweet", "", "required field is_retweet is empty"),
+    ("account_creation_date", "2013-02-30", "unparseable date"),
+    ("latitude", "north", "not a coordinate"),
+])
+def test_untypeable_values_do_not_need_the_exact_parser(release, column, bad, reason):
+    rows = release.tweets(5)
+    rows[1].update({"tweet_text": "BROKEN HERE", column: bad})
+    release.write(TWEETS, rows)
+    assert only_row_3_damaged(release, column, bad, reason)[column] is None
+
+
+SECONDARY_IDS = ("in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid", "retweet_tweetid",
+                 "retweet_userid")
+
+
+@pytest.mark.parametrize("style", ["2018", "later"])
+@pytest.mark.parametrize("column", SECONDARY_IDS)
+def test_float_form_secondary_id_keeps_its_row(release, column, style):
+    """Issue 12 (REA_0621, MX_0621): a secondary id already in float form costs that field, not the row."""
+    rows = release.tweets(5, **{column: "877919995476496385"})
+    rows[1].update({"tweet_text": "BROKEN HERE", column: "1.2486535429502566e+17"})
+    release.write(TWEETS, rows, style=style)
+    row = only_row_3_damaged(release, column, "1.2486535429502566e+17", "id in float form (its digits are")
+    assert row[column] is None and cached_rows(release.ingest())[0][column] == "877919995476496385"
+
+
+@pytest.mark.parametrize("style", ["2018", "later"])
+def test_float_form_mention_entry_is_dropped_from_the_list(release, style):
+    rows = release.tweets(5, user_mentions=["2572896396"])
+    rows[1].update({"tweet_text": "BROKEN HERE", "user_mentions": ["2572896396", "1.2486535429502566e+17"]})
+    release.write(TWEETS, rows, style=style)
+    row = only_row_3_damaged(release, "user_mentions", "1.2486535429502566e+17", "mention id in float form")
+    assert row["user_mentions"] == ["2572896396"]
+
+
+@pytest.mark.parametrize("column", ["tweetid", "userid"])
+def test_float_form_own_id_is_still_quarantined(release, column):
+    rows = release.tweets(5)
+    rows[1].update({"tweet_text": "BROKEN HERE", column: "1.2486535429502566e+17"})
+    release.write(TWEETS, rows)
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (5, 4, 1)
+    assert e["rows_with_damaged_fields"] == 0 and release.damaged(m) == []
     [q] = release.quarantine(m)
-    assert (q["line"], q["column"]) == ("3", column) and reason in q["reason"]
+    assert (q["line"], q["column"]) == ("3", column) and q["reason"].startswith("id in float form")
 
 
-def test_untypeable_values_are_quarantined_with_column_and_value(release):
-    rows = release.tweets(5)
-    rows[1]["tweet_time"] = "22/06/2017"
+def test_a_file_like_rea_0621_caches_every_row(release):
+    """148 of 154 rows with in_reply_to_tweetid in float form (the December 2021 REA file of 2019): all 154
+    rows are cached, the 148 fields nulled and listed, the other six replies intact."""
+    rows = release.tweets(154, tweet_time="2019-03-04 10:15", in_reply_to_userid="2572896396")
+    for i, r in enumerate(rows):
+        r["in_reply_to_tweetid"] = f"{1.2486535429502566e+17 + i * 1e9:.16e}" if i % 26 != 5 else str(10**17 + i)
+    release.write(TWEETS, rows, style="later", columns=tuple(c for c in schema.TWEET_COLUMNS
+                                                              if c != "poll_choices"))
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (154, 154, 0)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (148, {"in_reply_to_tweetid": 148})
+    assert e["damaged_reasons"] == {"in_reply_to_tweetid": {"id in float form": 148}}
+    listed = release.damaged(m)
+    assert len(listed) == 148 and listed[0]["original_text"] == rows[0]["in_reply_to_tweetid"]
+    assert [int(d["line"]) for d in listed] == [i + 2 for i in range(154) if i % 26 != 5]
+    kept = cached_rows(m)
+    assert sum(r["in_reply_to_tweetid"] is not None for r in kept) == 6
+    assert all(r["in_reply_to_userid"] == "2572896396" for r in kept)  # the reply is still a reply
+
+
+def test_damaged_fields_of_a_duplicate_row_leave_with_it(release):
+    """A duplicate is quarantined whole after the file is read: its damaged fields are no longer listed."""
+    rows = release.tweets(3)
+    rows.append(dict(rows[0], retweet_tweetid="8.77e+17", like_count="x"))
+    rows.append(release.tweet(like_count="y"))
     release.write(TWEETS, rows)
-    only_row_3_quarantined_fast(release, "unparseable time (expected YYYY-MM-DD HH:MM in UTC): "
-                                         "'22/06/2017'", "tweet_time")
-
-
-def test_untypeable_values_do_not_need_the_exact_parser(release):
-    rows = release.tweets(5)
-    rows[1]["like_count"] = "-4"
-    release.write(TWEETS, rows)
-    only_row_3_quarantined_fast(release, "count is not a whole number: '-4'", "like_count")
+    m = release.ingest()
+    e = entry_of(m)
+    assert (e["rows_cached"], e["rows_quarantined"], e["duplicates_quarantined"]) == (4, 1, 1)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (1, {"like_count": 1})
+    assert [(d["line"], d["original_text"]) for d in release.damaged(m)] == [("6", "y")]
 
 
 def test_duplicate_tweetids_are_reported_kept_once_and_counted(release):
@@ -471,16 +577,13 @@ def test_error_midway_keeps_the_previous_cache(release, monkeypatch):
 
 
 INGEST_SCRIPT = textwrap.dedent("""
-    import sys, time
+    import sys
     from pathlib import Path
     from helpers import ingest
     from helpers.errors import CacheBusyError
-    folder, cache, go = sys.argv[1], sys.argv[2], sys.argv[3]
-    print("ready", flush=True)
-    while not Path(go).exists():
-        time.sleep(0.005)
+    ingest.ROW_GROUP_ROWS = 500  # several row groups (and pause points between them) in a small file
     try:
-        ingest.ingest_release(folder, cache_root=Path(cache), progress=False, log=lambda *a: None)
+        ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
     except CacheBusyError as exc:
         print("BUSY", exc, flush=True)
         sys.exit(3)
@@ -488,22 +591,38 @@ INGEST_SCRIPT = textwrap.dedent("""
 """)
 
 
-def start_ingest(release, go: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", INGEST_SCRIPT, str(release.folder),
-                             str(release.cache_root), str(go)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "ready"
-    return proc
+def start_ingest(release, pause: str | None = None) -> subprocess.Popen:
+    """An ingest in a subprocess; with `pause` ('point:count', see ingest._pause_point) it stops itself
+    (SIGSTOP) the count-th time it passes that progress point."""
+    env = {k: v for k, v in os.environ.items() if k != ingest.PAUSE_ENV}
+    if pause:
+        env[ingest.PAUSE_ENV] = pause
+    return subprocess.Popen([sys.executable, "-c", INGEST_SCRIPT, str(release.folder), str(release.cache_root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def stopped_at(proc: subprocess.Popen) -> bool:
+    """Blocks until the process has stopped itself at its pause point (True) or ended without reaching
+    it (False, its exit code then in proc.returncode). No clock involved: the kernel tells."""
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)
+    if os.WIFSTOPPED(status):
+        return True
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return False
 
 
 def slow_release(release, rows: int) -> None:
-    """A release whose ingest takes a while: the NUL byte at the end sends the file through both
-    parsers, and the duplicate through the dedupe rewrite."""
+    """A release whose ingest passes every progress point: a blank line before the last rows sends the
+    tweets file through both parsers (the fast one notices only at the end, after writing all its row
+    groups), a duplicate through the dedupe rewrite; a float-form tweetid is quarantined and a float-form
+    retweet_tweetid is a damaged field."""
     tweets = release.tweets(rows, tweet_text="text, with \"quotes\"\nand lines " * 4)
     tweets.append(dict(tweets[0]))
-    data = release.csv_text(tweets).encode() + release.csv_text([release.tweet(
-        tweet_text="nul \x00 here")]).encode().split(b"\n", 1)[1]
-    release.write(TWEETS, text=data)
+    tweets.append(release.tweet(tweetid="1.2486535429502566e+17"))
+    tweets.append(release.tweet(retweet_tweetid="1.2486535429502566e+17"))
+    text = release.csv_text(tweets)
+    head, last = text.rstrip("\n").rsplit("\n", 1)
+    release.write(TWEETS, text=head + "\n\n" + last + "\n")
     release.write("ira_users_csv_hashed.csv", [release.user() for _ in range(50)])
 
 
@@ -518,127 +637,114 @@ def assert_cache_consistent(release) -> dict | None:
         assert table.num_rows == e["rows_cached"], key
         assert (release.cache_dir() / e["quarantine_file"]).is_file()
         assert e["rows_read"] == e["rows_cached"] + e["rows_quarantined"]
+        damaged = release.damaged(manifest, key)
+        assert len(damaged) == sum(e["damaged_fields"].values())
+        assert len({d["line"] for d in damaged}) == e["rows_with_damaged_fields"]
     return manifest
 
 
 def in_progress(cache: Path) -> set[str]:
-    return {p.name for pattern in ("*/*.partial", "*/*.dedup") for p in cache.glob(pattern)}
+    """Files being written: partial Parquet, quarantine, damaged-fields and manifest files, dedupe rewrites."""
+    return {str(p.relative_to(cache)) for pattern in ("*.partial", "*.dedup") for p in cache.rglob(pattern)}
 
 
-def writing(k: int):
-    """The moment the k-th distinct file in progress (Parquet or quarantine being written) appears: in a
-    run of slow_release, 1-2 are the fast parser's, 3-4 the exact parser's, 5 the dedupe rewrite."""
-    def moment(cache, seen, elapsed, old):
-        return len(seen) >= k
-    moment.__name__ = f"writing({k})"
-    return moment
+def touch_sources(release) -> None:
+    """The next run re-ingests every file."""
+    for f in release.folder.iterdir():
+        os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
 
 
-def after(seconds: float):
-    def moment(cache, seen, elapsed, old):
-        return elapsed >= seconds
-    moment.__name__ = f"after({seconds:.2f} s)"
-    return moment
-
-
-def new_tweets_file(cache, seen, elapsed, old):
-    """A new tweets Parquet file is in place; the manifest may not name it yet."""
-    return any(str(p.relative_to(cache)) not in old for p in cache.glob("*/tweets-*.parquet"))
-
-
-def kill_at(release, moments, tmp_path):
-    """Runs the ingest once, then again for each moment, killed (SIGKILL) when the moment comes.
+def kill_at(release, points: list[str]) -> dict[str, bool]:
+    """Runs the ingest once, then again for each progress point, killed (SIGKILL) exactly there.
 
     After each kill the cache must be the previous one or a complete new one, never a partial one:
-    every file the manifest names is readable and holds the rows it says. Returns, per moment, whether
-    the process was really killed and whether it left files in progress behind (killed mid-write).
+    every file the manifest names is readable and holds the rows it says. Returns, per point, whether
+    this run left files in progress behind (killed mid-write). A normal run afterwards repairs everything.
     """
-    go = tmp_path / "go"
-    go.touch()
-    assert start_ingest(release, go).wait(timeout=120) == 0
+    first = start_ingest(release)
+    assert first.wait() == 0 and "paused" not in first.stderr.read()  # no pause point without the variable
     good = complete = assert_cache_consistent(release)
-    assert good and good["files"]["ira/tweets"]["rows_quarantined"] == 2  # the NUL row, the duplicate
+    tweets = good["files"]["ira/tweets"]
+    assert (tweets["rows_quarantined"], tweets["rows_with_damaged_fields"]) == (2, 1)  # float tweetid, duplicate
     cache = release.cache_dir()
-    outcomes = {}
-    for moment in moments:
-        for f in release.folder.iterdir():  # touch the sources: the next run re-ingests everything
-            os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
-        old = {e[k] for e in good["files"].values() for k in ("cache_file", "quarantine_file")}
-        seen: set[str] = set()
-        proc = start_ingest(release, go)
-        t0 = time.monotonic()
-        while proc.poll() is None:
-            seen |= in_progress(cache)
-            if moment(cache, seen, time.monotonic() - t0, old):
-                proc.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.001)
-        proc.wait(timeout=60)
-        left_behind = not no_partials_left(release)
+    left = {}
+    for point in points:
+        touch_sources(release)
+        old = {e[k] for e in good["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")}
+        before = in_progress(cache)
+        proc = start_ingest(release, pause=point)
+        assert stopped_at(proc), (point, proc.returncode, proc.communicate())
+        left[point] = bool(in_progress(cache) - before)
+        proc.kill()
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL
         after_kill = assert_cache_consistent(release)
         assert after_kill is not None  # a cache existed before: it is never lost
         # each entry: the previous one or a complete new one (a killed run may also have committed fewer
         # entries than before: those whose sources changed are no longer valid and are dropped)
         for key, e in after_kill["files"].items():
             assert e["cache_file"] in old or e["rows_cached"] == complete["files"][key]["rows_cached"]
-        outcomes[moment.__name__] = (proc.returncode == -signal.SIGKILL, left_behind)
         good = after_kill
-    # a normal run afterwards repairs everything and cleans up what the killed runs left
     final = release.ingest()
-    assert final["files"]["ira/tweets"]["rows_cached"] == good["files"]["ira/tweets"]["rows_cached"]
-    assert no_partials_left(release)
-    referenced = {e[k] for e in final["files"].values() for k in ("cache_file", "quarantine_file")}
+    for key, e in complete["files"].items():
+        for k in ("rows_read", "rows_cached", "rows_quarantined", "rows_with_damaged_fields", "damaged_fields"):
+            assert final["files"][key][k] == e[k], (key, k)
+    assert no_partials_left(release) and not list(cache.glob(".manifest.json.*"))
+    referenced = {e[k] for e in final["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")}
     assert {str(p.relative_to(cache)) for p in cache.glob("*/*")} == referenced
-    return outcomes
+    return left
 
 
-def test_sigkill_midway_never_leaves_a_partial_cache_taken_as_valid(release, tmp_path):
+def test_sigkill_midway_never_leaves_a_partial_cache_taken_as_valid(release):
     slow_release(release, 2000)
-    outcomes = kill_at(release, [writing(1), writing(3), new_tweets_file], tmp_path)
-    assert outcomes["writing(1)"] == (True, True)  # killed while the fast parser was writing
-    assert outcomes["writing(3)"] == (True, True)  # ... and while the exact parser was writing
-    # (new_tweets_file: between a file getting its final name and the manifest naming it; the run may
-    # finish first on a busy machine, which is fine: the cache was checked after it either way)
+    left = kill_at(release, ["fast_row_group:1", "exact_row_group:1", "file_renamed:1"])
+    assert left == {"fast_row_group:1": True,   # killed while the fast parser was writing
+                    "exact_row_group:1": True,  # ... while the exact parser was writing
+                    "file_renamed:1": False}    # ... between a file's final name and the manifest naming it
 
 
 @pytest.mark.slow
-def test_sigkill_at_many_moments(release, tmp_path):
-    slow_release(release, 12000)
-    moments = [after(0), writing(1), writing(2), writing(3), writing(4), writing(5), new_tweets_file]
-    moments += [after(0.25 * i) for i in range(1, 9)]
-    outcomes = kill_at(release, moments, tmp_path)
-    assert sum(killed for killed, _ in outcomes.values()) >= 10
-    assert all(outcomes[f"writing({k})"] == (True, True) for k in (1, 2, 3, 4))
+def test_sigkill_at_many_moments(release):
+    """Every kind of moment, at progress points of the ingest itself (not at times: a fast machine would
+    finish before them, a slow one stop elsewhere): mid-file after N row groups of either parser, after
+    a file's rename before the manifest commit, between two files, during the duplicate rewrite, while
+    the manifest is replaced (after the first file and at the end)."""
+    slow_release(release, 5000)
+    left = kill_at(release, ["fast_row_group:1", "fast_row_group:5", "exact_row_group:2", "exact_row_group:9",
+                             "dedup_row_group:1", "dedup_row_group:7", "file_renamed:1", "file_start:2",
+                             "manifest_replace:1", "file_renamed:2", "manifest_replace:3"])
+    assert left == {"fast_row_group:1": True, "fast_row_group:5": True, "exact_row_group:2": True,
+                    "exact_row_group:9": True, "dedup_row_group:1": True, "dedup_row_group:7": True,
+                    "file_renamed:1": False, "file_start:2": False, "manifest_replace:1": True,
+                    "file_renamed:2": False, "manifest_replace:3": True}
 
 
-def test_sigkill_during_the_first_ingest_leaves_no_cache_or_a_complete_one(release, tmp_path):
+@pytest.mark.parametrize("point", ["fast_row_group:1", "dedup_row_group:1", "manifest_replace:1"])
+def test_sigkill_during_the_first_ingest_leaves_no_cache_or_a_complete_one(release, point):
     slow_release(release, 3000)
-    go = tmp_path / "go"
-    go.touch()
-    proc = start_ingest(release, go)
-    time.sleep(0.4)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=60)
-    m = assert_cache_consistent(release)
-    assert m is None or set(m["files"]) <= {"ira/tweets", "ira/users"}
-    assert release.ingest()["files"]["ira/tweets"]["rows_cached"] == 3000
+    proc = start_ingest(release, pause=point)
+    assert stopped_at(proc)
+    proc.kill()
+    proc.wait()
+    assert assert_cache_consistent(release) is None  # nothing was committed before these points
+    final = release.ingest()
+    assert final["files"]["ira/tweets"]["rows_cached"] == 3001 and no_partials_left(release)
 
 
-def test_two_runs_at_once_one_waits_with_a_clear_message(release, tmp_path):
+def test_two_runs_at_once_one_waits_with_a_clear_message(release):
     slow_release(release, 3000)
-    go = tmp_path / "go"
-    procs = [start_ingest(release, go) for _ in range(2)]
-    go.touch()
-    codes = [p.wait(timeout=120) for p in procs]
-    outs = [p.stdout.read() for p in procs]
-    assert sorted(codes) == [0, 3], (codes, outs, [p.stderr.read() for p in procs])
-    busy = outs[codes.index(3)]
-    winner = procs[codes.index(0)]
-    assert f"the cache is being written by pid {winner.pid} since" in busy
+    first = start_ingest(release, pause="fast_row_group:1")  # holds the lock, stopped mid-file
+    assert stopped_at(first)
+    second = start_ingest(release)
+    assert second.wait() == 3, second.communicate()
+    busy = second.stdout.read()
+    assert f"the cache is being written by pid {first.pid} since" in busy
     assert "Wait for that run to finish (or stop it), then start again." in busy
     assert str(release.cache_dir()) in busy
+    first.send_signal(signal.SIGCONT)
+    assert first.wait() == 0, first.communicate()
     m = assert_cache_consistent(release)
-    assert m["files"]["ira/tweets"]["rows_cached"] == 3000
+    assert m["files"]["ira/tweets"]["rows_cached"] == 3001
 
 
 def test_lock_is_held_only_while_writing(release):
@@ -709,23 +815,30 @@ def test_corrupt_manifest_is_rebuilt(release):
     assert entry_of(release.ingest())["rows_cached"] == 2
 
 
-def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release):
+def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release, monkeypatch):
     import fcntl
-    import threading
     release.write(TWEETS, release.tweets(1))
     cache = release.cache_dir()
     cache.mkdir(parents=True)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True).stdout.strip()
     (cache / ".lock-holder").write_text(f"pid {dead} since 2018-10-17T00:00:00")
+    looks = []
+
+    def holder_names_itself():  # between two looks, the run holding the lock writes its note
+        looks.append(1)
+        if len(looks) == 3:
+            (cache / ".lock-holder").write_text(f"pid {os.getpid()} since 2026-01-01T00:00:00")
+    monkeypatch.setattr(ingest, "_holder_retry", holder_names_itself)
     with open(cache / ".lock", "a+") as f:
         fcntl.flock(f, fcntl.LOCK_EX)  # a run that has the lock but has not named itself yet
-        threading.Timer(0.3, lambda: (cache / ".lock-holder").write_text(
-            f"pid {os.getpid()} since 2026-01-01T00:00:00")).start()
         with pytest.raises(CacheBusyError) as err:
             release.ingest()
-    assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
-    assert dead not in str(err.value)
+        assert f"written by pid {os.getpid()} since 2026-01-01T00:00:00" in str(err.value)
+        assert dead not in str(err.value) and len(looks) == 3
+        (cache / ".lock-holder").unlink()  # nobody names itself: after its looks, 'another process'
+        with pytest.raises(CacheBusyError, match="the cache is being written by another process"):
+            release.ingest()
 
 
 def test_every_row_of_the_bad_inputs_table_names_tests_that_exist():

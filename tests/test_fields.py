@@ -145,17 +145,51 @@ def test_type_batch_types_and_keeps_ids_as_text():
     assert len(typed.bad_rows) == 0
 
 
-def test_type_batch_reports_first_failing_column_per_row():
-    raw = raw_batch([good_row(), good_row(tweetid="1.207965844074107e+18"), good_row(like_count="1.5"),
-                     good_row(tweet_time="", retweet_count="x"), good_row(is_retweet="maybe")])
-    typed = fields.type_batch(raw, "tweets", np.arange(2, 7))
-    assert typed.table.num_rows == 1
-    assert typed.bad_rows.tolist() == [1, 2, 3, 4]
-    assert typed.bad_columns == ["tweetid", "like_count", "tweet_time", "is_retweet"]
+def test_type_batch_quarantines_rows_whose_own_ids_fail_and_nulls_other_fields():
+    raw = raw_batch([good_row(like_count="3"), good_row(tweetid="1.207965844074107e+18", like_count="1.5"),
+                     good_row(like_count="1.5"), good_row(tweet_time="", retweet_count="x"),
+                     good_row(is_retweet="maybe"), good_row(userid="")])
+    typed = fields.type_batch(raw, "tweets", np.arange(2, 8))
+    assert typed.table.num_rows == 4  # only the rows whose own ids fail are left out
+    assert typed.bad_rows.tolist() == [1, 5]
+    assert typed.bad_columns == ["tweetid", "userid"]
     assert typed.bad_reasons[0].startswith("id in float form")
     assert "'1.207965844074107e+18'" in typed.bad_reasons[0]
-    assert typed.bad_reasons[1] == "count is not a whole number: '1.5'"
-    assert typed.bad_reasons[2] == "required field tweet_time is empty"
+    assert typed.bad_reasons[1] == "required field userid is empty"
+    # the other failures: one entry per field, in row order, never for a quarantined row
+    assert typed.damaged_rows.tolist() == [2, 3, 3, 4]
+    assert typed.damaged_columns == ["like_count", "tweet_time", "retweet_count", "is_retweet"]
+    assert typed.damaged_values == ["1.5", "", "x", "maybe"]
+    assert typed.damaged_reasons == ["count is not a whole number", "required field tweet_time is empty",
+                                     "count is not a whole number", "expected true/false"]
+    t = typed.table.to_pydict()
+    assert t["source_line"] == [2, 4, 5, 6]
+    assert t["like_count"] == [3, None, None, None] and t["follower_count"] == [10, 10, 10, 10]
+    assert t["retweet_count"] == [None, None, None, None]  # 'x' nulled, the others empty
+    assert t["tweet_time"][2] is None and t["tweet_time"][1] is not None
+    assert t["is_retweet"] == [False, False, False, None]
+
+
+@pytest.mark.parametrize("column", ["in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid",
+                                    "retweet_tweetid", "retweet_userid"])
+def test_type_batch_nulls_a_secondary_id_in_float_form(column):
+    raw = raw_batch([good_row(**{column: "1.2486535429502566e+17"}), good_row(**{column: "877919995476496385"})])
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3]))
+    assert typed.table.column(column).to_pylist() == [None, "877919995476496385"]
+    assert (typed.damaged_rows.tolist(), typed.damaged_columns) == ([0], [column])
+    assert typed.damaged_values == ["1.2486535429502566e+17"] and typed.damaged_reasons[0].startswith("id in float")
+
+
+def test_type_batch_drops_only_the_bad_mention_entry():
+    raw = raw_batch([good_row(user_mentions="[2572896396, 1.2486535429502566e+17, not an id!]"),
+                     good_row(user_mentions="['" + "ab" * 32 + "']")])
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3]))
+    assert typed.table.column("user_mentions").to_pylist() == [["2572896396"], ["ab" * 32]]
+    assert typed.damaged_rows.tolist() == [0, 0]
+    assert typed.damaged_values == ["1.2486535429502566e+17", "not an id!"]
+    assert typed.damaged_reasons[0].startswith("mention id in float form")
+    assert typed.damaged_reasons[1].startswith("mention malformed id")
+    assert all(r.endswith("the entry is dropped from the list") for r in typed.damaged_reasons)
 
 
 def test_type_batch_keeps_extra_columns_as_text_and_fills_missing_optional():
@@ -173,6 +207,11 @@ def test_type_batch_users():
     typed = fields.type_batch(raw, "users", np.array([2, 3]))
     assert typed.table.column("follower_count").to_pylist() == [5]
     assert typed.bad_columns == ["userid"]
+    raw = raw_batch([{"userid": "1.2e+17", "follower_count": "many"}, {"userid": "42", "follower_count": "many"}],
+                    schema.USER_COLUMNS)
+    typed = fields.type_batch(raw, "users", np.array([2, 3]))
+    assert typed.bad_columns == ["userid"] and typed.damaged_rows.tolist() == [1]  # only the kept row's
+    assert typed.table.column("follower_count").to_pylist() == [None]
 
 
 def test_impossible_dates_and_times_are_invalid_not_rolled_over():

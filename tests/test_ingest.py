@@ -32,6 +32,8 @@ def same_schema(a, b) -> bool:
 
 def assert_accounted(entry: dict):
     assert entry["rows_read"] == entry["rows_cached"] + entry["rows_quarantined"]
+    assert 0 <= entry["rows_with_damaged_fields"] <= entry["rows_cached"]
+    assert sum(entry["damaged_fields"].values()) >= entry["rows_with_damaged_fields"]
 
 
 # ------------------------------------------------------------------------------------- real rows
@@ -109,10 +111,14 @@ def test_header_variants_are_read_by_name(release, style, columns, variant):
 ])
 @pytest.mark.parametrize("style", ["2018", "later"])
 def test_every_list_form(release, text, expected, style):
-    release.write("ira_tweets_csv_hashed.csv", [release.tweet(hashtags=text, user_mentions=text)],
+    ids = {"a": "111", "b": "222"}  # mentions are user ids
+    mentions = text.replace("a", ids["a"]).replace("b", ids["b"])
+    release.write("ira_tweets_csv_hashed.csv", [release.tweet(hashtags=text, user_mentions=mentions)],
                   style=style)
-    row = cached(release.ingest()).to_pylist()[0]
-    assert row["hashtags"] == expected and row["user_mentions"] == expected
+    m = release.ingest()
+    row = cached(m).to_pylist()[0]
+    assert row["hashtags"] == expected and row["user_mentions"] == [ids[x] for x in expected]
+    assert m["files"]["ira/tweets"]["rows_with_damaged_fields"] == 0
 
 
 @pytest.mark.parametrize("text, value", [("true", True), ("false", False), ("True", True),
@@ -134,18 +140,24 @@ def test_counts_as_integers_and_as_floats(release):
 
 
 def test_float_form_ids_are_quarantined_with_their_line(release):
+    """A float-form id of the row's own (tweetid, userid) quarantines the row; one in a secondary id column
+    only nulls that field (test_bad_inputs.py has each column)."""
     rows = [release.tweet(), release.tweet(tweet_text="two\nlines"),
-            release.tweet(tweetid="1.207965844074107e+18"), release.tweet(retweet_tweetid="8.77e+17")]
+            release.tweet(tweetid="1.207965844074107e+18"), release.tweet(retweet_tweetid="8.77e+17"),
+            release.tweet(user="2.572896396e+09")]
     release.write("ira_tweets_csv_hashed.csv", rows)
     m = release.ingest()
     entry = m["files"]["ira/tweets"]
-    assert (entry["rows_read"], entry["rows_cached"], entry["rows_quarantined"]) == (4, 2, 2)
+    assert (entry["rows_read"], entry["rows_cached"], entry["rows_quarantined"]) == (5, 3, 2)
     q = release.quarantine(m)
-    assert [(r["line"], r["column"]) for r in q] == [("5", "tweetid"), ("6", "retweet_tweetid")]
+    assert [(r["line"], r["column"]) for r in q] == [("5", "tweetid"), ("7", "userid")]
     assert q[0]["reason"].startswith("id in float form")
     assert "1.207965844074107e+18" in q[0]["reason"]
     assert json.loads(q[0]["record"])["tweetid"] == "1.207965844074107e+18"  # the text as it was
     assert entry["quarantine_reasons"] == {"id in float form": 2}
+    assert (entry["rows_with_damaged_fields"], entry["damaged_fields"]) == (1, {"retweet_tweetid": 1})
+    assert cached(m).column("retweet_tweetid").to_pylist() == [None, None, None]
+    assert cached(m).column("source_line").to_pylist() == [2, 3, 6]
 
 
 def test_absent_and_numeric_geo(release):
@@ -265,7 +277,8 @@ def test_cache_is_rebuilt_when_a_source_changes(release):
     # the replaced cache file is gone; only the manifest's files remain
     cache = Path(second["cache_dir"])
     left = sorted(str(p.relative_to(cache)) for p in cache.glob("*/*"))
-    assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file"))
+    assert left == sorted(e[k] for e in second["files"].values()
+                          for k in ("cache_file", "quarantine_file", "damaged_file"))
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_not_detected_until_the_mtime_moves(release):
@@ -321,15 +334,16 @@ def test_accounting_identity_is_in_the_manifest(release):
     release.write("ira_tweets_csv_hashed.csv", text=text)
     m = release.ingest()
     e = m["files"]["ira/tweets"]
-    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (9, 5, 4)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (9, 7, 2)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"]) == (2, {"like_count": 1, "tweet_time": 1})
     assert_accounted(e)
     assert e["parser"] == "exact" and "Expected 31 columns" in e["fast_parser_declined"]
     assert e["physical_lines"] == 10
-    assert e["quarantine_reasons"] == {"count is not a whole number": 1, "expected N fields, found N": 1,
-                                       "required field tweetid is empty": 1,
-                                       "unparseable time": 1}
+    assert e["quarantine_reasons"] == {"expected N fields, found N": 1, "required field tweetid is empty": 1}
     q = release.quarantine(m)
-    assert sorted(int(r["line"]) for r in q) == [7, 8, 9, 10]
+    assert sorted(int(r["line"]) for r in q) == [7, 10]
+    assert [(d["line"], d["column"], d["original_text"]) for d in release.damaged(m)] == [
+        ("8", "like_count", "many"), ("9", "tweet_time", "yesterday")]
 
 
 def test_duplicate_ids_are_kept_once_and_counted(release):
@@ -370,6 +384,7 @@ def tricky_rows(release, style):
         release.tweet(tweet_text="😀 emoji and فارسی", is_retweet=True, poll_choices="a|b"),
         release.tweet(tweetid="1.207965844074107e+18"),
         release.tweet(tweet_text="ends with a break\n"),
+        release.tweet(like_count="x", retweet_tweetid="8.77e+17", user_mentions=["2572896396", "2.5e+17"]),
     ]
 
 
@@ -386,11 +401,13 @@ def test_fast_and_exact_parsers_give_identical_parquet(release, style, newline):
     assert fast["parser"] == "fast" and exact["parser"] == "exact"
     a = pq.read_table(cache / fast["cache_file"])
     b = pq.read_table(cache / exact["cache_file"])
-    assert a.num_rows == 5 and a.equals(b)
+    assert a.num_rows == 6 and a.equals(b)
     for k in ("rows_read", "rows_cached", "rows_quarantined", "quarantine_reasons", "physical_lines",
-              "sha256"):
+              "sha256", "rows_with_damaged_fields", "damaged_fields", "damaged_reasons"):
         assert fast[k] == exact[k], k
     assert (cache / fast["quarantine_file"]).read_text() == (cache / exact["quarantine_file"]).read_text()
+    assert fast["damaged_fields"] == {"like_count": 1, "retweet_tweetid": 1, "user_mentions": 1}
+    assert (cache / fast["damaged_file"]).read_text() == (cache / exact["damaged_file"]).read_text()
 
 
 @pytest.mark.parametrize("parser", ["fast", "exact"])
@@ -479,4 +496,15 @@ def test_manifest_has_one_entry_per_part_and_forgets_a_removed_part(release):
     assert second["files"]["venezuela_201901_1/tweets/3"]["cache_file"] == \
         first["files"]["venezuela_201901_1/tweets/3"]["cache_file"]
     left = sorted(str(p.relative_to(release.cache_dir())) for p in release.cache_dir().glob("*/*"))
-    assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file"))
+    assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")
+                         if k in e)
+
+
+def test_pause_points_are_off_unless_the_variable_names_one(monkeypatch):
+    """The test-only hook (TROLLTRACKER_PAUSE_AT) is read once; unset, no point does anything."""
+    monkeypatch.delenv(ingest.PAUSE_ENV, raising=False)
+    assert ingest._pause_spec() is None
+    monkeypatch.setenv(ingest.PAUSE_ENV, "exact_row_group:9")
+    assert ingest._pause_spec() == ("exact_row_group", 9)
+    monkeypatch.setenv(ingest.PAUSE_ENV, "file_renamed")
+    assert ingest._pause_spec() == ("file_renamed", 1)

@@ -146,10 +146,33 @@ def test_file_table_has_the_row_accounting(two_ops):
 
 
 def test_quarantine_table_counts_reasons_per_file(release):
-    release.write("ira_tweets_csv_hashed.csv", release.tweets(2) + [release.tweet(like_count="x")])
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2) + [release.tweet(tweetid="1.2e+17")])
     table = release.open().quarantine_table()
-    assert table.to_dict("records")[0]["reason"] == "count is not a whole number"
+    assert table.to_dict("records")[0]["reason"] == "id in float form"
     assert table["rows"].tolist() == [1]
+
+
+def test_damaged_table_counts_nulled_fields_per_op_and_column(release):
+    """The notebook-01 table: fields left empty in kept rows, per operation, column and reason."""
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2) + [
+        release.tweet(like_count="x", in_reply_to_tweetid="1.2486535429502566e+17"),
+        release.tweet(in_reply_to_tweetid="1.2486535429502566e+17", user_mentions=["123", "4.5e+17"])])
+    release.write("iran_tweets_csv_hashed.csv", [release.tweet(tweet_time="yesterday"), release.tweet()])
+    data = release.open(start="2009-01-01", end="2018-12-31")
+    table = data.damaged_table()
+    assert list(table.columns) == ["op", "table", "column", "rows", "why", "details"]
+    got = [(r["op"], r["column"], r["rows"], r["why"]) for r in table.to_dict("records")]
+    assert got == [("ira", "in_reply_to_tweetid", 2, "id in float form"),
+                   ("ira", "like_count", 1, "count is not a whole number"),
+                   ("ira", "user_mentions", 1, "mention id in float form"),
+                   ("iran", "tweet_time", 1, "unparseable time")]
+    assert table["details"].str.endswith(".damaged.csv").all()
+    assert data.rows_with_damaged_fields() == 3
+    assert data.quarantine_table().empty and len(data.tweets(["tweetid"], ops=["ira"])) == 4
+    # the tweet without a time: cached, left out of the dated load, and counted
+    assert data.untimed_tweets().to_dict("records") == [{"op": "ira", "tweets": 0}, {"op": "iran", "tweets": 1}]
+    assert len(data.tweets(["tweetid"], ops=["iran"])) == 1
+    assert data.tweets(["tweet_time"], ops=["iran"], dated=False)["tweet_time"].isna().sum() == 1
 
 
 def test_real_tweet_id_survives_to_pandas_exactly(release, real_rows):

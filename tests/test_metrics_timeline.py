@@ -217,3 +217,25 @@ def test_languages_drawn_per_operation_catalog_first_then_own_top_languages(fram
 def test_describe_drawn_names_each_operations_languages():
     text = timeline.describe_drawn({"ira": ["ru", "en"], "zz": []}, str.upper)
     assert text == "IRA: ru, en; ZZ: none"
+
+
+def test_tweets_without_a_time_are_counted_and_never_crash_a_timeline(frames):
+    """A tweet whose time was unreadable is kept with a null time: every count over time leaves it out
+    without failing, and `untimed` says how many there are."""
+    from helpers.metrics import accounts, core
+    t = frames.tweets([{"op": "ira", "tweet_time": "2016-01-01 12:00", "userid": "a"},
+                       {"op": "ira", "tweet_time": None, "userid": "a"},
+                       {"op": "iranian", "tweet_time": None, "userid": "b"}], ops=OPS3)
+    assert timeline.untimed(t).to_dict("records") == [{"op": "ira", "tweets": 1}, {"op": "iranian", "tweets": 1},
+                                                      {"op": "venezuela", "tweets": 0}]
+    assert timeline.counts_by_period(t)["tweets"].tolist() == [1]
+    years = timeline.yearly(t)
+    assert years["year"].tolist() == [2016] and years["year"].dtype == "int64"
+    assert timeline.daily(t, "2016-01-01", "2016-01-01")["tweets"].tolist() == [1, 0, 0]
+    hours = timeline.hour_profile(t, ZONES)
+    assert hours.loc[hours["op"] == "ira", "tweets"].sum() == 1
+    assert hours.loc[hours["op"] == "iranian", "tweets"].sum() == 0
+    ov = core.overview(t, None).set_index("op")
+    assert ov.loc["ira", "tweets"] == 2 and ov.loc["ira", "first_tweet"] == ov.loc["ira", "last_tweet"]
+    assert pd.isna(ov.loc["iranian", "first_tweet"])
+    assert len(accounts.activity(t)) == 2

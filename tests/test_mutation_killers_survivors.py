@@ -37,12 +37,16 @@ def test_type_batch_checks_latitude_against_90_and_longitude_against_180(copies)
     lons = ["180", "-180", "10", "10", "120", "-180.5"] * copies
     typed = fields.type_batch(_raw(lats, lons), "tweets", np.arange(len(lats)) + 2)
     kept = typed.table.to_pylist()
-    # latitude 120 and -90.5 are not coordinates; a longitude of 120 is; -180.5 is not
-    assert [(r["latitude"], r["longitude"]) for r in kept] == [(90.0, 180.0), (-90.0, -180.0), (45.25, 120.0)] * copies
-    bad = {(int(r) % 6, c) for r, c in zip(typed.bad_rows, typed.bad_columns)}
-    assert bad == {(2, "latitude"), (3, "latitude"), (5, "longitude")}
-    assert all(r.startswith("not a coordinate") for r in typed.bad_reasons)
-    assert len(typed.bad_rows) == 3 * copies
+    # latitude 120 and -90.5 are not coordinates; a longitude of 120 is; -180.5 is not. A coordinate is a
+    # secondary field: the row is kept, the bad value nulled and listed as damaged.
+    assert len(typed.bad_rows) == 0 and len(kept) == len(lats)
+    assert [(r["latitude"], r["longitude"]) for r in kept] == [
+        (90.0, 180.0), (-90.0, -180.0), (None, 10.0), (None, 10.0), (45.25, 120.0), (10.0, None)] * copies
+    damaged = {(int(r) % 6, c, v) for r, c, v in zip(typed.damaged_rows, typed.damaged_columns,
+                                                    typed.damaged_values)}
+    assert damaged == {(2, "latitude", "120"), (3, "latitude", "-90.5"), (5, "longitude", "-180.5")}
+    assert all(r.startswith("not a coordinate") for r in typed.damaged_reasons)
+    assert len(typed.damaged_rows) == 3 * copies
 
 
 # ------------------------------------------------------------- ingest: same mtime, different size

@@ -545,7 +545,7 @@ def test_command_line_as_the_makefile_calls_it(tmp_path):
     out = tmp_path / "data" / "sample"
     run = subprocess.run([sys.executable, "-m", "helpers.sample", "--out", str(out), "--scale", "0.001",
                           "--seed", "20181017", "--ops", "iranian", "--quiet"],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "synthetic sample written" in run.stdout and run.stderr == ""
     assert json.loads((out / SAMPLE_MARKER).read_text())["scale"] == 0.001

@@ -15,6 +15,16 @@ def _period(times: pd.Series, freq: str) -> pd.Series:
     return naive.dt.to_period(freq).dt.start_time
 
 
+def untimed(tweets: pd.DataFrame) -> pd.DataFrame:
+    """Tweets per op without a time (unreadable in the source file: the row is kept with a null time and
+    listed among the damaged fields). No period, day or hour holds them, so every count over time here
+    leaves them out; this is how many. Columns: op, tweets (every op of the frame, zeros included)."""
+    missing = tweets["op"][tweets["tweet_time"].isna().to_numpy()]
+    counts = missing.value_counts()
+    ops = ops_of(tweets)
+    return pd.DataFrame({"op": ops, "tweets": [int(counts.get(op, 0)) for op in ops]})
+
+
 def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = None,
                      keep: Sequence[str] | Mapping[str, Sequence[str]] | None = None,
                      other: str = "other") -> pd.DataFrame:
@@ -22,7 +32,8 @@ def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = Non
 
     With `keep`, values of `by` outside it are grouped as `other`: one list for every operation, or a
     list per operation ({op: [...]}, e.g. each operation's own languages; an op not in it keeps nothing).
-    Periods with no tweets are absent. Columns: op, period, [by], tweets.
+    Periods with no tweets are absent. Columns: op, period, [by], tweets. Tweets without a time are in no
+    period (see `untimed`).
     """
     f = pd.DataFrame({"op": tweets["op"], "period": _period(tweets["tweet_time"], freq)})
     keys = ["op", "period"]
@@ -85,6 +96,8 @@ def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
     """Tweets and retweets per op and calendar year (UTC): op, year, tweets, retweets, retweet_share."""
     f = pd.DataFrame({"op": tweets["op"], "year": tweets["tweet_time"].dt.tz_convert("UTC").dt.year,
                       "retweet": tweets["is_retweet"].fillna(False).astype(bool)})
+    if f["year"].isna().any():  # tweets without a time are in no year (see `untimed`); years stay integers
+        f = f[f["year"].notna().to_numpy()].astype({"year": "int64"})
     out = f.groupby(["op", "year"], observed=True).agg(tweets=("retweet", "size"), retweets=("retweet", "sum"))
     out = out.reset_index()
     out["retweet_share"] = (out["retweets"] / out["tweets"]).astype(float)
