@@ -62,8 +62,7 @@ class Session:
         """
         name = f"{self.number}_{slug}"
         num = f"{int(self.number)}.{len(self.figures) + 1}"
-        files = ", ".join(sorted({e["source"]["name"] for e in self.release.manifest["files"].values()
-                                  if e["op"] in self.ops}))
+        files = source_files(self.release.manifest, self.ops)
         source = f"Data: {files}. Figure {num}, notebooks/{self.notebook}.ipynb"
         plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
         written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
@@ -106,6 +105,18 @@ class Session:
     def missing(self, message: str) -> None:
         """Say plainly that something could not be shown and why."""
         display(Markdown(f"> **Not shown:** {prose.md(message)}"))
+
+
+FILES_NAMED = 4   # a figure's source line names at most this many files (a long list would cover the plot)
+
+
+def source_files(manifest: dict, ops: Sequence[str]) -> str:
+    """The files behind a figure, for its source line: named when few, else counted (report 01 lists them
+    with their sizes and SHA-256)."""
+    names = sorted({e["source"]["name"] for e in manifest["files"].values() if e["op"] in ops})
+    if len(names) <= FILES_NAMED:
+        return ", ".join(names)
+    return f"{len(names)} files of {len(set(ops))} operations (listed in report 01 with their SHA-256)"
 
 
 def data_statement(release: load.ReleaseData, p: Params) -> str:
