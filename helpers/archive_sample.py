@@ -2,7 +2,7 @@
 
 `helpers.sample` writes the calibrated October 2018 sample; this module writes, for any catalog dataset
 key (`helpers.catalog`), a few synthetic rows laid out as that disclosure published them
-(`../shared/reference/releases.md`): file names (parts, folders of parts, per-year files, bucket
+(`docs/releases.md`): file names (parts, folders of parts, per-year files, bucket
 prefixes, shortened names, the users-file names of each period, zips) and column format:
 
 - October 2018: 31 columns in the 2018 order, every field quoted, 64-hex hashes, `true/false`, empty

@@ -1,6 +1,6 @@
 """A release folder: which operations, tables and parts it holds, and how to open each file as a byte stream.
 
-Twitter's archive names its files in many ways (`docs`: ../shared/reference/releases.md): `ira_tweets_csv_hashed.csv`
+Twitter's archive names its files in many ways (`docs/releases.md`): `ira_tweets_csv_hashed.csv`
 (2018), `russian_linked_tweets_csv_hashed.csv` (a file stem that is not the dataset key), parts
 (`_1..4`, `_part1..3`, `_01..13`), folders of parts, one file per year (`_2019`, Turkey's `_2016_01`),
 browser-flattened bucket paths (`hashed_2020_04_egypt_022020_egypt_022020_tweets_csv_hashed`),

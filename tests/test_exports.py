@@ -61,10 +61,13 @@ def test_quarantine_csv_is_formula_safe(release):
     release.write("ira_tweets_csv_hashed.csv", text=text)
     m = release.ingest()
     q = release.quarantine(m)
-    assert [(r["line"], r["column"]) for r in q] == [("2", "like_count"), ("3", "")]
-    assert q[0]["reason"] == "count is not a whole number: '=1+1'"
-    assert json.loads(q[0]["record"])["like_count"] == "=1+1"  # JSON text: values kept inside it
-    assert q[1]["record"] == "'=HYPERLINK(\"http://x\"),@A1\n"  # the raw line, made inert
-    raw = (release.cache_dir() / m["files"]["ira/tweets"]["quarantine_file"]).read_text()
-    for row in list(csv.reader(raw.splitlines(keepends=True)))[1:]:
-        assert not any(cell.startswith(exports.FORMULA_STARTS) for cell in row)
+    assert [(r["line"], r["column"]) for r in q] == [("3", "")]
+    assert q[0]["record"] == "'=HYPERLINK(\"http://x\"),@A1\n"  # the raw line, made inert
+    # a bad count is a damaged field of a kept row: listed with its original text, made inert too
+    damaged_path = release.cache_dir() / m["files"]["ira/tweets"]["damaged_file"]
+    with open(damaged_path, encoding="utf-8", newline="") as f:
+        damaged = list(csv.DictReader(f))
+    assert [(r["line"], r["column"], r["original_text"]) for r in damaged] == [("2", "like_count", "'=1+1")]
+    for path in (damaged_path, release.cache_dir() / m["files"]["ira/tweets"]["quarantine_file"]):
+        for row in list(csv.reader(path.read_text().splitlines(keepends=True)))[1:]:
+            assert not any(cell.startswith(exports.FORMULA_STARTS) for cell in row), path.name

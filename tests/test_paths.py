@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers import load, notebook, params, paths, pipeline, reports
@@ -59,6 +60,10 @@ def test_data_statement_missing_message_and_quarantine_table_name_no_machine_pat
     cache = tmp_path / "cache" / "release-2018-0123456789"
     release = load.ReleaseData(_manifest(cache), cache, ["ira"])
     p = params.load(None)
+    # the manifest is made up (no cache files): the time covered is asked of the cache, so give it here
+    release.window_counts = lambda: pd.DataFrame({
+        "op": ["ira"], "tweets": [2], "before": [0], "inside": [2], "after": [0], "undated": [0],
+        "first_tweet": [pd.Timestamp("2017-06-22", tz="UTC")], "last_tweet": [pd.Timestamp("2017-06-23", tz="UTC")]})
     statement = notebook.data_statement(release, p)
     assert "release\\-2018" in statement and not _leaks(statement, cache)
     message = release.missing_message("ira", "users")
