@@ -42,10 +42,10 @@ $(READY): requirements.txt pyproject.toml
 setup: $(READY) ## create .venv from requirements.txt and register the 'trolltracker' kernel
 
 sample: $(READY) ## write the synthetic sample release to data/sample (SCALE=0.01, SEED=...)
-	$(BIN)/python -m helpers.sample --out data/sample --scale $(SCALE) --seed $(SEED)
+	$(BIN)/python -m helpers.synthetic.sample --out data/sample --scale $(SCALE) --seed $(SEED)
 
 reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/index.html
-	$(BIN)/python -m helpers.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
+	$(BIN)/python -m helpers.run.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
 
 # Under CI (CI=true) the browser tests must run: a missing Chromium fails them instead of skipping them.
 # So must the tests that read ../shared (real rows, reference notes): CI has it beside the clone.
@@ -78,7 +78,7 @@ browser: ## install Debian's chromium for the browser tests where missing (root 
 	fi
 
 screenshots: $(READY) browser ## after `make reproduce`: open reports/ offline in Chromium, check it, save reports/screenshots/
-	$(BIN)/python -m helpers.browser reports
+	$(BIN)/python -m helpers.present.browser reports
 
 lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes the sample first if missing)
 	$(BIN)/python -c 'from helpers import paths, pipeline; pipeline.ensure_sample(paths.SAMPLE_DIR)'
@@ -86,7 +86,7 @@ lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes th
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 nbsync: $(READY) ## strip outputs from notebooks and rewrite their parameters cells from params/default.yaml
-	$(BIN)/python -m helpers.nbsync
+	$(BIN)/python -m helpers.run.nbsync
 
 lock: ## re-pin requirements.txt from requirements.in (needs the network to PyPI)
 	rm -rf build/lock && $(PYTHON) -m venv build/lock

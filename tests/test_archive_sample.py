@@ -1,4 +1,4 @@
-"""The archive-sample generator (helpers.archive_sample): each disclosure's file names and column format,
+"""The archive-sample generator (helpers.synthetic.archive): each disclosure's file names and column format,
 the catalog's languages and period, tweet counts, determinism, the synthetic marker, planted damage."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import archive_sample as arch, catalog, schema
+from helpers.data import catalog, schema
 from helpers.paths import SAMPLE_MARKER
+from helpers.synthetic import archive as arch
 
 
 def header_and_rows(path: Path, member: str | None = None) -> tuple[list[str], list[dict], str]:
@@ -140,7 +141,7 @@ def test_refuses_to_replace_a_folder_that_is_not_synthetic(tmp_path):
 
 
 def test_float_ids_are_planted_in_a_secondary_column_and_every_row_is_accounted(tmp_path):
-    from helpers import load
+    from helpers.data import load
     marker = arch.write_archive_sample(tmp_path / "r", ["MX_0621"], tweets=60, seed=2, float_ids=True)
     planted = marker["ops"]["mx_0621"]["damage"]["float_ids"]
     texts = "".join(p.read_text() for p in (tmp_path / "r").glob("MX_0621_tweets_*.csv"))

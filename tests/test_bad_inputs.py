@@ -17,8 +17,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from helpers import ingest, schema
-from helpers.exports import FORMULA_STARTS
+from helpers.data import ingest, schema
+from helpers.data.safecsv import FORMULA_STARTS
 from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 
 TWEETS = "ira_tweets_csv_hashed.csv"
@@ -530,7 +530,7 @@ def test_folder_with_no_release_files(release):
 
 
 def test_data_dir_that_does_not_exist(tmp_path):
-    from helpers import load
+    from helpers.data import load
     missing = tmp_path / "nowhere"
     with pytest.raises(ReleaseError) as err:
         load.open_release(missing, cache_root=tmp_path / "cache", progress=False)
@@ -539,7 +539,7 @@ def test_data_dir_that_does_not_exist(tmp_path):
 
 
 def test_data_dir_that_is_a_file(tmp_path):
-    from helpers import release as rel
+    from helpers.data import release as rel
     f = tmp_path / "ira_tweets_csv_hashed.csv"
     f.write_text("x")
     with pytest.raises(ReleaseError, match="expected a folder holding the release files, got a file"):
@@ -579,7 +579,7 @@ def test_error_midway_keeps_the_previous_cache(release, monkeypatch):
 INGEST_SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from helpers import ingest
+    from helpers.data import ingest
     from helpers.errors import CacheBusyError
     ingest.ROW_GROUP_ROWS = 500  # several row groups (and pause points between them) in a small file
     try:
@@ -749,9 +749,8 @@ def test_two_runs_at_once_one_waits_with_a_clear_message(release):
 
 def test_lock_is_held_only_while_writing(release):
     release.write(TWEETS, release.tweets(2))
-    with ingest.CacheLock(release.cache_dir()):
-        with pytest.raises(CacheBusyError, match=f"pid {os.getpid()} since"):
-            release.ingest()
+    with ingest.CacheLock(release.cache_dir()), pytest.raises(CacheBusyError, match=f"pid {os.getpid()} since"):
+        release.ingest()
     assert entry_of(release.ingest())["rows_cached"] == 2  # free again afterwards
 
 
@@ -850,7 +849,8 @@ def test_every_row_of_the_bad_inputs_table_names_tests_that_exist():
     defined = {f.name: {n.name for n in ast.walk(ast.parse(f.read_text(encoding="utf-8")))
                         if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
                for f in here.glob("test_*.py")}
-    rows = [line for line in docs.splitlines() if line.startswith("| ") and not line.startswith(("| Bad input", "| Situation"))
+    rows = [line for line in docs.splitlines() if line.startswith("| ") and not line.startswith(("| Bad input", "| "
+        "Situation"))
             and not set(line) <= set("|- ")]
     assert len(rows) >= 40
     for row in rows:
@@ -859,4 +859,5 @@ def test_every_row_of_the_bad_inputs_table_names_tests_that_exist():
         assert named, f"no test named in: {row[:80]}"
         for file, name in named:
             where = [file] if file else ["test_bad_inputs.py"]
-            assert any(name in defined.get(w, set()) for w in where), f"{file or 'test_bad_inputs.py'}::{name} not found"
+            found = any(name in defined.get(w, set()) for w in where)
+            assert found, f"{file or 'test_bad_inputs.py'}::{name} not found"

@@ -1,6 +1,6 @@
 """The reports as readers see them, in a real browser: headless Chromium (Debian's `chromium` package,
 installed by `make browser`, a prerequisite of `make test`), networking disabled, opens the landing
-page and every report of the shared sequence run from disk (see `helpers.browser` for the checks) and
+page and every report of the shared sequence run from disk (see `helpers.present.browser` for the checks) and
 saves screenshots to `<reports>/screenshots/` for a person to look at.
 
 Without Chromium the tests are skipped with the reason; with TROLLTRACKER_REQUIRE_BROWSER=1 (set by
@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from helpers import browser
+from helpers.present import browser
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +50,7 @@ def test_every_page_loads_offline_without_errors(checked):
 
 def test_every_figure_is_shown(checked):
     """The landing page shows every recorded figure; each report shows its own figures."""
-    from helpers import reports as rep
+    from helpers.present import reports as rep
     results = checked["results"]
     records = rep.figure_records(checked["reports"])
     assert len(records) >= 20

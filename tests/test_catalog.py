@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 
-from helpers import catalog
+from helpers.data import catalog
 
 
 def test_catalog_has_the_48_datasets_of_12_disclosures():

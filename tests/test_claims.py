@@ -1,4 +1,4 @@
-"""The scorecard (helpers/claims.py, helpers/claims.yaml): the claims file is complete and traceable to
+"""The scorecard (helpers/claims/scorecard.py, helpers/claims/claims.yaml): the claims file is complete and traceable to
 published-figures.md; a crafted release whose answers are known by construction gives the expected
 statuses; absent operations and dates outside the range say why; windows count UTC days."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import Hashed, require_shared
 
-from conftest import SHARED_DIR, Hashed, require_shared
-from helpers import claims
+from helpers.claims import scorecard
 from helpers.paths import SAMPLE_MARKER
 
 REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "published-figures.md"
@@ -29,7 +29,7 @@ def reference() -> str:
 # ------------------------------------------------------------------------------- the claims file
 
 def test_claims_file_loads_and_covers_every_section_of_the_reference():
-    loaded = claims.load_claims()
+    loaded = scorecard.load_claims()
     assert len(loaded) > 200
     sections = {c.section for c in loaded}
     assert {"Size", "Tweets per year", "Accounts created per year", "Languages", "Client applications",
@@ -38,24 +38,24 @@ def test_claims_file_loads_and_covers_every_section_of_the_reference():
 
 
 def test_every_claim_has_every_field():
-    raw = claims.read_claims_file()
-    for section, items in raw["claims"].items():
+    raw = scorecard.read_claims_file()
+    for items in raw["claims"].values():
         for c in items:
-            missing = [k for k in claims.REQUIRED_FIELDS if k not in c]
+            missing = [k for k in scorecard.REQUIRED_FIELDS if k not in c]
             assert not missing, f"{c.get('id')}: missing {missing}"
             for k in ("id", "claim", "op", "printed", "cite"):
                 assert isinstance(c[k], str) and c[k].strip(), f"{c['id']}: empty {k}"
             if c["metric"] is None:
                 assert c["reason"].strip() and c["published"] is None and c["tolerance"] is None, c["id"]
             else:
-                assert c["metric"] in claims.METRICS, c["id"]
+                assert c["metric"] in scorecard.METRICS, c["id"]
                 assert isinstance(c["published"], (int, float)) and not isinstance(c["published"], bool), c["id"]
                 assert c["tolerance"] == "exact" or set(c["tolerance"]) <= {"relative", "absolute"}, c["id"]
 
 
 def test_every_metric_is_used_and_every_used_metric_exists():
-    used = {c.metric for c in claims.load_claims() if c.metric}
-    assert used == set(claims.METRICS)
+    used = {c.metric for c in scorecard.load_claims() if c.metric}
+    assert used == set(scorecard.METRICS)
 
 
 def test_source_tags_exist_in_the_reference(reference):
@@ -63,20 +63,20 @@ def test_source_tags_exist_in_the_reference(reference):
     for letter, lo, hi in re.findall(r"\[([A-Z])(\d)\]-\[[A-Z](\d)\]", reference):  # [D1]-[D3]
         tags |= {f"{letter}{i}" for i in range(int(lo), int(hi) + 1)}
     assert {"G", "Z", "D1", "D2", "D3", "T", "O"} <= tags
-    assert set(claims.sources()) <= tags
-    for c in claims.load_claims():
+    assert set(scorecard.sources()) <= tags
+    for c in scorecard.load_claims():
         assert set(c.source) <= tags, c.id
 
 
 def test_published_words_appear_in_the_reference(reference):
     text = " ".join(reference.split())
-    for c in claims.load_claims():
+    for c in scorecard.load_claims():
         printed = " ".join(c.printed.split())
         assert printed in text or printed.replace("%", "") in text, f"{c.id}: {c.printed!r} is not in the reference"
 
 
 def test_published_numbers_agree_with_their_printed_form():
-    for c in claims.load_claims():
+    for c in scorecard.load_claims():
         if c.metric is None or not re.fullmatch(r"[\d,.]+%?", c.printed):
             continue
         number = float(c.printed.rstrip("%").replace(",", ""))
@@ -87,7 +87,7 @@ def test_published_numbers_agree_with_their_printed_form():
 def test_whole_file_counts_are_exact_and_shares_have_a_stated_tolerance():
     counts = {"users_rows", "accounts_with_tweets", "tweets", "retweets", "engagement_total", "tweets_in_year",
               "retweets_in_year", "accounts_created_in_year", "accounts_with_value"}
-    for c in claims.load_claims():
+    for c in scorecard.load_claims():
         if c.metric in counts and {"G", "Z", "T"} & set(c.source):
             assert c.tolerance.exact, c.id
         if c.metric and c.spec.unit == "share" and c.compare == "equal":
@@ -95,7 +95,7 @@ def test_whole_file_counts_are_exact_and_shares_have_a_stated_tolerance():
 
 
 def test_dated_claims_have_windows_and_whole_file_claims_none():
-    by_id = {c.id: c for c in claims.load_claims()}
+    by_id = {c.id: c for c in scorecard.load_claims()}
     assert by_id["dfrlab.mh17_eve.ira"].window == (dt.date(2014, 7, 16), dt.date(2014, 7, 16))
     assert by_id["dfrlab.reasons_to_leave_eu.ira"].window == (dt.date(2016, 6, 23), dt.date(2016, 6, 23))
     assert by_id["year.tweets.2014.ira"].window == (dt.date(2014, 1, 1), dt.date(2014, 12, 31))
@@ -125,19 +125,19 @@ def test_malformed_claims_are_refused(tmp_path, change, message):
     bad = {**GOOD, **change}
     path = tmp_path / "claims.yaml"
     path.write_text(yaml.safe_dump({"claims": {"S": [bad]}}), encoding="utf-8")
-    with pytest.raises(claims.ClaimError, match=message):
-        claims.load_claims(path)
+    with pytest.raises(scorecard.ClaimError, match=message):
+        scorecard.load_claims(path)
 
 
 def test_missing_field_and_duplicate_ids_are_refused(tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(yaml.safe_dump({"claims": {"S": [{k: v for k, v in GOOD.items()
                                                                              if k != "cite"}]}}))
-    with pytest.raises(claims.ClaimError, match="missing cite"):
-        claims.load_claims(path)
+    with pytest.raises(scorecard.ClaimError, match="missing cite"):
+        scorecard.load_claims(path)
     path.write_text(yaml.safe_dump({"claims": {"S": [GOOD], "T": [GOOD]}}))
-    with pytest.raises(claims.ClaimError, match="used twice"):
-        claims.load_claims(path)
+    with pytest.raises(scorecard.ClaimError, match="used twice"):
+        scorecard.load_claims(path)
 
 
 # ---------------------------------------------------------------------------- a crafted release
@@ -213,11 +213,11 @@ def crafted_claims(tmp_path):
     path = tmp_path / "crafted_claims.yaml"
     path.write_text(yaml.safe_dump({"claims": {"Crafted": CRAFTED_CLAIMS}}, allow_unicode=True),
                     encoding="utf-8")
-    return claims.load_claims(path)
+    return scorecard.load_claims(path)
 
 
 def _evaluate(release, crafted_claims, **open_args):
-    table = claims.evaluate(crafted_claims, release.open(**open_args))
+    table = scorecard.evaluate(crafted_claims, release.open(**open_args))
     return table.set_index("id")
 
 
@@ -255,7 +255,7 @@ def test_an_operation_left_out_of_the_run_is_said_so(release, crafted_claims):
 
 def test_renamed_operations_are_found(release, crafted_claims):
     _crafted(release)
-    table = claims.evaluate(crafted_claims, release.open(rename={"iranian": "iran"}), op_names={"iranian": "iran"})
+    table = scorecard.evaluate(crafted_claims, release.open(rename={"iranian": "iran"}), op_names={"iranian": "iran"})
     row = table.set_index("id").loc["c.tweets_iran"]
     assert (row["op"], row["status"], row["computed"]) == ("iran", "matches", 2)
 
@@ -273,7 +273,8 @@ def test_dated_claims_outside_the_range_cannot_be_computed_but_whole_file_claims
 
 def test_a_window_only_partly_inside_the_range_is_not_computed(release, crafted_claims):
     t = _evaluate(_crafted(release), crafted_claims, start="2014-07-16", end="2016-06-23")
-    assert t.loc["c.year_2014", "reason"] == "the year 2014 is only partly inside the date range 2014-07-16 to 2016-06-23"
+    assert t.loc["c.year_2014", "reason"] == ("the year 2014 is only partly inside the date range "
+                                              "2014-07-16 to 2016-06-23")
     assert t.loc["c.mh17_eve", "status"] == "matches"       # the day itself is inside
     assert t.loc["c.brexit_day", "status"] == "matches"     # the last day of the range counts whole
 
@@ -283,14 +284,14 @@ def test_windows_count_utc_calendar_days(release):
     another case, counts once."""
     _crafted(release)
     data = release.open()
-    fr = claims.Frames(data)
+    fr = scorecard.Frames(data)
     day = dt.date(2014, 7, 16)
-    assert claims.METRICS["tweets_on_days"].fn(fr, "ira", start=day, end=day) == 2
-    assert claims.METRICS["tweets_on_days"].fn(fr, "ira", start=dt.date(2014, 7, 15), end=day) == 3
+    assert scorecard.METRICS["tweets_on_days"].fn(fr, "ira", start=day, end=day) == 2
+    assert scorecard.METRICS["tweets_on_days"].fn(fr, "ira", start=dt.date(2014, 7, 15), end=day) == 3
     brexit = dt.date(2016, 6, 23)
-    assert claims.METRICS["hashtag_tweets"].fn(fr, "ira", hashtag="ReasonsToLeaveEU", start=brexit, end=brexit) == 2
-    assert claims.METRICS["hashtag_tweets"].fn(fr, "ira", hashtag="REASONSTOLEAVEEU") == 4
-    assert claims.METRICS["tweets_in_year"].fn(fr, "ira", year=2014) == 4
+    assert scorecard.METRICS["hashtag_tweets"].fn(fr, "ira", hashtag="ReasonsToLeaveEU", start=brexit, end=brexit) == 2
+    assert scorecard.METRICS["hashtag_tweets"].fn(fr, "ira", hashtag="REASONSTOLEAVEEU") == 4
+    assert scorecard.METRICS["tweets_in_year"].fn(fr, "ira", year=2014) == 4
 
 
 def test_synthetic_release_says_agreement_is_by_construction_and_scales_counts_only(release, crafted_claims):
@@ -300,27 +301,27 @@ def test_synthetic_release_says_agreement_is_by_construction_and_scales_counts_o
     # tweet counts are compared with published x scale (10 -> 1 expected, 10 found: differs) ...
     assert t.loc["c.tweets", "expected"] == pytest.approx(1.0)
     assert t.loc["c.tweets", "status"] == "differs (synthetic)"
-    assert "× 0.1 (sample scale)" in claims.present(t.reset_index()).set_index(t.index).loc["c.tweets", "published"]
+    assert "× 0.1 (sample scale)" in scorecard.present(t.reset_index()).set_index(t.index).loc["c.tweets", "published"]
     # ... shares, ranks and users-file counts are not scaled
     for cid in ("c.retweet_share", "c.ru_share", "c.users", "c.accounts", "c.ten_gop"):
         assert t.loc[cid, "status"] == "matches (by construction)", cid
         assert t.loc[cid, "expected"] == t.loc[cid, "published"], cid
     data = release.open()
-    first = claims.statement(data)
+    first = scorecard.statement(data)
     assert "by construction" in first and "not evidence" in first
-    assert claims.headline(t.reset_index(), data).startswith(first)
+    assert scorecard.headline(t.reset_index(), data).startswith(first)
 
 
 def test_real_release_records_the_file_versions_compared(release, crafted_claims):
     _crafted(release)
     data = release.open()
-    text = claims.statement(data)
+    text = scorecard.statement(data)
     assert "by construction" not in text
     for name in ("ira_tweets_csv_hashed.csv", "ira_users_csv_hashed.csv", "iranian_tweets_csv_hashed.csv"):
         raw = (release.folder / name).read_bytes()
         assert f"{name} ({len(raw):,} bytes, SHA-256 {hashlib.sha256(raw).hexdigest()})" in text
-    table = claims.evaluate(crafted_claims, data)
-    doc = claims.export(table, data)
+    table = scorecard.evaluate(crafted_claims, data)
+    doc = scorecard.export(table, data)
     assert json.loads(json.dumps(doc, allow_nan=False))["data"]["synthetic"] is False
     assert {f["sha256"] for f in doc["data"]["files"]} == {
         hashlib.sha256((release.folder / n).read_bytes()).hexdigest()
@@ -329,17 +330,17 @@ def test_real_release_records_the_file_versions_compared(release, crafted_claims
 
 
 def test_summary_counts_every_claim_once(release, crafted_claims):
-    table = claims.evaluate(crafted_claims, _crafted(release).open())
-    s = claims.summary(table).set_index("section")
+    table = scorecard.evaluate(crafted_claims, _crafted(release).open())
+    s = scorecard.summary(table).set_index("section")
     assert s.loc["all claims", "claims"] == len(crafted_claims)
     assert s.loc["Crafted", ["matches", "differs", "cannot be computed"]].sum() == len(crafted_claims)
     assert s.loc["Crafted", "cannot be computed"] == 4
 
 
 def test_scaled_exact_counts_allow_only_rounding():
-    tol = claims.Tolerance(True)
+    tol = scorecard.Tolerance(True)
     assert tol.limit(90413.08, scaled=False) == 0
     assert tol.limit(90413.08, scaled=True) == pytest.approx(452.07, abs=0.01)
     assert tol.limit(2.12, scaled=True) == 0.5
-    assert claims.Tolerance(False, 0.01, 0.0005).limit(0.537, scaled=False) == pytest.approx(0.00537)
-    assert claims.Tolerance(False, 0.01, 0.0005).limit(0.001, scaled=False) == 0.0005
+    assert scorecard.Tolerance(False, 0.01, 0.0005).limit(0.537, scaled=False) == pytest.approx(0.00537)
+    assert scorecard.Tolerance(False, 0.01, 0.0005).limit(0.001, scaled=False) == 0.0005

@@ -8,19 +8,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from helpers.coordination import events as ev_mod, null, pairs, plant
+from helpers.coordination import events as ev_mod
+from helpers.coordination import null, pairs
+from helpers.synthetic import plant
 
 
 @pytest.fixture(scope="module")
 def sample_release(tmp_path_factory):
-    from helpers import load, sample
+    from helpers.data import load
+    from helpers.synthetic import sample
     root = tmp_path_factory.mktemp("coord")
     sample.write_sample_release(root / "rel", scale=0.003, seed=sample.DEFAULT_SEED, progress=False)
     return load.open_release(root / "rel", cache_root=root / "cache", progress=False, log=lambda *a: None)
 
 
 def _planted(release) -> set:
-    from helpers import sample
+    from helpers.synthetic import sample
     out = set()
     for i, op in enumerate(release.ops):
         plan = sample.make_plan(op, i, sample.DEFAULT_SEED, 0.003, sample.Style.of("2018"))

@@ -10,8 +10,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from helpers.coordination import events as ev_mod, pairs
-
+from helpers.coordination import events as ev_mod
+from helpers.coordination import pairs
 
 IDS = {"A": "1001", "B": "1002", "C": "1003", "D": "1004"}
 

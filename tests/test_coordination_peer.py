@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.coordination import events as ev_mod, pairs, peer
+from helpers.coordination import events as ev_mod
+from helpers.coordination import pairs, peer
 
 pytest.importorskip("coordination_network_toolkit")
 
@@ -43,7 +44,8 @@ def test_same_pairs_as_toolkit_on_crafted_release(release, tmp_path):
 
 @pytest.mark.parametrize("window", [60, 6 * 3600])
 def test_same_pairs_as_toolkit_on_small_sample(tmp_path, window):
-    from helpers import load, sample
+    from helpers.data import load
+    from helpers.synthetic import sample
     sample.write_sample_release(tmp_path / "rel", scale=0.003, seed=7, progress=False)
     data = load.open_release(tmp_path / "rel", cache_root=tmp_path / "cache", progress=False, log=lambda *a: None)
     sizes = _compare(data, tmp_path, window)

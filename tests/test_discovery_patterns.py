@@ -1,6 +1,6 @@
 """Every file-name pattern and column format of Twitter's archive loads as its operation, the parts of one
 table are one table, and an id repeated across parts is quarantined once, naming the row kept
-(helpers.release discovery, helpers.ingest manifest, helpers.load.ReleaseData)."""
+(helpers.data.release discovery, helpers.data.ingest manifest, helpers.data.load.ReleaseData)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers import archive_sample, catalog, release as rel, schema
+from helpers.data import catalog, schema
+from helpers.data import release as rel
 from helpers.errors import ReleaseError
+from helpers.synthetic import archive
 
 
 def generate(folder: Path, keys, **options) -> dict:
-    """A synthetic release of catalog datasets (helpers.archive_sample); returns its marker content."""
+    """A synthetic release of catalog datasets (helpers.synthetic.archive); returns its marker content."""
     options.setdefault("tweets", 24)
-    return archive_sample.write_archive_sample(folder, keys, seed=5, **options)
+    return archive.write_archive_sample(folder, keys, seed=5, **options)
 
 
 def rows_in(marker: dict, op: str, table: str) -> int:
@@ -83,7 +85,7 @@ def test_each_pattern_loads_as_its_operation_with_every_row_accounted(tmp_path, 
 
 
 def ingest_open(tmp_path: Path, **kwargs):
-    from helpers import load
+    from helpers.data import load
     return load.open_release(tmp_path / "release", cache_root=tmp_path / "cache", progress=False,
                              log=lambda *a: None, **kwargs)
 

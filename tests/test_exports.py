@@ -1,4 +1,4 @@
-"""Exports for spreadsheet users (helpers.exports): formula injection is neutralised, files are atomic."""
+"""Exports for spreadsheet users (helpers.present.exports): formula injection is neutralised, files are atomic."""
 
 from __future__ import annotations
 
@@ -9,27 +9,28 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import exports
+from helpers.data import safecsv
+from helpers.present import exports
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1:A2)",
                                   "\t=1", "\r=1", "=cmd|' /C calc'!A0"])
 def test_formula_like_text_is_prefixed(text):
-    assert exports.neutralise(text) == "'" + text
+    assert safecsv.neutralise(text) == "'" + text
 
 
 @pytest.mark.parametrize("value", ["plain", "", "a=b", "#hashtag", "Москва", 5, -5, -1.5, 0.0, True,
                                    None, np.int64(-3), np.float64(-2.5)])
 def test_other_values_are_unchanged(value):
-    assert exports.neutralise(value) is value or exports.neutralise(value) == value
+    assert safecsv.neutralise(value) is value or safecsv.neutralise(value) == value
 
 
 def test_non_text_objects_are_checked_by_their_text():
     class Weird:
         def __str__(self):
             return "=1+1"
-    assert exports.neutralise(Weird()) == "'=1+1"
-    assert exports.neutralise(pd.Timestamp("2017-01-01")) == pd.Timestamp("2017-01-01")
+    assert safecsv.neutralise(Weird()) == "'=1+1"
+    assert safecsv.neutralise(pd.Timestamp("2017-01-01")) == pd.Timestamp("2017-01-01")
 
 
 def test_write_csv_neutralises_cells_and_header(tmp_path):
@@ -45,7 +46,7 @@ def test_write_csv_neutralises_cells_and_header(tmp_path):
 def test_safe_writer_keeps_multiline_text_readable(tmp_path):
     path = tmp_path / "q.csv"
     with open(path, "w", encoding="utf-8", newline="") as f:
-        exports.SafeCsvWriter(f).writerow(["line1\nline2", '-"quoted"', 3])
+        safecsv.SafeCsvWriter(f).writerow(["line1\nline2", '-"quoted"', 3])
     with open(path, encoding="utf-8", newline="") as f:
         assert next(csv.reader(f)) == ["line1\nline2", '\'-"quoted"', "3"]
 
@@ -67,4 +68,4 @@ def test_quarantine_csv_is_formula_safe(release):
     assert q[1]["record"] == "'=HYPERLINK(\"http://x\"),@A1\n"  # the raw line, made inert
     raw = (release.cache_dir() / m["files"]["ira/tweets"]["quarantine_file"]).read_text()
     for row in list(csv.reader(raw.splitlines(keepends=True)))[1:]:
-        assert not any(cell.startswith(exports.FORMULA_STARTS) for cell in row)
+        assert not any(cell.startswith(safecsv.FORMULA_STARTS) for cell in row)

@@ -1,4 +1,4 @@
-"""Field typing (helpers.fields): each quirk of the real files, one batch at a time."""
+"""Field typing (helpers.data.fields): each quirk of the real files, one batch at a time."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from helpers import fields, schema
+from helpers.data import fields, schema
 
 
 def strings(*values):

@@ -29,7 +29,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import Hashed, ReleaseBuilder
 
 pytestmark = pytest.mark.slow
@@ -95,8 +94,9 @@ def _hostile_release(folder: Path, cache: Path) -> ReleaseBuilder:
 
 @pytest.fixture(scope="module")
 def hostile_run(tmp_path_factory):
-    from helpers import params, pipeline
     import yaml
+
+    from helpers.run import params, pipeline
     root = tmp_path_factory.mktemp("hostile")
     _hostile_release(root / "release", root / "cache")
     path = root / "params.yaml"
@@ -146,7 +146,7 @@ def _pages(run) -> list[Path]:
 
 
 def _visible(s: str) -> str:
-    """How `helpers.prose` shows a string: invisible and direction characters as <U+XXXX>."""
+    """How `helpers.present.prose` shows a string: invisible and direction characters as <U+XXXX>."""
     return re.sub(f"[{INVISIBLE}]", lambda m: f"<U+{ord(m.group()):04X}>", s)
 
 
@@ -206,7 +206,7 @@ def test_hostile_strings_are_shown_as_text_where_the_data_is_shown(hostile_run):
 def test_in_a_browser_nothing_runs_and_nothing_is_fetched(hostile_run):
     """Chromium opens every hostile page from disk: no script runs (no alert dialog), no request leaves,
     no console error (skipped without Chromium, as the browser tests are)."""
-    from helpers import browser
+    from helpers.present import browser
     try:
         browser.find_chromium()
     except browser.BrowserUnavailable as exc:

@@ -1,4 +1,4 @@
-"""Ingest (helpers.ingest): every header variant and field form of the real files, row accounting,
+"""Ingest (helpers.data.ingest): every header variant and field form of the real files, row accounting,
 the manifest, the cache, and the agreement of the fast and the exact parser."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from helpers import ingest, release as rel, schema
-
+from helpers.data import ingest, schema
+from helpers.data import release as rel
 
 TEXT_WITH_QUOTES = ('RT @ruopentwit: ⚡️У НАС НОВОЕ ВИДЕО! Американец: "Если бы не 27 миллионов русских, '
                     'я бы сейчас говорил по-немецки"https://t.co/mAcCirn4o1…')
@@ -496,8 +496,8 @@ def test_manifest_has_one_entry_per_part_and_forgets_a_removed_part(release):
     assert second["files"]["venezuela_201901_1/tweets/3"]["cache_file"] == \
         first["files"]["venezuela_201901_1/tweets/3"]["cache_file"]
     left = sorted(str(p.relative_to(release.cache_dir())) for p in release.cache_dir().glob("*/*"))
-    assert left == sorted(e[k] for e in second["files"].values() for k in ("cache_file", "quarantine_file", "damaged_file")
-                         if k in e)
+    kinds = ("cache_file", "quarantine_file", "damaged_file")
+    assert left == sorted(e[k] for e in second["files"].values() for k in kinds if k in e)
 
 
 def test_pause_points_are_off_unless_the_variable_names_one(monkeypatch):

@@ -1,4 +1,4 @@
-"""Loading for analysis (helpers.load): typed frames, ids as text, pruned columns, date ranges, ops."""
+"""Loading for analysis (helpers.data.load): typed frames, ids as text, pruned columns, date ranges, ops."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import schema
+from helpers.data import schema
 from helpers.errors import MissingTableError, ProjectError
 
 
@@ -208,7 +208,7 @@ def test_window_counts_say_what_falls_outside_the_window(two_ops):
 
 
 def test_window_statement_names_each_operation_and_what_fell_out(two_ops):
-    from helpers import notebook, params
+    from helpers.run import notebook, params
     p = params.load(start="2017-06-23", end="2017-06-23", op_labels={"ira": "IRA"})
     text = notebook.window_statement(two_ops.open(start=p.start, end=p.end).window_counts(), p)
     assert "Date window set: 2017-06-23 to 2017-06-23" in text

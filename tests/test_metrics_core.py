@@ -173,7 +173,8 @@ def _metric_calls():
     """Every public metric of the package, called as the notebooks call it: name -> f(tweets, users, tags, urls)."""
     import datetime as dt
 
-    from helpers.metrics import accounts, clients, content, engagement, summary, timeline
+    from helpers.claims import takeaways
+    from helpers.metrics import accounts, clients, content, engagement, timeline
     day0, day1 = dt.date(2016, 6, 22), dt.date(2016, 6, 24)
     zones = {"ira": "Europe/Moscow", "iranian": "Asia/Tehran"}
     per_op = lambda t: t.groupby("op", observed=False).size()  # noqa: E731
@@ -214,7 +215,7 @@ def _metric_calls():
         "engagement.concentration": lambda t, u, h, l: engagement.concentration(t),
         "engagement.lorenz": lambda t, u, h, l: engagement.lorenz(t),
         "engagement.top_accounts": lambda t, u, h, l: engagement.top_accounts(u, 3, unhashed_only=False),
-        "summary.indicators": lambda t, u, h, l: summary.indicators(t, l, day0),
+        "summary.indicators": lambda t, u, h, l: takeaways.indicators(t, l, day0),
     }
 
 

@@ -1,4 +1,4 @@
-"""helpers.metrics.summary: the indicator table of notebook 08, computed with the shared metric functions."""
+"""helpers.claims.takeaways: the indicator table of notebook 08, computed with the shared metric functions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.metrics import clients, engagement, summary
+from helpers.claims import takeaways
+from helpers.metrics import clients, engagement
 
 CUTOFF = dt.date(2017, 9, 30)
 
@@ -41,7 +42,7 @@ _COMPUTED: dict = {}
 def table(release_frames):
     """The indicator table of `release_frames`, computed once for the module (the frames never change)."""
     if "table" not in _COMPUTED:
-        _COMPUTED["table"] = summary.indicators(*release_frames, CUTOFF)
+        _COMPUTED["table"] = takeaways.indicators(*release_frames, CUTOFF)
     return _COMPUTED["table"].copy()
 
 
@@ -96,21 +97,21 @@ def test_indicators_for_an_operation_without_tweets(table):
 @pytest.mark.parametrize("ops", [["ira"], ["ira", "iranian", "venezuela"]])
 def test_indicators_with_no_tweets_at_all(frames, ops):
     t = frames.tweets([], ops=ops)
-    table = summary.indicators(t, frames.exploded(t, "urls"), CUTOFF)
+    table = takeaways.indicators(t, frames.exploded(t, "urls"), CUTOFF)
     assert set(table["op"]) == set(ops)
     assert (table[table["indicator"] == "tweets with a URL"]["shown"] == "n/a").all()
 
 
 def test_indicators_when_like_counts_are_all_missing(frames):
     t = frames.tweets([{"like_count": None}, {"like_count": None}])
-    table = summary.indicators(t, frames.exploded(t, "urls"), CUTOFF)
+    table = takeaways.indicators(t, frames.exploded(t, "urls"), CUTOFF)
     r = value(table, "ira", "likes per tweet (mean)")
     assert math.isnan(r["value"]) and r["shown"] == "n/a"
 
 
 def test_wide_one_row_per_indicator_one_column_per_operation(table):
     labels = {"ira": "IRA (Russia)", "iranian": "Iran", "venezuela": "Venezuela"}
-    w = summary.wide(table, labels.get)
+    w = takeaways.wide(table, labels.get)
     assert list(w.columns[:3]) == ["takeaway", "title", "indicator"]
     assert set(w.columns[3:]) == {"IRA (Russia)", "Iran", "Venezuela"}
     assert w["indicator"].is_unique
@@ -124,7 +125,7 @@ def test_wide_keeps_take_away_order_when_operations_differ(frames):
     t = frames.tweets([{"op": "ira", "tweet_language": "ru"},
                        {"op": "iranian", "tweet_language": "fa"}, {"op": "iranian", "tweet_language": "en"}],
                       ops=["ira", "iranian"])
-    w = summary.wide(summary.indicators(t, frames.exploded(t, "urls"), CUTOFF), str)
+    w = takeaways.wide(takeaways.indicators(t, frames.exploded(t, "urls"), CUTOFF), str)
     assert w["takeaway"].is_monotonic_increasing
     assert w["indicator"].tolist()[:2] == ["tweet language #1", "tweet language #2"]
     assert pd.isna(w.loc[1, "ira"]) and w.loc[1, "iranian"] == "fa (50.0%)"

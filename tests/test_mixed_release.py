@@ -10,12 +10,13 @@ import re
 import shutil
 
 import pytest
-
-from helpers import catalog, pipeline, sample
-from helpers.archive_sample import write_archive_sample
-from helpers.paths import SAMPLE_MARKER
-
 from conftest import ReleaseBuilder, _write_params
+
+from helpers.data import catalog
+from helpers.paths import SAMPLE_MARKER
+from helpers.run import pipeline
+from helpers.synthetic import sample
+from helpers.synthetic.archive import write_archive_sample
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +37,7 @@ def mixed_run(tmp_path_factory):
             shutil.move(path, target)
     files = ReleaseBuilder(folder, root / "cache")
     # December 2021: one file per year; three tweets in all, one with a float-form reply id (kept, nulled)
-    rea = [files.tweet(tweet_time="2019-03-0%d 10:00" % (i + 1), tweet_language="fr") for i in range(3)]
+    rea = [files.tweet(tweet_time=f"2019-03-0{i + 1} 10:00", tweet_language="fr") for i in range(3)]
     rea[0]["in_reply_to_tweetid"] = "1.2486535429502566e+17"
     files.write("REA_0621_tweets_csv_hashed_2019.csv", rea, style="later",
                 columns=tuple(c for c in files.columns_for("tweets", "later") if c != "poll_choices"))

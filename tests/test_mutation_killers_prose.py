@@ -1,10 +1,10 @@
-"""helpers.prose: values that mutation testing showed no other test pinned down (docs/mutation-testing.md)."""
+"""helpers.present.prose: values that mutation testing showed no other test pinned down (docs/mutation-testing.md)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers import prose
+from helpers.present import prose
 
 
 def test_visible_keeps_the_terminal_escape_only_when_asked():

@@ -1,4 +1,4 @@
-"""helpers.reports tables: exact output of the cell formatting that mutation testing showed no other test
+"""helpers.present.reports tables: exact output of the cell formatting that mutation testing showed no other test
 pinned down (docs/mutation-testing.md)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers import reports
+from helpers.present import reports
 
 
 def test_default_float_three_digits_below_1000_separators_above_never_exponents():

@@ -11,11 +11,13 @@ import re
 import numpy as np
 import pyarrow as pa
 import pytest
-
 from conftest import SHARED_DIR, require_shared
-from helpers import claims, fields, reports, sample, schema
-from helpers.metrics import accounts, content
 
+from helpers.claims import scorecard
+from helpers.data import fields, schema
+from helpers.metrics import accounts, content
+from helpers.present import reports
+from helpers.synthetic import sample
 
 # ------------------------------------------------------------------ fields: latitude through type_batch
 
@@ -114,7 +116,7 @@ BIN_LABELS = ["0" if e == 0 else f"<={e:,}" for e in accounts.FOLLOWER_BINS] + [
 KNOWN_APART = {"size.accounts_named.ira": (3836, 3841.0)}
 
 
-def _calibrated(claim: claims.Claim) -> float | None:
+def _calibrated(claim: scorecard.Claim) -> float | None:
     """What the calibration file says for a claim's number (None where it holds no such number)."""
     pub = CAL["ops"][claim.op]["published"]
     a, total = claim.args, sum(pub["tweets_per_year"].values())
@@ -145,7 +147,7 @@ def _calibrated(claim: claims.Claim) -> float | None:
     return None
 
 
-def _printed_half_unit(claim: claims.Claim) -> float | None:
+def _printed_half_unit(claim: scorecard.Claim) -> float | None:
     """Half a unit of the last printed digit, in the claim's own units ('53.7%' -> 0.0005, '3,667' -> 0.5);
     None for words ('about 19,000', 'over half')."""
     m = re.fullmatch(r"[\d,]+(?:\.(\d+))?(%?)", claim.printed)
@@ -157,7 +159,7 @@ def _printed_half_unit(claim: claims.Claim) -> float | None:
 
 def _cross_checked() -> list[tuple[str, float, float, float]]:
     out = []
-    for claim in claims.load_claims():
+    for claim in scorecard.load_claims():
         if claim.metric is None or claim.op not in CAL["ops"]:
             continue
         value, half = _calibrated(claim), _printed_half_unit(claim)

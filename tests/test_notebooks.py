@@ -6,8 +6,8 @@ import re
 import nbformat
 import pytest
 
-from helpers import nbsync, pipeline
 from helpers.paths import NOTEBOOKS_DIR
+from helpers.run import nbsync, pipeline
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 

@@ -1,9 +1,10 @@
-"""helpers.operations: labels, home time zones and languages from the release catalog, with the
+"""helpers.data.operations: labels, home time zones and languages from the release catalog, with the
 parameters as overrides; an operation outside the catalog keeps its name and UTC, and the reports say so."""
 
 from __future__ import annotations
 
-from helpers import notebook, operations, params
+from helpers.data import operations
+from helpers.run import notebook, params
 
 
 def test_a_catalog_operation_gets_its_label_zone_and_languages():

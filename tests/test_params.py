@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from helpers import params
 from helpers.errors import ParameterError
+from helpers.run import params
 
 
 def test_defaults_are_typed():
@@ -53,7 +53,7 @@ def test_missing_parameters_file_is_a_clear_error(tmp_path):
 
 def test_notebook_parameters_round_trip_through_the_papermill_translator():
     """What the runner injects (dates as datetime.date, lists as lists) evaluates back to the same values."""
-    from helpers.pipeline import DateTranslator
+    from helpers.run.kernel import DateTranslator
     p = params.load()
     injected = {k: DateTranslator.translate(v) for k, v in p.as_notebook_parameters().items()}
     namespace = {k: eval(v, {"datetime": dt}) for k, v in injected.items()}

@@ -13,8 +13,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import load, notebook, params, paths, pipeline, reports
+from helpers import paths
+from helpers.data import load
 from helpers.paths import ROOT
+from helpers.present import reports
+from helpers.run import notebook, params, pipeline
 
 OUTSIDE = Path("/srv/alice-private-disk/twitter/release-2018")
 
@@ -36,7 +39,7 @@ def test_scrub_replaces_run_folders_root_python_and_home():
     out = paths.scrub(text, [OUTSIDE])
     assert str(OUTSIDE) not in out.replace(f"{OUTSIDE}-other", "")    # a longer name is not a match
     assert 'data_dir = "\u2026/release-2018"' in out and "\u2026/release-2018/ira_tweets_csv_hashed.csv" in out
-    assert "File helpers/load.py:12" in out and str(ROOT) not in out
+    assert "File helpers/data/load.py:12" in out and str(ROOT) not in out
     if home not in ("/", str(ROOT)):
         assert f"{home}/.cache" not in out and "~/.cache/x" in out
 
@@ -100,7 +103,7 @@ def test_executed_notebooks_and_their_tracebacks_are_scrubbed(tmp_path):
     assert meta["input_path"] == "notebooks/01_x.ipynb"
     assert meta["output_path"] == "\u2026/reports/executed/01_x.ipynb"
     html = reports.render_notebook(executed, tmp_path / "reports" / "01_x.html").read_text(encoding="utf-8")
-    assert "helpers/release.py:166" in html and not _leaks(html, tmp_path)
+    assert "helpers/data/release.py:166" in html and not _leaks(html, tmp_path)
 
 
 def test_a_traceback_rendered_from_an_unscrubbed_notebook_still_hides_the_project_root(tmp_path):
@@ -110,7 +113,7 @@ def test_a_traceback_rendered_from_an_unscrubbed_notebook_still_hides_the_projec
     executed = tmp_path / "01_x.ipynb"
     nbformat.write(nb, executed)
     html = reports.render_notebook(executed, tmp_path / "01_x.html").read_text(encoding="utf-8")
-    assert "helpers/load.py:3" in html and str(ROOT) not in html
+    assert "helpers/data/load.py:3" in html and str(ROOT) not in html
 
 
 @pytest.mark.parametrize("name", ["shown", "scrub", "elided"])

@@ -1,4 +1,4 @@
-"""helpers.plots: each chart draws exactly the table it gets; the house style saves deterministic files."""
+"""helpers.present.plots: each chart draws exactly the table it gets; the house style saves deterministic files."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from matplotlib import cbook  # noqa: E402
 from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from helpers.plots import charts, overview, style  # noqa: E402
+from helpers.present.plots import charts, overview, style  # noqa: E402
 
 LABELS = {"ira": "IRA (Russia)", "iranian": "Iran", "venezuela": "Venezuela"}.get
 OPS3 = ["ira", "iranian", "venezuela"]

@@ -1,4 +1,4 @@
-"""helpers.prose: data never becomes markup (Markdown, HTML, mathtext); numbers and comparisons in words."""
+"""helpers.present.prose: data never becomes markup (Markdown, HTML, mathtext); numbers and comparisons in words."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import prose
+from helpers.present import prose
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -1,5 +1,5 @@
 """Self-contained references: every source tag used anywhere in the repository resolves to a full reference
-(helpers/references.yaml, made from docs/references.md); no file points readers to notes outside the
+(helpers/present/references.yaml, made from docs/references.md); no file points readers to notes outside the
 repository; a page citing a tag gets a References block listing it in full. The end-to-end check (every
 report of a run that cites a tag has the block) is `test_every_citing_report_has_its_references` in
 test_pipeline.py."""
@@ -16,9 +16,9 @@ import nbformat
 import pytest
 import yaml
 
-from helpers import claims, references, reports
-from helpers.metrics import summary
+from helpers.claims import scorecard, takeaways
 from helpers.paths import ROOT
+from helpers.present import references, reports
 
 DOCS = ROOT / "docs"
 # What a citation looks like: a short tag of docs/published-figures.md (G, D1) or a key of
@@ -75,8 +75,9 @@ def test_every_tag_used_anywhere_resolves_to_a_full_reference():
         for tag in references.cited(text):
             if TAG_SHAPE.fullmatch(tag) and tag not in references.known_tags():
                 unresolved.append(f"{name}: [{tag}]")
-    for c in claims.load_claims():
-        unresolved += [f"helpers/claims.yaml, {c.id}: [{t}]" for t in c.source if t not in references.known_tags()]
+    for c in scorecard.load_claims():
+        unresolved += [f"helpers/claims/claims.yaml, {c.id}: "
+                       f"[{t}]" for t in c.source if t not in references.known_tags()]
     assert unresolved == []
     for tag in references.known_tags():
         for ref in references.resolve(tag):
@@ -131,13 +132,13 @@ def test_a_report_citing_tags_ends_with_their_references(tmp_path):
 
 
 def test_scorecard_and_summary_show_their_sources_as_tags():
-    assert claims.shown_tags("G, Z") == "[G], [Z]"
-    for t in summary.TAKEAWAYS:
+    assert scorecard.shown_tags("G, Z") == "[G], [Z]"
+    for t in takeaways.TAKEAWAYS:
         assert references.citing(references.cited(t.source)), t.title
-    exported = claims.sources()
-    assert set(exported) == {t for c in claims.load_claims() for t in c.source}
+    exported = scorecard.sources()
+    assert set(exported) == {t for c in scorecard.load_claims() for t in c.source}
     assert all(entry["text"] and entry["urls"] for refs in exported.values() for entry in refs)
 
 
 def test_claims_file_has_no_second_list_of_sources():
-    assert set(yaml.safe_load((ROOT / "helpers" / "claims.yaml").read_text(encoding="utf-8"))) == {"claims"}
+    assert set(yaml.safe_load((ROOT / "helpers" / "claims" / "claims.yaml").read_text(encoding="utf-8"))) == {"claims"}

@@ -1,4 +1,4 @@
-"""Release folders (helpers.release): file names, archives, renaming, and the source byte stream."""
+"""Release folders (helpers.data.release): file names, archives, renaming, and the source byte stream."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from helpers import release as rel
+from helpers.data import release as rel
 from helpers.errors import ReleaseError
 
 

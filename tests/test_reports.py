@@ -18,7 +18,9 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from helpers import catalog, notebook, operations, reports
+from helpers.data import catalog, operations
+from helpers.present import reports
+from helpers.run import notebook
 
 RLO, ZWSP = "\u202e", "\u200b"
 
@@ -239,7 +241,7 @@ def _manifest(tmp_path: Path, synthetic: bool) -> dict:
     m = {"files": files, "synthetic": synthetic, "release_dir": str(tmp_path / "release"),
          "cache_dir": str(tmp_path / "cache")}
     if synthetic:
-        m["sample"] = {"seed": 20181017, "scale": 0.002, "generator": "helpers.sample"}
+        m["sample"] = {"seed": 20181017, "scale": 0.002, "generator": "helpers.synthetic.sample"}
     return m
 
 
@@ -335,7 +337,7 @@ def test_write_section_escapes_and_folds_long_tables(tmp_path):
 @pytest.fixture
 def session(tmp_path, monkeypatch):
     """A Session on a stand-in release; `shown` collects what it displays."""
-    from helpers import params
+    from helpers.run import params
     p = params.load(None, figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
                     figure_formats=["png"])
     release = SimpleNamespace(ops=["ira"], synthetic=True, manifest={"files": {"ira/tweets": {

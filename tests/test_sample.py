@@ -1,8 +1,8 @@
-"""Tests of helpers/sample.py: the synthetic stand-in release.
+"""Tests of helpers/synthetic/sample.py: the synthetic stand-in release.
 
 One release at the default scale is generated per session (module fixture) and checked against the
 published figures (docs/published-figures.md, mirrored with sources in
-helpers/sample_calibration.yaml) and against the format quirks of the real October 2018 files.
+helpers/synthetic/sample_calibration.yaml) and against the format quirks of the real October 2018 files.
 Files are read with the csv module or pandas (dtype=str, keep_default_na=False), never with the loader.
 Each tolerance says why it is what it is.
 """
@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import SHARED_DIR, require_shared
-from helpers import sample
+
+from helpers.data.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018, USER_COLUMNS
 from helpers.paths import SAMPLE_MARKER
-from helpers.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018, USER_COLUMNS
+from helpers.synthetic import sample
 
 SCALE, SEED = 0.01, 20181017
 CAL = sample.load_calibration()
@@ -87,7 +87,7 @@ def test_marker_says_synthetic_with_provenance(release):
     out, _ = release
     marker = json.loads((out / SAMPLE_MARKER).read_text(encoding="utf-8"))
     assert marker["synthetic"] is True
-    assert marker["generator"] == "helpers.sample"
+    assert marker["generator"] == "helpers.synthetic.sample"
     assert marker["generator_version"] == sample.GENERATOR_VERSION
     assert (marker["seed"], marker["scale"], marker["style"]) == (SEED, SCALE, "2018")
     assert marker["calibrated_to"] == "published-figures.md (Gubello 2018; Zannettou et al. 2019; DFRLab 2018)"
@@ -543,7 +543,7 @@ def test_replaces_an_earlier_sample_without_leftovers(tmp_path):
 
 def test_command_line_as_the_makefile_calls_it(tmp_path):
     out = tmp_path / "data" / "sample"
-    run = subprocess.run([sys.executable, "-m", "helpers.sample", "--out", str(out), "--scale", "0.001",
+    run = subprocess.run([sys.executable, "-m", "helpers.synthetic.sample", "--out", str(out), "--scale", "0.001",
                           "--seed", "20181017", "--ops", "iranian", "--quiet"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

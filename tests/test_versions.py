@@ -1,8 +1,8 @@
-"""helpers.versions: each operation's rows next to every published count, and which version matches."""
+"""helpers.data.versions: each operation's rows next to every published count, and which version matches."""
 
 from __future__ import annotations
 
-from helpers import catalog, versions
+from helpers.data import catalog, versions
 
 
 def _manifest(rows: dict[tuple[str, str], int]) -> dict:

@@ -59,7 +59,8 @@ def resolution_statement(result) -> str:
         note = (f"Every time in these files is on a whole minute (as in Twitter's files, e.g. 2017-06-22 16:03): "
                 f"two tweets of the same minute are 0 s apart, tweets of neighbouring minutes 60 s apart. A window "
                 f"under 60 s therefore means 'the same minute', and the {w} s window used here "
-                + ("takes the same and the neighbouring minute (edges included)." if w >= 60 else "means the same minute."))
+                + ("takes the same and the neighbouring minute (edges included)." if w >= 60 else "means the same "
+                                                                                                  "minute."))
     else:
         note = f"Times here have second resolution; the window is {w} s, both edges included."
     return note + " The shuffled copies move whole timelines by whole minutes (or seconds), keeping that resolution."
