@@ -19,7 +19,7 @@ DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
 
-.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate
+.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate lint format
 
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
@@ -51,8 +51,20 @@ reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/ind
 # So must the tests that read ../shared (real rows, reference notes): CI has it beside the clone.
 BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0) TROLLTRACKER_REQUIRE_SHARED=$(if $(CI),1,0)
 
-test: $(READY) browser ## run the tests (unit, end-to-end notebook run, reports checked in Chromium)
+test: $(READY) lint browser ## lint, then the tests (unit, end-to-end notebook run, reports checked in Chromium)
 	$(BROWSER_ENV) $(BIN)/python -m pytest
+
+# ruff (rules and line length in pyproject.toml) on the code, mypy on helpers/data and helpers/metrics,
+# and the notebooks output-free with their parameters cells in sync (`nbsync --check`).
+lint: $(READY) ## ruff, mypy (helpers/data, helpers/metrics) and the notebooks' sync check
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m helpers.run.nbsync --check
+
+# Safe fixes only (import order, newer syntax). `ruff format` is not applied: it would re-lay every file.
+format: $(READY) ## apply ruff's safe fixes (import order, newer syntax), then `make nbsync`
+	$(BIN)/ruff check --fix .
+	$(BIN)/python -m helpers.run.nbsync
 
 test-browser: $(READY) browser ## only the tests of the reports in a browser and of hostile content
 	$(BROWSER_ENV) $(BIN)/python -m pytest tests/test_browser.py tests/test_hostile_content.py tests/test_reports.py
