@@ -67,7 +67,7 @@ format: $(READY) ## apply ruff's safe fixes (import order, newer syntax), then `
 	$(BIN)/python -m helpers.run.nbsync
 
 test-browser: $(READY) browser ## only the tests of the reports in a browser and of hostile content
-	$(BROWSER_ENV) $(BIN)/python -m pytest tests/test_browser.py tests/test_hostile_content.py tests/test_reports.py
+	$(BROWSER_ENV) $(BIN)/python -m pytest tests/integration/test_browser.py tests/integration/test_hostile_content.py tests/unit/present/test_reports.py
 
 # Debian's Chromium for the browser tests (Playwright drives it; `playwright install` is never used).
 # Installed when missing if we are root or have passwordless sudo; otherwise says how, and the browser

@@ -29,30 +29,32 @@ BUILD = ROOT / "build" / "mutate"
 RESULTS = ROOT / "docs" / "mutation-results.json"
 DOC = ROOT / "docs" / "mutation-testing.md"
 TIMEOUT_MULTIPLIER = 10.0
-KILLERS = "tests/test_mutation_killers_*.py"
+KILLERS = "tests/**/test_mutation_killers_*.py"
 ALSO_COPY = ("params", "notebooks")   # read by tests through helpers.paths (default parameters, notebook cells)
 
 # name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
 MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
-    "prose": ("helpers/present/prose.py", ["tests/test_prose.py"], None),
-    "reports (sanitiser, tables)": ("helpers/present/reports.py", ["tests/test_reports.py"],
+    "prose": ("helpers/present/prose.py", ["tests/unit/present/test_prose.py"], None),
+    "reports (sanitiser, tables)": ("helpers/present/reports.py", ["tests/unit/present/test_reports.py"],
                                     ["helpers.present.reports.x__allowed_attribute*",
                                      "helpers.present.reports.x_clean_html*",
                                      "helpers.present.reports.x_default_float*",
                                      "helpers.present.reports.x__cell_text*",
                                      "helpers.present.reports.x__numeric_like*", "helpers.present.reports.x__label*",
                                      "helpers.present.reports.x_html_table*"]),
-    "metrics.clients": ("helpers/metrics/clients.py", ["tests/test_metrics_clients.py"], None),
-    "metrics.engagement": ("helpers/metrics/engagement.py", ["tests/test_metrics_engagement.py"], None),
-    "metrics.timeline": ("helpers/metrics/timeline.py", ["tests/test_metrics_timeline.py"], None),
-    "metrics.accounts": ("helpers/metrics/accounts.py", ["tests/test_metrics_accounts.py"], None),
-    "metrics.core": ("helpers/metrics/core.py", ["tests/test_metrics_core.py"], None),
-    "metrics.summary": ("helpers/claims/takeaways.py", ["tests/test_metrics_summary.py"], None),
-    "metrics.content": ("helpers/metrics/content.py", ["tests/test_metrics_content.py"], None),
-    "fields": ("helpers/data/fields.py", ["tests/test_fields.py", "tests/test_bad_inputs.py"], None),
-    "claims (evaluation)": ("helpers/claims/scorecard.py", ["tests/test_claims.py"], None),
-    "release (discovery)": ("helpers/data/release.py", ["tests/test_release.py"], None),
-    "ingest (accounting, cache)": ("helpers/data/ingest.py", ["tests/test_ingest.py", "tests/test_bad_inputs.py"],
+    "metrics.clients": ("helpers/metrics/clients.py", ["tests/unit/metrics/test_metrics_clients.py"], None),
+    "metrics.engagement": ("helpers/metrics/engagement.py", ["tests/unit/metrics/test_metrics_engagement.py"], None),
+    "metrics.timeline": ("helpers/metrics/timeline.py", ["tests/unit/metrics/test_metrics_timeline.py"], None),
+    "metrics.accounts": ("helpers/metrics/accounts.py", ["tests/unit/metrics/test_metrics_accounts.py"], None),
+    "metrics.core": ("helpers/metrics/core.py", ["tests/unit/metrics/test_metrics_core.py"], None),
+    "metrics.summary": ("helpers/claims/takeaways.py", ["tests/unit/claims/test_metrics_summary.py"], None),
+    "metrics.content": ("helpers/metrics/content.py", ["tests/unit/metrics/test_metrics_content.py"], None),
+    "fields": ("helpers/data/fields.py", ["tests/unit/data/test_fields.py", "tests/unit/data/test_bad_inputs.py"],
+               None),
+    "claims (evaluation)": ("helpers/claims/scorecard.py", ["tests/unit/claims/test_claims.py"], None),
+    "release (discovery)": ("helpers/data/release.py", ["tests/unit/data/test_release.py"], None),
+    "ingest (accounting, cache)": ("helpers/data/ingest.py",
+                                   ["tests/unit/data/test_ingest.py", "tests/unit/data/test_bad_inputs.py"],
                                    None),
 }
 

@@ -32,6 +32,7 @@ import pandas as pd
 import yaml
 
 from helpers import paths
+from helpers.data.manifest import files_table
 from helpers.errors import ProjectError
 from helpers.metrics import accounts, content, core, engagement, timeline
 from helpers.present import references
@@ -774,10 +775,7 @@ def headline(table: pd.DataFrame, release) -> str:
 def file_versions(release) -> pd.DataFrame:
     """The files compared: operation, table, name, size in bytes, SHA-256 (Twitter re-issued the October
     2018 files in February 2019, so two copies of the same name can differ)."""
-    rows = [{"op": e["op"], "table": e["table"], "file": e["source"]["name"], "bytes": e["source"]["size"],
-             "sha256": e["source"]["sha256"]}
-            for _, e in sorted(release.manifest["files"].items()) if e["op"] in release.ops]
-    return pd.DataFrame(rows, columns=["op", "table", "file", "bytes", "sha256"])
+    return files_table(release.manifest, release.ops)[["op", "table", "file", "bytes", "sha256"]]
 
 
 def statement(release) -> str:

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers.coordination import groups as groups_mod
+from helpers.data.manifest import files_table
 
 FOLDER = Path("tables") / "coordination"
 
@@ -124,8 +125,8 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
         frame.to_csv(out / name, index=False)
         written.append(out / name)
     record = result.record()
-    record["files_read"] = [{"name": e["source"]["name"], "bytes": e["source"]["size"], "sha256": e["source"]["sha256"]}
-                            for _, e in sorted(release.manifest["files"].items())]
+    record["files_read"] = [{"name": f.file, "bytes": int(f.bytes), "sha256": f.sha256}
+                            for f in files_table(release.manifest).itertuples()]
     record["synthetic"] = bool(release.synthetic)
     (out / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n",
                                        encoding="utf-8")

@@ -118,6 +118,7 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
     there is one, else among the tweeting accounts (the `accounts_source` column says which).
     """
     kinds = tweet_kind(tweets)
+    retweets = retweet_share(tweets)
     per_op = tweets[["op", "userid", "tweet_time", "user_is_hashed", "is_retweet"]]  # not the id strings
     rows = []
     for op in ops_of(tweets):
@@ -135,7 +136,7 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
             "accounts_without_tweets": (len(set(u["userid"].unique()) - set(t["userid"].unique()))
                                         if has_users else np.nan),
             "tweets": len(t),
-            "retweet_share": float(t["is_retweet"].mean()) if len(t) else np.nan,
+            "retweet_share": float(retweets[op]) if len(t) else np.nan,
             "reply_share": float((k == "reply").mean()) if len(t) else np.nan,
             "quote_share": float((k == "quote").mean()) if len(t) else np.nan,
             "original_share": float((k == "original").mean()) if len(t) else np.nan,

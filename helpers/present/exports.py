@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import files
 from helpers.data.safecsv import SafeCsvWriter
 from helpers.present import prose
 
@@ -16,23 +17,14 @@ from helpers.present import prose
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write a table for spreadsheet users: UTF-8, header, neutralised text, atomically."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
+    with files.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         w = SafeCsvWriter(f)
         w.writerow([str(c) for c in frame.columns])
         for row in frame.itertuples(index=False, name=None):
             w.writerow(["" if prose.is_missing(v) else v for v in row])
-    os.replace(tmp, path)
     return path
 
 
 def write_json(obj, path: str | os.PathLike) -> Path:
     """Write JSON deterministically (sorted keys, stable floats), atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n",
-                   encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return files.write_text(path, json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n")

@@ -30,8 +30,9 @@ import bleach
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import files, paths
 from helpers.data import catalog, operations
+from helpers.data.manifest import files_table
 from helpers.present import prose, references
 
 if TYPE_CHECKING:
@@ -350,10 +351,7 @@ def _insert_references(page: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.partial")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    files.write_text(path, text)
 
 
 def figure_records(reports_dir: Path) -> list[dict]:
@@ -386,11 +384,9 @@ def _data_note(manifest: dict, ops: list[str]) -> str:
                 "calibrated to published counts: agreement with them is by construction. Run "
                 "<code>make reproduce DATA_DIR=/path/to/release</code> on the real files for findings."
                 "</p></blockquote>")
-    files = []
-    for _, e in sorted(manifest.get("files", {}).items()):
-        s = e["source"]
-        files.append(f"<li><code>{prose.html(s['name'])}</code>: {s['size']:,} bytes, SHA-256 "
-                     f"<code>{prose.html(str(s['sha256'])[:16])}…</code>, {e['rows_cached']:,} rows</li>")
+    files = [f"<li><code>{prose.html(f.file)}</code>: {int(f.bytes):,} bytes, SHA-256 "
+             f"<code>{prose.html(str(f.sha256)[:16])}…</code>, {int(f.rows_cached):,} rows</li>"
+             for f in files_table(manifest).itertuples()]
     return (f'<div class="data-note real"><p><b>Data: the release files in '
             f"<code>{prose.html(paths.shown(manifest.get('release_dir', '?')))}</code></b> ({_versions_hint(ops)}: "
             "compare the SHA-256 values before comparing numbers with another "
@@ -405,12 +401,9 @@ def _versions_hint(ops: list[str]) -> str:
 
 
 def _files_table(manifest: dict) -> str:
-    rows = []
-    for _, e in sorted(manifest.get("files", {}).items()):
-        s = e["source"]
-        rows.append({"operation": e["op"], "table": e["table"], "file": s["name"], "bytes": f"{s['size']:,}",
-                     "SHA-256": s["sha256"], "rows read": f"{e['rows_read']:,}",
-                     "cached": f"{e['rows_cached']:,}", "quarantined": f"{e['rows_quarantined']:,}"})
+    rows = [{"operation": f.op, "table": f.table, "file": f.file, "bytes": f"{int(f.bytes):,}", "SHA-256": f.sha256,
+             "rows read": f"{int(f.rows_read):,}", "cached": f"{int(f.rows_cached):,}",
+             "quarantined": f"{int(f.rows_quarantined):,}"} for f in files_table(manifest).itertuples()]
     frame = pd.DataFrame(rows, columns=["operation", "table", "file", "bytes", "SHA-256", "rows read",
                                         "cached", "quarantined"])
     return f'<figure class="table">{html_table(frame, classes="data-table files")}</figure>'

@@ -9,7 +9,6 @@ values are escaped; `Session.table()` shows a table as escaped HTML.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, SVG, Image, Markdown, display
 
-from helpers import paths
+from helpers import files, paths
 from helpers.data import catalog, load, operations
+from helpers.data.manifest import files_table
 from helpers.present import plots, prose, reports
 from helpers.run import params as params_mod
 from helpers.run.params import Params
@@ -65,8 +65,7 @@ class Session:
         """
         name = f"{self.number}_{slug}"
         num = f"{int(self.number)}.{len(self.figures) + 1}"
-        files = ", ".join(sorted({e["source"]["name"] for e in self.release.manifest["files"].values()
-                                  if e["op"] in self.ops}))
+        files = ", ".join(sorted(set(files_table(self.release.manifest, self.ops)["file"])))
         source = f"Data: {files}. Figure {num}, notebooks/{self.notebook}.ipynb"
         plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
         written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
@@ -94,10 +93,7 @@ class Session:
 
     def _write_records(self) -> None:
         out = self.params.reports_path / "figures" / f"{self.notebook}.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".partial")
-        tmp.write_text(json.dumps(self.figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, out)
+        files.write_text(out, json.dumps(self.figures, indent=2, ensure_ascii=False) + "\n")
 
     def figure_links(self, names: Sequence[str]) -> None:
         """Links to figures recorded by the notebooks of this run (their report pages and anchors)."""
@@ -124,8 +120,8 @@ def data_statement(release: load.ReleaseData, p: Params) -> str:
                 f"{prose.md(sample.get('seed', '?'))}, scale {prose.md(sample.get('scale', '?'))}), calibrated "
                 f"to published counts. Agreement with published figures is by construction. Run "
                 f"`make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
-    files = "; ".join(f"{prose.md(e['source']['name'])} ({e['source']['size']:,} bytes, SHA-256 "
-                      f"{e['source']['sha256'][:12]}…)" for _, e in sorted(m["files"].items()))
+    files = "; ".join(f"{prose.md(f.file)} ({int(f.bytes):,} bytes, SHA-256 {f.sha256[:12]}…)"
+                      for f in files_table(m).itertuples())
     return f"> **Data:** the release folder {prose.md(paths.shown(m['release_dir']))}: {files}.\n>\n> {scope}"
 
 
@@ -194,8 +190,4 @@ def write_section(reports_dir: Path, name: str, title: str, frame: pd.DataFrame,
     html = (f'<section class="from-notebook"><h2 id="{prose.html(name)}">{prose.html(title)}</h2>'
             f'<p>{prose.html(note)}</p><figure class="table">{body}</figure></section>')
     out = reports_dir / "sections" / f"{name}.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, out)
-    return out
+    return files.write_text(out, html)

@@ -17,6 +17,8 @@ matplotlib.use("Agg")  # figures are files first; notebooks show the saved PNG
 import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from helpers import files  # noqa: E402
+
 # Okabe-Ito, reordered so that the first two (the two October 2018 operations) differ in lightness too.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 GREY = "#8C8C8C"
@@ -98,9 +100,8 @@ def save_figure(fig: plt.Figure, name: str, out_dir: str | os.PathLike,
     written = []
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
-        tmp = path.with_name(f".{path.name}.partial")
-        with plt.rc_context({"svg.hashsalt": RC["svg.hashsalt"]}):  # fixed SVG ids, not random ones
+        # fixed SVG ids, not random ones
+        with files.replacing(path) as tmp, plt.rc_context({"svg.hashsalt": RC["svg.hashsalt"]}):
             fig.savefig(tmp, format=fmt, metadata=_METADATA.get(fmt), bbox_inches=None, facecolor="white")
-        os.replace(tmp, path)
         written.append(path)
     return written

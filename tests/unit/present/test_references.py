@@ -42,7 +42,7 @@ def _texts() -> dict[str, str]:
     out = {}
     for path in [ROOT / "README.md", *DOCS.glob("*.md"), *(ROOT / "helpers").rglob("*.yaml")]:
         out[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
-    for path in [*(ROOT / "helpers").rglob("*.py"), *(ROOT / "tests").glob("*.py")]:
+    for path in [*(ROOT / "helpers").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]:
         out[path.relative_to(ROOT).as_posix()] = _python_prose(path)
     for path in (ROOT / "notebooks").glob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
@@ -96,7 +96,8 @@ def test_no_file_points_to_notes_outside_the_repository():
     `shared` folder next to the checkout); the notes are in docs/."""
     needles = ("shared" + "/reference", '"shared" / ' + '"reference"')
     files = [ROOT / "README.md", ROOT / "Makefile", *DOCS.glob("*.md"), *(ROOT / "helpers").rglob("*.py"),
-             *(ROOT / "helpers").rglob("*.yaml"), *(ROOT / "notebooks").glob("*.ipynb"), *(ROOT / "tests").glob("*.py")]
+             *(ROOT / "helpers").rglob("*.yaml"), *(ROOT / "notebooks").glob("*.ipynb"),
+             *(ROOT / "tests").rglob("*.py")]
     found = [p.relative_to(ROOT).as_posix() for p in files if any(n in p.read_text(encoding="utf-8") for n in needles)]
     assert found == []
 

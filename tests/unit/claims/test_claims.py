@@ -17,7 +17,7 @@ from conftest import Hashed, require_shared
 from helpers.claims import scorecard
 from helpers.paths import SAMPLE_MARKER
 
-REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "published-figures.md"
+REFERENCE = Path(__file__).resolve().parents[3] / "docs" / "published-figures.md"
 
 
 @pytest.fixture(scope="module")

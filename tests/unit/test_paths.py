@@ -34,7 +34,7 @@ def test_shown_keeps_project_paths_relative_and_names_outside_folders():
 
 def test_scrub_replaces_run_folders_root_python_and_home():
     home = os.path.expanduser("~")
-    text = (f'data_dir = "{OUTSIDE}"\nFile {ROOT}/helpers/load.py:12\n{home}/.cache/x\n'
+    text = (f'data_dir = "{OUTSIDE}"\nFile {ROOT}/helpers/data/load.py:12\n{home}/.cache/x\n'
             f"{OUTSIDE}/ira_tweets_csv_hashed.csv {OUTSIDE}-other")
     out = paths.scrub(text, [OUTSIDE])
     assert str(OUTSIDE) not in out.replace(f"{OUTSIDE}-other", "")    # a longer name is not a match
@@ -88,7 +88,7 @@ def test_executed_notebooks_and_their_tracebacks_are_scrubbed(tmp_path):
         nbformat.v4.new_code_cell(f'data_dir = "{OUTSIDE}"', metadata={"tags": ["injected-parameters"]}),
         nbformat.v4.new_code_cell("boom()")])
     nb.cells[2].outputs = [nbformat.v4.new_output("error", ename="ReleaseError", evalue=f"{OUTSIDE} is gone",
-                                                  traceback=[f"File {ROOT}/helpers/release.py:166, in discover"]),
+                                                  traceback=[f"File {ROOT}/helpers/data/release.py:166, in discover"]),
                            nbformat.v4.new_output("stream", name="stdout", text=f"read {OUTSIDE}/x.csv\n")]
     nb.metadata["papermill"] = {"input_path": str(ROOT / "notebooks" / "01_x.ipynb"),
                                 "output_path": str(tmp_path / "reports" / "executed" / "01_x.ipynb"),
@@ -109,7 +109,7 @@ def test_executed_notebooks_and_their_tracebacks_are_scrubbed(tmp_path):
 def test_a_traceback_rendered_from_an_unscrubbed_notebook_still_hides_the_project_root(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("boom()")])
     nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="E", evalue="x",
-                                                  traceback=[f"File {ROOT}/helpers/load.py:3"])]
+                                                  traceback=[f"File {ROOT}/helpers/data/load.py:3"])]
     executed = tmp_path / "01_x.ipynb"
     nbformat.write(nb, executed)
     html = reports.render_notebook(executed, tmp_path / "01_x.html").read_text(encoding="utf-8")
