@@ -540,59 +540,63 @@ class Metric:
 
     fn: Callable
     unit: str                           # count, share, year, rank, months, ratio
-    helpers: tuple[str, ...]
+    helpers: tuple[Callable, ...]       # the shared metric functions it calls (names taken from them)
     tables: tuple[str, ...] = ("tweets",)
     scales: bool = False
+
+    @property
+    def helper_names(self) -> tuple[str, ...]:
+        """The helpers' dotted names (`helpers.metrics.core.overview`), from the functions themselves."""
+        return tuple(f"{f.__module__}.{f.__qualname__}" for f in self.helpers)
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     window: Callable[[dict], tuple[dt.date, dt.date] | None] | None = None
 
 
-M = "helpers.metrics."
 METRICS: dict[str, Metric] = {
-    "users_rows": Metric(_users_rows, "count", (M + "core.overview",), ("users",)),
+    "users_rows": Metric(_users_rows, "count", (core.overview,), ("users",)),
     # The sample gives every active account a tweet at any scale (helpers.synthetic.sample.place_anchors): not scaled.
-    "accounts_with_tweets": Metric(_accounts_with_tweets, "count", (M + "core.overview",)),
-    "tweets": Metric(_tweets, "count", (M + "core.overview",), scales=True),
-    "retweets": Metric(_retweets, "count", (M + "timeline.yearly",), scales=True),
-    "retweet_share": Metric(_retweet_share, "share", (M + "core.retweet_share",)),
-    "engagement_total": Metric(_engagement_total, "count", (M + "engagement.totals",), scales=True,
+    "accounts_with_tweets": Metric(_accounts_with_tweets, "count", (core.overview,)),
+    "tweets": Metric(_tweets, "count", (core.overview,), scales=True),
+    "retweets": Metric(_retweets, "count", (timeline.yearly,), scales=True),
+    "retweet_share": Metric(_retweet_share, "share", (core.retweet_share,)),
+    "engagement_total": Metric(_engagement_total, "count", (engagement.totals,), scales=True,
                                required=("count",)),
-    "tweets_in_year": Metric(_in_year("tweets"), "count", (M + "timeline.yearly",), scales=True,
+    "tweets_in_year": Metric(_in_year("tweets"), "count", (timeline.yearly,), scales=True,
                              required=("year",), window=_year_window),
-    "retweets_in_year": Metric(_in_year("retweets"), "count", (M + "timeline.yearly",), scales=True,
+    "retweets_in_year": Metric(_in_year("retweets"), "count", (timeline.yearly,), scales=True,
                                required=("year",), window=_year_window),
-    "peak_year": Metric(_peak_year, "year", (M + "timeline.yearly",)),
-    "tweets_on_days": Metric(_tweets_on_days, "count", (M + "timeline.daily",), scales=True,
+    "peak_year": Metric(_peak_year, "year", (timeline.yearly,)),
+    "tweets_on_days": Metric(_tweets_on_days, "count", (timeline.daily,), scales=True,
                              required=("start", "end"), window=_days_window),
-    "share_of_tweets": Metric(_share_of_tweets, "share", (M + "core.top_values",), required=("column", "value")),
-    "rank_of_value": Metric(_rank_of_value, "rank", (M + "core.top_values",), required=("column", "value")),
-    "share_ratio": Metric(_share_ratio, "ratio", (M + "core.top_values",), required=("column", "value", "other")),
-    "language_peak_ratio": Metric(_language_peak_ratio, "ratio", (M + "timeline.counts_by_period",
-                                                                  M + "timeline.peaks"), required=("first", "then")),
-    "language_peak_lag": Metric(_language_peak_lag, "months", (M + "timeline.counts_by_period", M + "timeline.peaks"),
+    "share_of_tweets": Metric(_share_of_tweets, "share", (core.top_values,), required=("column", "value")),
+    "rank_of_value": Metric(_rank_of_value, "rank", (core.top_values,), required=("column", "value")),
+    "share_ratio": Metric(_share_ratio, "ratio", (core.top_values,), required=("column", "value", "other")),
+    "language_peak_ratio": Metric(_language_peak_ratio, "ratio", (timeline.counts_by_period,
+                                                                  timeline.peaks), required=("first", "then")),
+    "language_peak_lag": Metric(_language_peak_lag, "months", (timeline.counts_by_period, timeline.peaks),
                                 required=("first", "then")),
-    "accounts_with_value": Metric(_accounts_with_value, "count", (M + "core.top_values",), ("users",),
+    "accounts_with_value": Metric(_accounts_with_value, "count", (core.top_values,), ("users",),
                                   required=("column", "value")),
-    "accounts_created_in_year": Metric(_accounts_created_in_year, "count", (M + "accounts.created_per_year",),
+    "accounts_created_in_year": Metric(_accounts_created_in_year, "count", (accounts.created_per_year,),
                                        ("users",), required=("year",)),
-    "accounts_created_share": Metric(_accounts_created_share, "share", (M + "accounts.created_per_year",),
+    "accounts_created_share": Metric(_accounts_created_share, "share", (accounts.created_per_year,),
                                      ("users",), required=("first", "last")),
-    "accounts_in_bin": Metric(_accounts_in_bin, "count", (M + "accounts.binned",), ("users",),
+    "accounts_in_bin": Metric(_accounts_in_bin, "count", (accounts.binned,), ("users",),
                               required=("column", "bin")),
-    "accounts_share_below": Metric(_accounts_share_below, "share", (M + "accounts.ecdf",), ("users",),
+    "accounts_share_below": Metric(_accounts_share_below, "share", (accounts.ecdf,), ("users",),
                                    required=("column", "below")),
-    "max_followers": Metric(_max_followers, "count", (M + "engagement.top_accounts",), ("users",)),
-    "hashtag_share": Metric(_hashtag_share, "share", (M + "content.top_items",), required=("hashtag",)),
-    "domain_per_tweet": Metric(_domain_per_tweet, "share", (M + "content.top_domains",), required=("domain",)),
-    "hashtag_tweets": Metric(_hashtag_tweets, "count", (M + "content.item_per_day",), scales=True,
+    "max_followers": Metric(_max_followers, "count", (engagement.top_accounts,), ("users",)),
+    "hashtag_share": Metric(_hashtag_share, "share", (content.top_items,), required=("hashtag",)),
+    "domain_per_tweet": Metric(_domain_per_tweet, "share", (content.top_domains,), required=("domain",)),
+    "hashtag_tweets": Metric(_hashtag_tweets, "count", (content.item_per_day,), scales=True,
                              required=("hashtag",), optional=("start", "end"), window=_days_window),
-    "domain_tweets": Metric(_domain_tweets, "count", (M + "content.domain_reach",), scales=True,
+    "domain_tweets": Metric(_domain_tweets, "count", (content.domain_reach,), scales=True,
                             required=("domain",)),
-    "domain_share": Metric(_domain_share, "share", (M + "content.domain_reach",), required=("domain", "of")),
-    "term_rank": Metric(_term_rank, "rank", (M + "content.term_counts",), required=("term", "terms")),
-    "zero_engagement_share": Metric(_zero_engagement_share, "share", (M + "engagement.zero_share",)),
-    "account_likes_rank": Metric(_account_likes_rank, "rank", (M + "engagement.account_totals",),
+    "domain_share": Metric(_domain_share, "share", (content.domain_reach,), required=("domain", "of")),
+    "term_rank": Metric(_term_rank, "rank", (content.term_counts,), required=("term", "terms")),
+    "zero_engagement_share": Metric(_zero_engagement_share, "share", (engagement.zero_share,)),
+    "account_likes_rank": Metric(_account_likes_rank, "rank", (engagement.account_totals,),
                                  ("tweets", "users"), required=("screen_name",)),
 }
 
@@ -665,7 +669,7 @@ def evaluate(claims: list[Claim], release, frames: Frames | None = None,
         expected = c.published * scale if scaled else c.published
         window = c.window
         row = {"id": c.id, "section": c.section, "op": op, "claim": c.claim, "source": ", ".join(c.source),
-               "cite": c.cite, "metric": c.call, "helpers": ", ".join(spec.helpers) if spec else "",
+               "cite": c.cite, "metric": c.call, "helpers": ", ".join(spec.helper_names) if spec else "",
                "unit": spec.unit if spec else "", "window": (f"{window[0]}..{window[1]}" if window else ""),
                "printed": c.printed, "published": _number(c.published), "compare": c.compare,
                "scale": scale if scaled else float("nan"), "expected": _number(expected),

@@ -9,7 +9,7 @@ values are escaped; `Session.table()` shows a table as escaped HTML.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,11 @@ from helpers.present import plots, prose, reports
 from helpers.run import params as params_mod
 from helpers.run.params import Params
 
+
+def helper_name(fn: Callable) -> str:
+    """The dotted name of a helper function (`helpers.metrics.core.overview`), from the function itself, so a
+    renamed or moved function cannot leave a stale name in figures/index.json."""
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 @dataclass
 class Session:
@@ -56,12 +61,13 @@ class Session:
         body = reports.html_table(frame, index=index)
         display(HTML(f'<figure class="table"><figcaption>{prose.html(caption)}</figcaption>{body}</figure>'))
 
-    def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[str],
+    def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[Callable],
                columns: Sequence[str]) -> Path:
         """Finish (title, source line, synthetic mark), save to figures/, show it, and record it.
 
-        `made_by` names the helper functions behind the figure and `columns` the cache columns they
-        read: the figure index (figures/index.json, the README table) is built from these records.
+        `made_by` are the helper functions behind the figure (their dotted names are recorded, taken from
+        the functions themselves) and `columns` the cache columns they read: the figure index
+        (figures/index.json, the README table) is built from these records.
         """
         name = f"{self.number}_{slug}"
         num = f"{int(self.number)}.{len(self.figures) + 1}"
@@ -85,7 +91,8 @@ class Session:
                      f'<b>{prose.html(title)}.</b> {prose.html(caption)}</p>'))
         self.figures.append({
             "name": name, "number": num, "notebook": self.notebook, "title": title, "caption": caption,
-            "files": [p.name for p in written], "made_by": list(made_by), "columns": sorted(set(columns)),
+            "files": [p.name for p in written], "made_by": [helper_name(f) for f in made_by],
+            "columns": sorted(set(columns)),
             "synthetic": self.release.synthetic,
         })
         self._write_records()

@@ -48,6 +48,9 @@ GENERATOR_VERSION = "1.2.0"    # bump whenever the output for a given seed and s
 DEFAULT_SCALE = 0.01           # about 1% of the real release: 90,000 + 11,000 tweets
 DEFAULT_SEED = 20181017        # the day of the release
 HERE = Path(__file__).resolve().parent
+# Part of every account id's hash input: the generator's name when the ids were first made. Changing it
+# changes every account id of every sample (and every table built on them), so it stays as it was.
+ACCOUNT_SALT = "helpers.sample"
 CALIBRATION_FILE = HERE / "sample_calibration.yaml"
 VOCABULARY_FILE = HERE / "sample_vocabulary.yaml"
 
@@ -390,7 +393,7 @@ def make_accounts(op: str, family: str, seed: int, style: Style, langs: list[str
     start, end, earliest = activity_windows(rng, created, cohort, ass, a)
 
     # names: hashes for small accounts, synthetic names and numeric ids for big ones
-    digests = [hashlib.sha256(f"helpers.synthetic.sample|{seed}|{op}|account|{i}".encode()).digest() for i in range(n)]
+    digests = [hashlib.sha256(f"{ACCOUNT_SALT}|{seed}|{op}|account|{i}".encode()).digest() for i in range(n)]
     userid = np.array([style.hash_text(d) for d in digests], dtype=object)
     display, screen = userid.copy(), userid.copy()
     big = np.flatnonzero(~hashed)

@@ -19,6 +19,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from helpers.data import catalog, operations
+from helpers.metrics import core
 from helpers.present import reports
 from helpers.run import notebook
 
@@ -355,7 +356,8 @@ def test_session_figure_tags_the_image_for_its_anchor_and_numbers_the_caption(se
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ax.bar(["a", "b"], [1, 2])
-    session.figure(fig, "bars", title="Two <bars>", caption="Compare a with b.", made_by=["helpers.x"], columns=["c"])
+    session.figure(fig, "bars", title="Two <bars>", caption="Compare a with b.", made_by=[core.overview],
+                   columns=["c"])
     image, caption = session.shown
     assert image.metadata == {"figure": "04_bars", "number": "4.1", "title": "Two <bars>",
                               "alt": "Figure 4.1: Two <bars>"}
@@ -363,6 +365,7 @@ def test_session_figure_tags_the_image_for_its_anchor_and_numbers_the_caption(se
                             '<b>Two &lt;bars&gt;.</b> Compare a with b.</p>')
     record = json.loads((session.params.reports_path / "figures" / "04_content.json").read_text())
     assert record[0]["name"] == "04_bars" and record[0]["number"] == "4.1"
+    assert record[0]["made_by"] == ["helpers.metrics.core.overview"]  # the name, taken from the function
 
 
 def test_session_table_is_escaped_with_its_caption(session):
