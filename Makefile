@@ -19,7 +19,7 @@ DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
 
-.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate
+.PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate lint format
 
 help: ## list the targets
 	@echo "Targets (each one sets up the environment it needs first):"
@@ -42,20 +42,32 @@ $(READY): requirements.txt pyproject.toml
 setup: $(READY) ## create .venv from requirements.txt and register the 'trolltracker' kernel
 
 sample: $(READY) ## write the synthetic sample release to data/sample (SCALE=0.01, SEED=...)
-	$(BIN)/python -m helpers.sample --out data/sample --scale $(SCALE) --seed $(SEED)
+	$(BIN)/python -m helpers.synthetic.sample --out data/sample --scale $(SCALE) --seed $(SEED)
 
 reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/index.html
-	$(BIN)/python -m helpers.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
+	$(BIN)/python -m helpers.run.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
 
 # Under CI (CI=true) the browser tests must run: a missing Chromium fails them instead of skipping them.
 # So must the tests that read ../shared (real rows, reference notes): CI has it beside the clone.
 BROWSER_ENV := TROLLTRACKER_REQUIRE_BROWSER=$(if $(CI),1,0) TROLLTRACKER_REQUIRE_SHARED=$(if $(CI),1,0)
 
-test: $(READY) browser ## run the tests (unit, end-to-end notebook run, reports checked in Chromium)
+test: $(READY) lint browser ## lint, then the tests (unit, end-to-end notebook run, reports checked in Chromium)
 	$(BROWSER_ENV) $(BIN)/python -m pytest
 
+# ruff (rules and line length in pyproject.toml) on the code, mypy on helpers/data and helpers/metrics,
+# and the notebooks output-free with their parameters cells in sync (`nbsync --check`).
+lint: $(READY) ## ruff, mypy (helpers/data, helpers/metrics) and the notebooks' sync check
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m helpers.run.nbsync --check
+
+# Safe fixes only (import order, newer syntax). `ruff format` is not applied: it would re-lay every file.
+format: $(READY) ## apply ruff's safe fixes (import order, newer syntax), then `make nbsync`
+	$(BIN)/ruff check --fix .
+	$(BIN)/python -m helpers.run.nbsync
+
 test-browser: $(READY) browser ## only the tests of the reports in a browser and of hostile content
-	$(BROWSER_ENV) $(BIN)/python -m pytest tests/test_browser.py tests/test_hostile_content.py tests/test_reports.py
+	$(BROWSER_ENV) $(BIN)/python -m pytest tests/integration/test_browser.py tests/integration/test_hostile_content.py tests/unit/present/test_reports.py
 
 # Debian's Chromium for the browser tests (Playwright drives it; `playwright install` is never used).
 # Installed when missing if we are root or have passwordless sudo; otherwise says how, and the browser
@@ -78,7 +90,7 @@ browser: ## install Debian's chromium for the browser tests where missing (root 
 	fi
 
 screenshots: $(READY) browser ## after `make reproduce`: open reports/ offline in Chromium, check it, save reports/screenshots/
-	$(BIN)/python -m helpers.browser reports
+	$(BIN)/python -m helpers.present.browser reports
 
 lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes the sample first if missing)
 	$(BIN)/python -c 'from helpers import paths, pipeline; pipeline.ensure_sample(paths.SAMPLE_DIR)'
@@ -86,7 +98,7 @@ lab: $(READY) ## open JupyterLab on notebooks/ with the project kernel (makes th
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 nbsync: $(READY) ## strip outputs from notebooks and rewrite their parameters cells from params/default.yaml
-	$(BIN)/python -m helpers.nbsync
+	$(BIN)/python -m helpers.run.nbsync
 
 lock: ## re-pin requirements.txt from requirements.in (needs the network to PyPI)
 	rm -rf build/lock && $(PYTHON) -m venv build/lock

@@ -30,12 +30,13 @@ TARGETS = {"ours_wall_s": 60.0, "ours_peak_rss_bytes": 2e9, "toolkit_over_ours":
 
 
 def _open(folder: Path):
-    from helpers import load
+    from helpers.data import load
     return load.open_release(folder / "release", cache_root=folder / "cache", progress=False, log=lambda *a: None)
 
 
 def phase_ours(folder: Path, window: int) -> dict:
-    from helpers.coordination import events as ev_mod, pairs
+    from helpers.coordination import events as ev_mod
+    from helpers.coordination import pairs
     data = _open(folder)
     acc = ev_mod.accounts_of(data)
     con = pairs.connect()
@@ -76,7 +77,9 @@ def main(argv=None) -> int:
         result = (phase_ours if a.phase == "ours" else phase_toolkit)(Path(a.folder), a.window)
         Path(a.out).write_text(json.dumps(result))
         return 0
-    from helpers import ingest, release as rel, sample
+    from helpers.data import ingest
+    from helpers.data import release as rel
+    from helpers.synthetic import sample
     folder = ROOT / "bench" / f"coordination-scale{a.scale:g}"
     marker = rel.read_marker(folder / "release") if (folder / "release").exists() else None
     if not marker or marker.get("generator_version") != sample.GENERATOR_VERSION or marker.get("scale") != a.scale:
@@ -106,7 +109,8 @@ def _write_section(rec: dict, wall, peak) -> None:
     section = (
         "<!-- coordination:start -->\n## Coordination (issue 15): ours and coordination-network-toolkit\n\n"
         f"Scale {rec['scale']}, window {rec['window_s']} s, co-retweet + co-tweet + co-link, measured side by side "
-        f"in one run on {rec['date']}.\n\n| | wall (s) | peak RSS, whole process tree (GB) | pairs |\n|---|---:|---:|---|\n"
+        f"in one run on {rec['date']}.\n\n| | wall (s) | peak RSS, whole process tree (GB) | pairs "
+        f"|\n|---|---:|---:|---|\n"
         f"| ours (DuckDB) | {wall(o):.1f} | {peak(o) / 1e9:.2f} | {o['pairs']} |\n"
         f"| coordination-network-toolkit | {wall(t):.1f} | {peak(t) / 1e9:.2f} | {t['pairs']} |\n\n"
         f"Toolkit / ours: {rec['toolkit_over_ours']:.1f}x (target >= 5x); ours within 60 s and 2 GB: "

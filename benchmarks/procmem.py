@@ -59,8 +59,8 @@ def _label(cmdline: list[str]) -> str:
 def run(cmd: list[str], *, cwd: str | Path | None = None, env: dict | None = None,
         interval: float = 0.2, stdout_path: Path | None = None, stderr_path: Path | None = None) -> dict:
     """Run `cmd` to its end; returns wall seconds, exit code, per-process peaks and the tree peaks."""
-    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
-    err = open(stderr_path, "wb") if stderr_path else subprocess.DEVNULL
+    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    err = open(stderr_path, "wb") if stderr_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
     seen: dict[tuple[int, float], dict] = {}      # (pid, create_time) -> record

@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - t0
     print(f"== {nb.stem}: {total:.1f} s in {len(rows)} statements, peak RSS {rows[-1]['peak_bytes'] / 1e9:.2f} GB")
     for r in sorted(rows, key=lambda r: -r["seconds"])[:args.top]:
-        print(f"  {r['seconds']:7.2f} s  peak +{r['peak_growth_bytes'] / 1e9:5.2f} GB  rss {r['rss_after_bytes'] / 1e9:5.2f} GB"
+        print(f"  {r['seconds']:7.2f} s  peak +{r['peak_growth_bytes'] / 1e9:5.2f} GB  rss "
+              f"{r['rss_after_bytes'] / 1e9:5.2f} GB"
               f"  [cell {r['cell']}] {r['statement']}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))

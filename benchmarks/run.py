@@ -3,11 +3,11 @@
     python -m benchmarks.run [--scale 1.0] [--parse-runs 3] [--ingest-runs 3] [--cached-runs 2]
                              [--skip naive,first,...]
 
-On one generated synthetic release (helpers.sample, reused between runs when its marker shows the same
+On one generated synthetic release (helpers.synthetic.sample, reused between runs when its marker shows the same
 generator version, seed and scale), in one run:
   parse    pyarrow's CSV reader alone over the tweets files: the floor for any ingest
-  ingest   helpers.ingest.ingest_release from an empty cache: wall time, MB/s, rows/s, peak RSS
-  cached   `make reproduce` (helpers.pipeline) with the cache built: wall, peak RSS of every process
+  ingest   helpers.data.ingest.ingest_release from an empty cache: wall time, MB/s, rows/s, peak RSS
+  cached   `make reproduce` (helpers.run.pipeline) with the cache built: wall, peak RSS of every process
   first    the same from an empty cache
   naive    benchmarks/naive_baseline.py: pd.read_csv of every whole tweets CSV in every notebook
   tables   benchmarks/same_tables.py: the naive baseline's tables through the project's data path
@@ -22,6 +22,7 @@ at other scales to bench/BENCHMARKS-scale<S>.md and bench/results-scale<S>.json 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -69,7 +70,7 @@ def fmt_scale(scale: float) -> str:
 # ------------------------------------------------------------------------------------------ the release
 
 def generator_version() -> str:
-    from helpers import sample
+    from helpers.synthetic import sample
     return sample.GENERATOR_VERSION
 
 
@@ -85,7 +86,7 @@ def ensure_release(scale: float, seed: int = SEED) -> tuple[Path, dict | None]:
             log(f"reusing the release {folder.relative_to(ROOT)} (generator {m['generator_version']})")
             return folder, None
     log(f"generating the synthetic release at scale {scale} in {folder.relative_to(ROOT)} ...")
-    rec = procmem.run([PY, "-m", "helpers.sample", "--out", str(folder), "--scale", str(scale),
+    rec = procmem.run([PY, "-m", "helpers.synthetic.sample", "--out", str(folder), "--scale", str(scale),
                        "--seed", str(seed), "--quiet"], cwd=ROOT, interval=0.5,
                       stdout_path=LOGS / "generate.out", stderr_path=LOGS / "generate.err")
     if rec["returncode"]:
@@ -179,7 +180,7 @@ def measure_parse(release: Path, runs: int, first: int = 1) -> dict:
 INGEST_SCRIPT = """
 import json, sys, time
 from pathlib import Path
-from helpers.ingest import ingest_release
+from helpers.data.ingest import ingest_release
 t0 = time.perf_counter()
 m = ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
 print(json.dumps({"seconds": time.perf_counter() - t0, "files": m["files"]}))
@@ -239,12 +240,12 @@ def notebook_table(stdout: str, rec: dict) -> list[dict]:
 
 
 def measure_pipeline(params: Path, name: str, env: dict | None = None) -> dict:
-    rec = measured([PY, "-m", "helpers.pipeline", "--params", str(params)], name, interval=0.2, env=env)
+    rec = measured([PY, "-m", "helpers.run.pipeline", "--params", str(params)], name, interval=0.2, env=env)
     stdout = (LOGS / f"{name}.out").read_text(errors="replace")
     out = slim(rec)
     out["notebooks"] = notebook_table(stdout, rec)
     out["driver_peak_rss_bytes"] = max((p["peak_rss_bytes"] for p in rec["processes"]
-                                        if p["label"] == "helpers.pipeline"), default=0)
+                                        if p["label"] == "helpers.run.pipeline"), default=0)
     return out
 
 
@@ -295,16 +296,15 @@ def machine() -> dict:
     import pyarrow
     vm = psutil.virtual_memory()
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor()
     versions = {"python": platform.python_version(), "pandas": pandas.__version__, "pyarrow": pyarrow.__version__,
                 "numpy": numpy.__version__, "psutil": psutil.__version__}
     for mod in ("papermill", "nbclient", "ipykernel", "matplotlib", "tldextract"):
-        try:
+        with contextlib.suppress(Exception):
             versions[mod] = __import__(mod).__version__
-        except Exception:  # noqa: BLE001
-            pass
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
@@ -319,7 +319,7 @@ def machine() -> dict:
             "disk_free_bytes": shutil.disk_usage(ROOT).free}
 
 
-def summarize(res: dict) -> dict:
+def summarize(res: dict) -> dict:  # noqa: C901 (one branch per figure)
     s: dict = {}
     m = res["measurements"]
     tweets_bytes = sum(f["bytes"] for f in res["input"]["files"] if f["table"] == "tweets")
@@ -371,7 +371,8 @@ def summarize(res: dict) -> dict:
 
     if "ingest_peak_rss" in s:
         v = s["ingest_peak_rss"]["max"]
-        check("ingest peak RSS <= 2 GB", v, TARGETS["ingest_peak_rss_bytes"], v <= TARGETS["ingest_peak_rss_bytes"], "bytes")
+        check("ingest peak RSS <= 2 "
+              "GB", v, TARGETS["ingest_peak_rss_bytes"], v <= TARGETS["ingest_peak_rss_bytes"], "bytes")
     if "ingest_over_parse" in ratios:
         v = ratios["ingest_over_parse"]
         check("ingest wall <= 2 x parse limit", v, 2.0, v <= 2.0, "ratio")
@@ -477,7 +478,7 @@ KNOWN_PLACEHOLDERS = (
 )
 
 
-def findings_values(res: dict) -> dict[str, str]:
+def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per figure)
     """Every number the findings state, from the results file (so the prose cannot go stale)."""
     s, m = res["summary"], res["measurements"]
     sup = m.get("superseded", {})
@@ -574,7 +575,8 @@ def findings_values(res: dict) -> dict[str, str]:
     if "first" in m:
         f = m["first"]
         r = s["ratios"]
-        v["FIRST"] = f"{f['wall_s']:.0f} s wall, {_cpu_of(f):.0f} s CPU, largest process {gb(f['max_process_rss_bytes'])}"
+        v["FIRST"] = (f"{f['wall_s']:.0f} s wall, {_cpu_of(f):.0f} s CPU, "
+                      f"largest process {gb(f['max_process_rss_bytes'])}")
         v["FIRST_RATIO"] = f"{r['naive_over_first_wall']:.2f}" if "naive_over_first_wall" in r else "?"
         v["MEMRATIO"] = f"{r['naive_over_first_rss']:.2f}" if "naive_over_first_rss" in r else "?"
         v["FIRST_VERDICT"] = _verdict(s, "first run >= 3x faster than naive")
@@ -608,13 +610,15 @@ def findings_values(res: dict) -> dict[str, str]:
         sm = m["sample"]
         v["SAMPLE"] = f"{sec(s['sample_fresh_wall_s'])} on a fresh clone"
         v["SAMPLE_DETAIL"] = (f"{sec(s['sample_fresh_wall_s'])} (generate {sec(sm['generate']['wall_s'])}, reproduce "
-                              f"{sec(sm['first']['wall_s'])}; again with the cache built {sec(sm['cached']['wall_s'])}), "
+                              f"{sec(sm['first']['wall_s'])}; again with the cache built "
+                              f"{sec(sm['cached']['wall_s'])}), "
                               "against a limit of 3 min")
     else:
         last = sup.get("sample", [])
         v["SAMPLE"] = NOT_MEASURED
         v["SAMPLE_DETAIL"] = NOT_MEASURED + (
-            f" (a superseded run on earlier code took {sec(last[-1]['generate']['wall_s'] + last[-1]['first']['wall_s'])};"
+            f" (a superseded run on earlier code took "
+            f"{sec(last[-1]['generate']['wall_s'] + last[-1]['first']['wall_s'])};"
             " see the superseded runs)" if last else "")
     for name in KNOWN_PLACEHOLDERS:  # steps not measured in this results file (e.g. between two steps)
         v.setdefault(name, NOT_MEASURED)
@@ -647,7 +651,7 @@ def spread(st: dict, f=sec) -> str:
     return f"{f(st['median'])} (min {f(st['min'])}, max {f(st['max'])}, n={st['n']})"
 
 
-def render(res: dict, findings: str) -> str:
+def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figure)
     s, m, mc = res["summary"], res["measurements"], res["machine"]
     L = []
     scale = res["input"]["scale"]
@@ -675,7 +679,7 @@ def render(res: dict, findings: str) -> str:
     L.append("")
     L.append("## Input")
     L.append("")
-    L.append(f"Synthetic release from `helpers.sample` (generator {res['input']['generator_version']}, seed "
+    L.append(f"Synthetic release from `helpers.synthetic.sample` (generator {res['input']['generator_version']}, seed "
              f"{res['input']['seed']}, scale {scale:g}; schema-faithful: the 31 columns of 2018, quoting, "
              "multilingual text with line breaks, list columns).")
     gen = res["input"].get("generation")
@@ -710,16 +714,19 @@ def render(res: dict, findings: str) -> str:
                  f"{spread(cpu(m['parse']['runs']))} | {spread(s['parse_peak_rss'], gb)} | "
                  f"{s['parse_mb_s']:,.0f} MB/s; wall measured inside the process (no interpreter start) |")
     if "ingest_wall_s" in s:
-        L.append(f"| 2. ingest into the Parquet cache | {spread(s['ingest_wall_s'])} | {spread(cpu(m['ingest']['runs']))} | "
+        L.append(f"| 2. ingest into the Parquet cache | {spread(s['ingest_wall_s'])} | "
+                 f"{spread(cpu(m['ingest']['runs']))} | "
                  f"{spread(s['ingest_peak_rss'], gb)} | {s['ingest_mb_s']:,.0f} MB/s, "
                  f"{s['ingest_rows_s']:,.0f} rows/s (all four files); wall measured inside the process like the parse "
                  f"limit (with interpreter start: median {sec(s['ingest_process_wall_s']['median'])}) |")
     if "cached_wall_s" in s:
-        L.append(f"| 3. `make reproduce`, cache built | {spread(s['cached_wall_s'])} | {spread(cpu(m['cached']['runs']))} | "
+        L.append(f"| 3. `make reproduce`, cache built | {spread(s['cached_wall_s'])} | "
+                 f"{spread(cpu(m['cached']['runs']))} | "
                  f"{spread(s['cached_max_process_rss'], gb)} | all processes together at most "
                  f"{gb(s['cached_tree_peak_rss']['max'])} |")
     if "first_wall_s" in s:
-        L.append(f"| 4. `make reproduce`, empty cache | {sec(s['first_wall_s'])} | {sec(cpu([m['first']])['median'])} | "
+        L.append(f"| 4. `make reproduce`, empty cache | {sec(s['first_wall_s'])} | "
+                 f"{sec(cpu([m['first']])['median'])} | "
                  f"{gb(s['first_max_process_rss'])} | all processes together at most {gb(s['first_tree_peak_rss'])} |")
     if "naive_wall_s" in s:
         failed = m["naive"].get("failed")
@@ -728,11 +735,13 @@ def render(res: dict, findings: str) -> str:
                  f"{sec(cpu([m['naive']])['median'])} | {gb(s['naive_max_process_rss'])} | {note} |")
     if "tables_wall_s" in s:
         L.append(f"| 5b. the same tables the project's way (`benchmarks/same_tables.py`, empty cache) | "
-                 f"{sec(s['tables_wall_s'])} | {sec(cpu([m['tables']])['median'])} | {gb(s['tables_max_process_rss'])} | "
+                 f"{sec(s['tables_wall_s'])} | {sec(cpu([m['tables']])['median'])} | "
+                 f"{gb(s['tables_max_process_rss'])} | "
                  "ingest once, then per notebook only the columns needed |")
     if "sample_fresh_wall_s" in s:
         sm = m["sample"]
-        L.append(f"| default sample (scale {SAMPLE_SCALE:g}), fresh: generate + reproduce | {sec(s['sample_fresh_wall_s'])} | "
+        L.append(f"| default sample (scale {SAMPLE_SCALE:g}), fresh: generate + reproduce | "
+                 f"{sec(s['sample_fresh_wall_s'])} | "
                  f"{sec(sum(r['cpu_user_s'] + r['cpu_system_s'] for r in (sm['generate'], sm['first'])))} | "
                  f"{gb(sm['first']['max_process_rss_bytes'])} | generate {sec(sm['generate']['wall_s'])}, "
                  f"reproduce {sec(sm['first']['wall_s'])}; with the cache built {sec(sm['cached']['wall_s'])} |")
@@ -751,8 +760,10 @@ def render(res: dict, findings: str) -> str:
         L.append("| run | code | wall | CPU (user+sys) | foreign CPU | load avg start/end | peak RSS |")
         L.append("| --- | --- | ---: | ---: | ---: | --- | ---: |")
         for name, r in load_rows:
-            L.append(f"| {name} | {r.get('code', '-')} | {r['wall_s']:.1f} s | {r['cpu_user_s'] + r['cpu_system_s']:.1f} s | "
-                     f"{r.get('foreign_cpu_s', 0):.1f} s | {r.get('loadavg_start', 0):.1f} / {r.get('loadavg_end', 0):.1f} | "
+            L.append(f"| {name} | {r.get('code', '-')} | {r['wall_s']:.1f} s | "
+                     f"{r['cpu_user_s'] + r['cpu_system_s']:.1f} s | "
+                     f"{r.get('foreign_cpu_s', 0):.1f} s | {r.get('loadavg_start', 0):.1f} / "
+                     f"{r.get('loadavg_end', 0):.1f} | "
                      f"{gb(r['max_process_rss_bytes'])} |")
         L.append("")
         L.append("</details>")
@@ -764,7 +775,7 @@ def render(res: dict, findings: str) -> str:
         if not run or not run.get("notebooks"):
             continue
         L.append(f"Per notebook, {title}: wall time (papermill, kernel start included) and the kernel's peak RSS; "
-                 f"the driver (`helpers.pipeline`) peaked at {gb(run['driver_peak_rss_bytes'])}.")
+                 f"the driver (`helpers.run.pipeline`) peaked at {gb(run['driver_peak_rss_bytes'])}.")
         L.append("")
         with_cpu = any("kernel_cpu_s" in row for row in run["notebooks"])
         L.append("| notebook | wall | " + ("kernel CPU | " if with_cpu else "") + "kernel peak RSS |")
@@ -833,7 +844,8 @@ def render(res: dict, findings: str) -> str:
         parts.append(f"naive peak memory / our peak memory = {r['naive_over_first_rss']:.2f} (target at least 2)")
     if "naive_over_same_tables_wall" in r:
         parts.append(f"like for like (the naive baseline's four tables, the project's data path): naive / ours = "
-                     f"{r['naive_over_same_tables_wall']:.2f} in time and {r['naive_over_same_tables_rss']:.2f} in peak memory")
+                     f"{r['naive_over_same_tables_wall']:.2f} in time and {r['naive_over_same_tables_rss']:.2f} in "
+                     f"peak memory")
     L.append("Ratios: " + "; ".join(parts) + ".")
     L.append("")
     if findings:
@@ -847,7 +859,7 @@ def render(res: dict, findings: str) -> str:
 STEPS = ("parse", "ingest", "cached", "first", "naive", "tables", "sample")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per figure)
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--parse-runs", type=int, default=3)
@@ -867,7 +879,8 @@ def main(argv: list[str] | None = None) -> int:
     if skip - set(STEPS):
         ap.error(f"unknown step(s) {', '.join(sorted(skip - set(STEPS)))}")
     full = args.scale == 1.0
-    results_file = ROOT / "benchmarks" / "results.json" if full else BENCH / f"results-scale{fmt_scale(args.scale)}.json"
+    results_file = (ROOT / "benchmarks" / "results.json" if full
+                    else BENCH / f"results-scale{fmt_scale(args.scale)}.json")
     report_file = ROOT / "BENCHMARKS.md" if full else BENCH / f"BENCHMARKS-scale{fmt_scale(args.scale)}.md"
     findings_file = ROOT / "benchmarks" / "findings.md"
     findings = findings_file.read_text() if findings_file.exists() and full else ""
@@ -880,7 +893,7 @@ def main(argv: list[str] | None = None) -> int:
     global LOGS
     LOGS = BENCH / "logs" / f"scale{fmt_scale(args.scale)}"
     LOGS.mkdir(parents=True, exist_ok=True)
-    res: dict = {"started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    res: dict = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                  "results_file": str(results_file.relative_to(ROOT)), "machine": machine(), "measurements": {}}
     earlier: dict = {}
     if args.resume and results_file.exists():
@@ -888,7 +901,7 @@ def main(argv: list[str] | None = None) -> int:
         earlier = old.get("measurements", {})
         res["measurements"] = dict(earlier)
         res["started"] = old.get("started", res["started"])
-        res["resumed"] = old.get("resumed", []) + [dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")]
+        res["resumed"] = old.get("resumed", []) + [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")]
         for step in [x.strip() for x in args.fresh.split(",") if x.strip()]:
             if step in earlier:  # noqa: SIM102
                 res["measurements"].setdefault("superseded", {}).setdefault(step, []).append(earlier[step])
@@ -905,7 +918,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def save():
         res["summary"] = summarize(res)
-        res["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         results_file.write_text(json.dumps(res, indent=1) + "\n")
         report_file.write_text(render(res, findings))
 
@@ -954,7 +967,7 @@ def main(argv: list[str] | None = None) -> int:
         sample_dir = BENCH / f"release-sample{fmt_scale(SAMPLE_SCALE)}"
         shutil.rmtree(sample_dir, ignore_errors=True)
         log("default sample as on a fresh clone: generate, reproduce from an empty cache, then cached ...")
-        gen = measured([PY, "-m", "helpers.sample", "--out", str(sample_dir), "--scale", str(SAMPLE_SCALE),
+        gen = measured([PY, "-m", "helpers.synthetic.sample", "--out", str(sample_dir), "--scale", str(SAMPLE_SCALE),
                         "--seed", str(SEED), "--quiet"], "sample-generate")
         sample_run = BENCH / f"run-sample{fmt_scale(SAMPLE_SCALE)}"
         shutil.rmtree(sample_run, ignore_errors=True)

@@ -21,7 +21,7 @@ from benchmarks.naive_baseline import LANGUAGES, NOTEBOOKS, each_notebook_in_a_f
 
 
 def run_notebook(name: str, release: Path, cache: Path, out: Path, top_n: int) -> dict:
-    from helpers import load
+    from helpers.data import load
     from helpers.metrics import clients, content, core, timeline  # noqa: F401 - as a notebook imports them
     t0 = time.perf_counter()
     rd = load.open_release(release, cache_root=cache, progress=False, log=lambda *a: None)

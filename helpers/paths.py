@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 # `helpers` is installed in editable mode (`make setup`), so its folder sits in the checkout.
 ROOT = Path(os.environ.get("TROLLTRACKER_ROOT", Path(__file__).resolve().parents[1]))
@@ -86,5 +86,6 @@ def scrub(text: str, folders: Iterable[str | os.PathLike] = ()) -> str:
         nice = swaps[raw]
         # not inside a longer name (/root is not /rooted); "<root>/x" becomes "x", not "./x"
         text = re.sub(re.escape(raw) + r"(?![\w.-])(/)?",
-                      lambda m: (nice + (m.group(1) or "")) if nice != "." else ("" if m.group(1) else "."), text)
+                      lambda m, nice=nice: (nice + (m.group(1) or "")) if nice != "." else ("" if m.group(1) else "."),
+                      text)
     return text

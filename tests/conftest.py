@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import schema
+from helpers.data import schema
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -181,19 +181,19 @@ class ReleaseBuilder:
         return path
 
     def ingest(self, **kwargs) -> dict:
-        from helpers import ingest
+        from helpers.data import ingest
         kwargs.setdefault("progress", False)
         kwargs.setdefault("log", lambda *a: None)
         return ingest.ingest_release(self.folder, cache_root=self.cache_root, **kwargs)
 
     def open(self, **kwargs):
-        from helpers import load
+        from helpers.data import load
         kwargs.setdefault("progress", False)
         kwargs.setdefault("log", lambda *a: None)
         return load.open_release(self.folder, cache_root=self.cache_root, **kwargs)
 
     def cache_dir(self) -> Path:
-        from helpers import ingest
+        from helpers.data import ingest
         return ingest.cache_dir_for(self.folder, self.cache_root)
 
     def quarantine(self, manifest: dict, key: str = "ira/tweets") -> list[dict]:
@@ -237,7 +237,8 @@ def sequence_run(tmp_path_factory):
     """The whole notebook sequence, run once per test session on a tiny synthetic release in a temporary
     folder (figures, reports and cache there too). Yields a dict: params (Params), code (exit code),
     log (what the runner printed)."""
-    from helpers import params, pipeline, sample
+    from helpers.run import params, pipeline
+    from helpers.synthetic import sample
     # a distinctive folder name: test_pipeline searches every artefact of the run for this folder's path
     root = tmp_path_factory.mktemp("sequence-pathprobe")
     sample.write_sample_release(root / "release", scale=E2E_SCALE, seed=sample.DEFAULT_SEED, progress=False)
@@ -252,7 +253,7 @@ def sequence_run(tmp_path_factory):
 # ------------------------------------------------------------------------------- frame builder
 
 class FrameBuilder:
-    """Frames typed exactly as `helpers.load.ReleaseData` returns them, built from a few dicts.
+    """Frames typed exactly as `helpers.data.load.ReleaseData` returns them, built from a few dicts.
 
     Each row is a dict of semantic values (str, int, bool, None, list; times as 'YYYY-MM-DD HH:MM' UTC,
     dates as 'YYYY-MM-DD'); unnamed columns get neutral defaults. `ops` fixes the categories (display
@@ -282,15 +283,16 @@ class FrameBuilder:
         if value is None:
             return None
         if column == "tweet_time" and isinstance(value, str):
-            return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
+            return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
         if column == "account_creation_date" and isinstance(value, str):
             return dt.date.fromisoformat(value)
         return value
 
-    def _frame(self, rows: list[dict], defaults: dict, ops) -> "pd.DataFrame":
+    def _frame(self, rows: list[dict], defaults: dict, ops) -> pd.DataFrame:
         import pandas as pd
         import pyarrow as pa
-        from helpers import load
+
+        from helpers.data import load
         rows = [dict(r) for r in rows]
         ops = list(ops) if ops is not None else list(dict.fromkeys(r.get("op", "ira") for r in rows))
         full = []
@@ -321,16 +323,16 @@ class FrameBuilder:
         frame.insert(0, "op", pd.Categorical([r["op"] for r in full], categories=ops))
         return frame
 
-    def tweets(self, rows: list[dict], ops=None) -> "pd.DataFrame":
+    def tweets(self, rows: list[dict], ops=None) -> pd.DataFrame:
         """Like `ReleaseData.tweets()`: one row per dict, `op` categorical in `ops` order."""
         return self._frame(rows, self.TWEET_DEFAULTS, ops)
 
-    def users(self, rows: list[dict], ops=None) -> "pd.DataFrame":
+    def users(self, rows: list[dict], ops=None) -> pd.DataFrame:
         """Like `ReleaseData.users()` (userid defaults to a fresh id per row)."""
         return self._frame(rows, self.USER_DEFAULTS, ops)
 
     @staticmethod
-    def exploded(tweets: "pd.DataFrame", column: str, extra=("tweetid",)) -> "pd.DataFrame":
+    def exploded(tweets: pd.DataFrame, column: str, extra=("tweetid",)) -> pd.DataFrame:
         """Like `ReleaseData.exploded(column, extra)`, from a frame made by `tweets()`."""
         import pandas as pd
         long = tweets[["op", *extra, column]].explode(column).dropna(subset=[column])

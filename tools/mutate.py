@@ -29,44 +29,51 @@ BUILD = ROOT / "build" / "mutate"
 RESULTS = ROOT / "docs" / "mutation-results.json"
 DOC = ROOT / "docs" / "mutation-testing.md"
 TIMEOUT_MULTIPLIER = 10.0
-KILLERS = "tests/test_mutation_killers_*.py"
+KILLERS = "tests/**/test_mutation_killers_*.py"
 ALSO_COPY = ("params", "notebooks")   # read by tests through helpers.paths (default parameters, notebook cells)
 
 # name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
 MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
-    "prose": ("helpers/prose.py", ["tests/test_prose.py"], None),
-    "reports (sanitiser, tables)": ("helpers/reports.py", ["tests/test_reports.py"],
-                                    ["helpers.reports.x__allowed_attribute*", "helpers.reports.x_clean_html*",
-                                     "helpers.reports.x_default_float*", "helpers.reports.x__cell_text*",
-                                     "helpers.reports.x__numeric_like*", "helpers.reports.x__label*",
-                                     "helpers.reports.x_html_table*"]),
-    "metrics.clients": ("helpers/metrics/clients.py", ["tests/test_metrics_clients.py"], None),
-    "metrics.engagement": ("helpers/metrics/engagement.py", ["tests/test_metrics_engagement.py"], None),
-    "metrics.timeline": ("helpers/metrics/timeline.py", ["tests/test_metrics_timeline.py"], None),
-    "metrics.accounts": ("helpers/metrics/accounts.py", ["tests/test_metrics_accounts.py"], None),
-    "metrics.core": ("helpers/metrics/core.py", ["tests/test_metrics_core.py"], None),
-    "metrics.summary": ("helpers/metrics/summary.py", ["tests/test_metrics_summary.py"], None),
-    "metrics.content": ("helpers/metrics/content.py", ["tests/test_metrics_content.py"], None),
-    "fields": ("helpers/fields.py", ["tests/test_fields.py", "tests/test_bad_inputs.py"], None),
-    "claims (evaluation)": ("helpers/claims.py", ["tests/test_claims.py"], None),
-    "release (discovery)": ("helpers/release.py", ["tests/test_release.py"], None),
-    "ingest (accounting, cache)": ("helpers/ingest.py", ["tests/test_ingest.py", "tests/test_bad_inputs.py"],
+    "prose": ("helpers/present/prose.py", ["tests/unit/present/test_prose.py"], None),
+    "reports (sanitiser, tables)": ("helpers/present/reports.py", ["tests/unit/present/test_reports.py"],
+                                    ["helpers.present.reports.x__allowed_attribute*",
+                                     "helpers.present.reports.x_clean_html*",
+                                     "helpers.present.reports.x_default_float*",
+                                     "helpers.present.reports.x__cell_text*",
+                                     "helpers.present.reports.x__numeric_like*", "helpers.present.reports.x__label*",
+                                     "helpers.present.reports.x_html_table*"]),
+    "metrics.clients": ("helpers/metrics/clients.py", ["tests/unit/metrics/test_metrics_clients.py"], None),
+    "metrics.engagement": ("helpers/metrics/engagement.py", ["tests/unit/metrics/test_metrics_engagement.py"], None),
+    "metrics.timeline": ("helpers/metrics/timeline.py", ["tests/unit/metrics/test_metrics_timeline.py"], None),
+    "metrics.accounts": ("helpers/metrics/accounts.py", ["tests/unit/metrics/test_metrics_accounts.py"], None),
+    "metrics.core": ("helpers/metrics/core.py", ["tests/unit/metrics/test_metrics_core.py"], None),
+    "metrics.summary": ("helpers/claims/takeaways.py", ["tests/unit/claims/test_metrics_summary.py"], None),
+    "metrics.content": ("helpers/metrics/content.py", ["tests/unit/metrics/test_metrics_content.py"], None),
+    "fields": ("helpers/data/fields.py", ["tests/unit/data/test_fields.py", "tests/unit/data/test_bad_inputs.py"],
+               None),
+    "claims (evaluation)": ("helpers/claims/scorecard.py", ["tests/unit/claims/test_claims.py"], None),
+    "release (discovery)": ("helpers/data/release.py", ["tests/unit/data/test_release.py"], None),
+    "ingest (accounting, cache)": ("helpers/data/ingest.py",
+                                   ["tests/unit/data/test_ingest.py", "tests/unit/data/test_bad_inputs.py"],
                                    None),
 }
 
 # Surviving mutants that no test can kill because they do not change behaviour: name -> why.
 EQUIVALENT: dict[str, str] = {
-    "helpers.prose.x_compare__mutmut_14": "`and` -> `or` between the two Real checks: differs only for a float "
+    "helpers.present.prose.x_compare__mutmut_14": "`and` -> `or` between the two Real checks: differs only for a float "
     "against a number that is not Real (a Decimal), which no metric returns",
-    "helpers.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
-    "helpers.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never gets here",
-    "helpers.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
-    "helpers.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, not strip)",
-    "helpers.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, https, "
+    "helpers.present.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
+    "helpers.present.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never "
+                                                  "gets here",
+    "helpers.present.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
+    "helpers.present.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, "
+                                                      "not strip)",
+    "helpers.present.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, "
+                                                       "https, "
     "mailto); the javascript:/data: tests would see any widening",
-    "helpers.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
-    "helpers.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
-    "helpers.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
+    "helpers.present.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
+    "helpers.present.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
+    "helpers.present.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
     "returns a bool for every scalar",
 }
 
@@ -155,7 +162,8 @@ def write_doc(results: dict) -> None:
     total = sum(r["seconds"] for r in rows)
     lines = (DOC.read_text(encoding="utf-8").split("<!-- table -->")[0] if DOC.exists() else "# Mutation testing\n\n")
     lines += "<!-- table -->\n" + "\n".join(table) + "\n\n"
-    lines += f"Run time of the modules above, one after the other on the 2-core machine: {total // 60} min {total % 60} s.\n"
+    lines += (f"Run time of the modules above, one after the other on the 2-core machine: "
+              f"{total // 60} min {total % 60} s.\n")
     if left:
         lines += f"Not measured yet: {', '.join(left)}.\n"
     lines += "\n## Mutants left alive\n\n"

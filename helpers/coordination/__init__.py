@@ -1,5 +1,8 @@
 """Coordination and amplification across the operations of a release (notebook 10, issue 15).
 
+In: the typed cache (`helpers.data`). Out: account pairs, networks, calibration and amplification tables
+and the files written beside them. Sits beside `helpers.metrics` in the flow.
+
 Modules, each small, in the order data flows through them:
 
 - `events`: the cache -> one table of "actions on a shared object" per network type (co-retweet,
@@ -13,7 +16,8 @@ Modules, each small, in the order data flows through them:
 - `evidence`: kept pairs -> the tweets behind each pair (CSV), and example texts of the largest groups.
 - `summary`: per operation and network, the share of accounts and tweets in coordinated pairs; the
   record of parameters and results written beside the run's tables.
-- `plant`: the synthetic sample's modelled coordination (re-timing tweets that already share an object).
+
+The synthetic sample's modelled coordination lives in `helpers.synthetic.plant`.
 """
 
 NETWORKS = ("co_retweet", "co_tweet", "co_link", "co_hashtag", "co_reply")

@@ -1,6 +1,6 @@
 """Amplification: whom each operation retweeted, replied to and mentioned, and how much of it was itself.
 
-In: a `helpers.load.ReleaseData` (tweets; users files when present, for the operation's own accounts).
+In: a `helpers.data.load.ReleaseData` (tweets; users files when present, for the operation's own accounts).
 Out: `shares` (op, kind, actions, to own accounts, share, note) and `targets` (op, kind, target, name,
 inside, actions), the accounts amplified most, inside and outside the operation.
 
@@ -70,7 +70,8 @@ def amplification(release, top_n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]
             for flag in (True, False):
                 top = counts[counts["inside"] == flag].head(top_n).copy()
                 if "text_name" in frame:
-                    names = frame.dropna(subset=["text_name"]).drop_duplicates("target").set_index("target")["text_name"]
+                    named = frame.dropna(subset=["text_name"]).drop_duplicates("target")
+                    names = named.set_index("target")["text_name"]
                 else:
                     names = pd.Series(dtype=object)
                 top["name"] = [own["name"].get(t) if flag else names.get(t, t) for t in top["target"]]

@@ -1,6 +1,6 @@
 """Events: who acted on which shared object when, one table per network type.
 
-In: a `helpers.load.ReleaseData` (tweets read only through `ReleaseData.arrow`) and a network type.
+In: a `helpers.data.load.ReleaseData` (tweets read only through `ReleaseData.arrow`) and a network type.
 Out: `Events`, holding an Arrow table `ev` (eid int64, uid int32, t int64 epoch seconds, oid int64) for
 the join, plus the lookups a reader needs: `meta` (eid -> op, tweetid, object text), `accounts`
 (uid -> userid, op, screen name, hashed) shared by all network types, and counts of what was left out.

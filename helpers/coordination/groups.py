@@ -29,7 +29,8 @@ def display_names(accounts) -> np.ndarray:
 
 def graph(edges: pd.DataFrame, accounts) -> ig.Graph:
     """An undirected weighted graph of the accounts that have at least one edge."""
-    uids = np.unique(np.concatenate([edges["u1"].to_numpy(), edges["u2"].to_numpy()])) if len(edges) else np.array([], int)
+    uids = (np.unique(np.concatenate([edges["u1"].to_numpy(), edges["u2"].to_numpy()])) if len(edges)
+            else np.array([], int))
     pos = {int(u): i for i, u in enumerate(uids)}
     g = ig.Graph(n=len(uids), edges=[(pos[int(a)], pos[int(b)]) for a, b in zip(edges["u1"], edges["u2"])])
     t = accounts.table

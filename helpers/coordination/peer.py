@@ -1,6 +1,6 @@
 """The peer tool, coordination-network-toolkit (QUT Digital Observatory, [CNT2020]), run on a release of ours.
 
-In: a `helpers.load.ReleaseData`, a SQLite path, a window, the network types.
+In: a `helpers.data.load.ReleaseData`, a SQLite path, a window, the network types.
 Out: per network type its directed edge table as a frame (userid_1, userid_2, weight), with the
 toolkit's loops (an account with itself: every message matches itself) removed.
 
@@ -42,7 +42,8 @@ def messages(release):
         rt = pc.fill_null(t.column("is_retweet"), False)
         repost = pc.if_else(rt, t.column("retweet_tweetid").cast(pa.string()), pa.scalar(None, pa.string()))
         secs = pc.cast(pc.cast(t.column("tweet_time"), pa.timestamp("s", tz="UTC")), pa.int64())
-        yield from zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("userid").cast(pa.string()).to_pylist(),
+        yield from zip(t.column("tweetid").cast(pa.string()).to_pylist(),
+                       t.column("userid").cast(pa.string()).to_pylist(),
                        t.column("user_screen_name").cast(pa.string()).to_pylist(), repost.to_pylist(),
                        t.column("in_reply_to_tweetid").cast(pa.string()).to_pylist(),
                        pc.fill_null(t.column("tweet_text").cast(pa.string()), "").to_pylist(), secs.to_pylist(),

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers.coordination import groups as groups_mod
+from helpers.data.manifest import files_table
 
 FOLDER = Path("tables") / "coordination"
 
@@ -59,7 +60,8 @@ def resolution_statement(result) -> str:
         note = (f"Every time in these files is on a whole minute (as in Twitter's files, e.g. 2017-06-22 16:03): "
                 f"two tweets of the same minute are 0 s apart, tweets of neighbouring minutes 60 s apart. A window "
                 f"under 60 s therefore means 'the same minute', and the {w} s window used here "
-                + ("takes the same and the neighbouring minute (edges included)." if w >= 60 else "means the same minute."))
+                + ("takes the same and the neighbouring minute (edges included)." if w >= 60 else "means the same "
+                                                                                                  "minute."))
     else:
         note = f"Times here have second resolution; the window is {w} s, both edges included."
     return note + " The shuffled copies move whole timelines by whole minutes (or seconds), keeping that resolution."
@@ -123,8 +125,8 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
         frame.to_csv(out / name, index=False)
         written.append(out / name)
     record = result.record()
-    record["files_read"] = [{"name": e["source"]["name"], "bytes": e["source"]["size"], "sha256": e["source"]["sha256"]}
-                            for _, e in sorted(release.manifest["files"].items())]
+    record["files_read"] = [{"name": f.file, "bytes": int(f.bytes), "sha256": f.sha256}
+                            for f in files_table(release.manifest).itertuples()]
     record["synthetic"] = bool(release.synthetic)
     (out / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n",
                                        encoding="utf-8")

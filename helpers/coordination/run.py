@@ -1,6 +1,6 @@
 """The whole analysis for notebook 10: every network type, every operation of the run, in one call.
 
-In: a `helpers.load.ReleaseData` and `Settings` (window, minimum weight, draws, shift, FDR, seed, sweep).
+In: a `helpers.data.load.ReleaseData` and `Settings` (window, minimum weight, draws, shift, FDR, seed, sweep).
 Out: `Result` with, per network type, the kept pairs (with p/q-values), the calibration row, the groups,
 the evidence matches; the per-operation coverage table (accounts and tweets in coordinated pairs); the
 window x weight sweep; and `record()`, the parameters and results written to the run's manifest
@@ -20,7 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from helpers.coordination import NETWORKS, events as ev_mod, groups as groups_mod, null, pairs as pairs_mod
+from helpers.coordination import NETWORKS, null
+from helpers.coordination import events as ev_mod
+from helpers.coordination import groups as groups_mod
+from helpers.coordination import pairs as pairs_mod
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,8 @@ class Settings:
     sweep_draws: int = 3
 
     @classmethod
-    def of(cls, p) -> "Settings":
-        """From `helpers.params.Params` (the coordination_* keys)."""
+    def of(cls, p) -> Settings:
+        """From `helpers.run.params.Params` (the coordination_* keys)."""
         return cls(networks=tuple(p.coordination_networks), window=p.coordination_window,
                    min_weight=p.coordination_min_weight, draws=p.coordination_draws,
                    shift_hours=p.coordination_shift_hours, fdr=p.coordination_fdr, seed=p.coordination_seed,
@@ -108,7 +111,8 @@ def _coverage(con, res: NetworkResult, accounts, window: int, active: dict, twee
     for label, e in parts.items():
         uids = np.unique(np.concatenate([e["u1"].to_numpy(), e["u2"].to_numpy()])) if len(e) else np.array([], int)
         kept = pa.Table.from_pandas(e[["u1", "u2"]].astype("int32"), preserve_index=False)
-        eids = pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy() if len(e) else np.array([], int)
+        eids = (pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy() if len(e)
+                else np.array([], int))
         found[label] = (pd.Series(ops_of[uids]).value_counts(), pd.Series(tid[eids]).groupby(meta_op[eids]).nunique()
                         if len(eids) else pd.Series(dtype=int))
     for op in active:

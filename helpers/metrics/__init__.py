@@ -1,6 +1,8 @@
-"""Metrics: pure functions from frames (as `helpers.load` returns them) to small tidy tables.
+"""Metrics: pure functions from frames (as `helpers.data.load` returns them) to small tidy tables.
 
-One definition per concept, shared by the figures, the prose and the scorecard (`helpers.claims`):
-for example the retweet share is `core.retweet_share` everywhere. Every table has an `op` column and
-works for any number of operations. No function here reads files or draws.
+In: pandas frames of tweets and users (one `op` column). Out: small tidy tables, one row per operation
+and item. One definition per concept, shared by the figures, the prose and the scorecard
+(`helpers.claims`): for example the retweet share is `core.retweet_share` everywhere. Every table has an
+`op` column and works for any number of operations. No function here reads files, draws or words a
+number (that is `helpers.present`).
 """

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -42,7 +45,7 @@ def ecdf(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["op", "value", "accounts", "cdf"])
 
 
-def binned(frame: pd.DataFrame, column: str, edges=FOLLOWER_BINS) -> pd.DataFrame:
+def binned(frame: pd.DataFrame, column: str, edges: Sequence[int] = FOLLOWER_BINS) -> pd.DataFrame:
     """Accounts per bin of `column` ('0', '<=10', ..., 'more'), as printed by Gubello [G]:
     op, bin, accounts, share. One row per account."""
     labels = ["0" if e == 0 else f"<={e:,}" for e in edges] + ["more"]
@@ -88,7 +91,7 @@ def _day_after(cutoff) -> pd.Timestamp:
     return ts.normalize() + pd.Timedelta(days=1)
 
 
-def active_after(act: pd.DataFrame, cutoff) -> pd.DataFrame:
+def active_after(act: pd.DataFrame, cutoff: str | dt.date) -> pd.DataFrame:
     """Per op and creation-year cohort: accounts with tweets, accounts still tweeting after `cutoff`
     (a last tweet on a later UTC day), their share, and their tweets after it need the raw tweets
     (see `tweets_after`). Columns: op, cohort, accounts, active_after, share. Accounts without a
@@ -103,7 +106,7 @@ def active_after(act: pd.DataFrame, cutoff) -> pd.DataFrame:
     return out
 
 
-def tweets_after(tweets: pd.DataFrame, cutoff) -> pd.DataFrame:
+def tweets_after(tweets: pd.DataFrame, cutoff: str | dt.date) -> pd.DataFrame:
     """Tweets per op posted after the `cutoff` day (UTC), and by how many accounts: op, tweets, accounts."""
     late = tweets[tweets["tweet_time"] >= _day_after(cutoff)]
     g = late.groupby("op", observed=False)
@@ -129,6 +132,6 @@ def busiest_years(per_year: pd.DataFrame, width: int = 2) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["op", "first_year", "last_year", "accounts", "share"])
 
 
-def cohort_label(year) -> str:
+def cohort_label(year: float) -> str:
     """Creation cohorts as drawn: each year from 2013 on, earlier years together."""
     return "before 2013" if year < 2013 else str(int(year))

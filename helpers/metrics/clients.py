@@ -1,6 +1,6 @@
 """Client applications: the top apps, their mix over time, and how much went through automation.
 
-Classes come from `helpers/clients.yaml` (sources there): Twitter's own apps, scheduling and automation
+Classes come from `helpers/metrics/clients.yaml` (sources there): Twitter's own apps, scheduling and automation
 services, custom apps run by the operations, and other apps.
 """
 
@@ -15,7 +15,7 @@ import yaml
 
 from helpers.metrics.core import EMPTY, labelled, recode
 
-CLASSES_FILE = Path(__file__).resolve().parents[1] / "clients.yaml"
+CLASSES_FILE = Path(__file__).with_name("clients.yaml")
 OTHER = "other apps"
 
 

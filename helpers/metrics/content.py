@@ -5,10 +5,11 @@ Hashtag and URL tables take the long tables of `ReleaseData.exploded` (op, [extr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ SHORTENERS = frozenset({"bit.ly", "goo.gl", "j.mp", "dlvr.it", "ift.tt", "fb.me"
                         "tinyurl.com", "tiny.cc", "is.gd", "trib.al", "youtu.be", "wp.me", "lnkd.in"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def domain_of_host(host: str) -> str:
     """Registered domain of a host name ('ru-open.livejournal.com' -> 'livejournal.com'); 'www.' and
     ports dropped, case folded; IP addresses and bare names kept as they are."""
@@ -154,7 +155,9 @@ def term_counts(tweets: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
         text, op_of_row = text.filter(hit), op_of_row[keep]
     for op, n in sizes.items():
         candidates = text.filter(pa.array(op_of_row == code_of[op]))
-        for term, hits in zip(terms, _on_every_core(lambda t: _whole_word_count(candidates, t), terms)):
+        # the lambda runs inside this iteration (all terms counted before the loop moves on)
+        counted = _on_every_core(lambda t: _whole_word_count(candidates, t), terms)  # noqa: B023
+        for term, hits in zip(terms, counted):
             rows.append({"op": op, "term": term, "tweets": hits, "share": hits / n if n else np.nan})
     out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
     return rank_within(out, "op", "tweets", "term", None)
@@ -169,7 +172,8 @@ def casefold_equal(values: pd.Series, item: str) -> np.ndarray:
     return values.isin(hits).to_numpy(dtype=bool)
 
 
-def item_per_day(long: pd.DataFrame, item: str, start, end, ops: list[str] | None = None) -> pd.DataFrame:
+def item_per_day(long: pd.DataFrame, item: str, start: str | dt.date, end: str | dt.date,
+                 ops: list[str] | None = None) -> pd.DataFrame:
     """Tweets per op and UTC day from `start` to `end` (inclusive) carrying `item` (e.g. a hashtag,
     case-insensitive), zero-filled, for `ops` (default: every operation of the frame).
     `long` is `exploded(..., ['tweetid', 'tweet_time'])`. Columns: op, day, tweets."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -16,7 +20,7 @@ def ops_of(frame: pd.DataFrame) -> list[str]:
     return list(op.cat.categories) if isinstance(op.dtype, pd.CategoricalDtype) else list(pd.unique(op))
 
 
-def recode(values: pd.Series, func, categories: list[str] | None = None) -> pd.Series:
+def recode(values: pd.Series, func: Callable[[Any], Any], categories: list[str] | None = None) -> pd.Series:
     """Apply `func` to each distinct value of a categorical column (missing values as None) and return
     the result as a categorical: the work is per category, never per row, so 10 million client names
     with a few hundred distinct values cost a few hundred calls. `func` also receives None (for missing
@@ -32,7 +36,8 @@ def recode(values: pd.Series, func, categories: list[str] | None = None) -> pd.S
     return pd.Series(pd.Categorical.from_codes(new, categories=cats), index=values.index, name=values.name)
 
 
-def in_window(frame: pd.DataFrame, start, end, column: str = "tweet_time") -> pd.DataFrame:
+def in_window(frame: pd.DataFrame, start: str | dt.date, end: str | dt.date,
+              column: str = "tweet_time") -> pd.DataFrame:
     """Rows whose time falls on a UTC day from `start` to `end` (inclusive)."""
     lo = pd.Timestamp(start, tz="UTC")
     hi = pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
@@ -113,6 +118,7 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
     there is one, else among the tweeting accounts (the `accounts_source` column says which).
     """
     kinds = tweet_kind(tweets)
+    retweets = retweet_share(tweets)
     per_op = tweets[["op", "userid", "tweet_time", "user_is_hashed", "is_retweet"]]  # not the id strings
     rows = []
     for op in ops_of(tweets):
@@ -130,7 +136,7 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
             "accounts_without_tweets": (len(set(u["userid"].unique()) - set(t["userid"].unique()))
                                         if has_users else np.nan),
             "tweets": len(t),
-            "retweet_share": float(t["is_retweet"].mean()) if len(t) else np.nan,
+            "retweet_share": float(retweets[op]) if len(t) else np.nan,
             "reply_share": float((k == "reply").mean()) if len(t) else np.nan,
             "quote_share": float((k == "quote").mean()) if len(t) else np.nan,
             "original_share": float((k == "original").mean()) if len(t) else np.nan,

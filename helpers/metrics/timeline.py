@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def daily(tweets: pd.DataFrame, start, end, ops: list[str] | None = None) -> pd.DataFrame:
+def daily(tweets: pd.DataFrame, start: str | dt.date, end: str | dt.date, ops: list[str] | None = None) -> pd.DataFrame:
     """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled, for `ops`
     (default: every operation of the frame, also one without tweets in the range)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")

@@ -1,0 +1,59 @@
+"""The benchmark report's findings are a template filled from the results: never stale, never half-filled."""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of the repository, not an installed package
+from benchmarks import run  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results.json"
+
+
+def _results() -> dict:
+    return json.loads(RESULTS.read_text())
+
+
+def test_unfilled_placeholder_raises():
+    with pytest.raises(ValueError, match="__NOT_A_NUMBER__"):
+        run.fill_findings("cached __CACHED__, and __NOT_A_NUMBER__", {"CACHED": "255 s"})
+
+
+def test_placeholders_filled_from_the_results():
+    assert run.fill_findings("ratio __FIRST_RATIO__x", {"FIRST_RATIO": "1.98"}) == "ratio 1.98x"
+
+
+def test_committed_findings_render_from_committed_results():
+    res = _results()
+    text = run.render(res, (RESULTS.parent / "findings.md").read_text())
+    assert not run.PLACEHOLDER.search(text)
+    ratio = res["summary"]["ratios"]["naive_over_first_wall"]
+    assert f"{ratio:.2f}x" in text
+
+
+def test_missing_sample_is_said_not_measured():
+    res = copy.deepcopy(_results())
+    res["measurements"].pop("sample", None)
+    res["summary"] = run.summarize(res)
+    values = run.findings_values(res)
+    assert values["SAMPLE"] == run.NOT_MEASURED
+    assert values["SAMPLE_VERDICT"] == run.NOT_MEASURED
+    assert "one not measured" in values["NPASS"]
+
+
+def test_renders_between_steps_and_still_refuses_unknown_placeholders():
+    """Saved after each step: with ingest, runs and tables not measured yet the findings still render
+    (saying so); a placeholder the code does not know still raises."""
+    res = copy.deepcopy(_results())
+    for step in ("ingest", "cached", "first", "tables", "sample"):
+        res["measurements"].pop(step, None)
+    res["summary"] = run.summarize(res)
+    template = (RESULTS.parent / "findings.md").read_text()
+    text = run.render(res, template)
+    assert not run.PLACEHOLDER.search(text) and run.NOT_MEASURED in text
+    with pytest.raises(ValueError, match="__NOT_KNOWN__"):
+        run.render(res, template + "\n__NOT_KNOWN__\n")

@@ -1,0 +1,148 @@
+"""The coordination engine on tiny crafted releases: exact pairs and weights, window edges, minute
+resolution, and the bucketed self-join against a brute-force count on random events."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from helpers.coordination import events as ev_mod
+from helpers.coordination import pairs
+
+IDS = {"A": "1001", "B": "1002", "C": "1003", "D": "1004"}
+
+
+def tw(release, name: str, **values) -> dict:
+    """A tweet by the plain (unhashed) account `name` (user id 100x)."""
+    return release.tweet(user=IDS[name], user_screen_name=name, **values)
+
+
+def _crafted(release):
+    """Four plain accounts A-D acting on shared objects at second-resolution times (see each test)."""
+    T = "2017-06-22 "
+    rows = [
+        # co-retweet: R1 by A 10:00:00, D 10:00:10, B 10:00:30, C 10:02:00; R2 exactly 60 s apart; R3 61 s
+        tw(release, "A", is_retweet=True, retweet_tweetid="801", tweet_time=T + "10:00:00"),
+        tw(release, "D", is_retweet=True, retweet_tweetid="801", tweet_time=T + "10:00:10"),
+        tw(release, "B", is_retweet=True, retweet_tweetid="801", tweet_time=T + "10:00:30"),
+        tw(release, "C", is_retweet=True, retweet_tweetid="801", tweet_time=T + "10:02:00"),
+        tw(release, "A", is_retweet=True, retweet_tweetid="802", tweet_time=T + "11:00:00"),
+        tw(release, "B", is_retweet=True, retweet_tweetid="802", tweet_time=T + "11:01:00"),
+        tw(release, "A", is_retweet=True, retweet_tweetid="803", tweet_time=T + "12:00:00"),
+        tw(release, "B", is_retweet=True, retweet_tweetid="803", tweet_time=T + "12:01:01"),
+        # co-tweet: same text after normalising (case, mentions, spaces); mention-only texts never match
+        tw(release, "A", tweet_text="Hello @x World", tweet_time=T + "13:00:00"),
+        tw(release, "B", tweet_text="hello   world @y", tweet_time=T + "13:00:59"),
+        tw(release, "C", tweet_text="@z", tweet_time=T + "13:00:00"),
+        tw(release, "D", tweet_text="@w", tweet_time=T + "13:00:01"),
+        tw(release, "C", tweet_text="HELLO WORLD", tweet_time=T + "13:05:00"),
+        # co-link: a URL twice in one tweet counts once; a retweet's URL is not the retweeter's link
+        tw(release, "A", urls=["http://a.example/1", "http://a.example/1", "http://b.example/2"],
+                      tweet_time=T + "14:00:00"),
+        tw(release, "B", urls=["http://a.example/1"], tweet_time=T + "14:00:40"),
+        tw(release, "C", urls=["http://b.example/2"], tweet_time=T + "14:00:50"),
+        tw(release, "D", urls=["http://a.example/1"], is_retweet=True, retweet_tweetid="809",
+                      tweet_time=T + "14:00:45"),
+        # co-hashtag (case-folded) and co-reply
+        tw(release, "A", hashtags=["Tag"], tweet_time=T + "15:00:00"),
+        tw(release, "B", hashtags=["tag"], tweet_time=T + "15:00:20"),
+        tw(release, "A", in_reply_to_tweetid="909", in_reply_to_userid="77", tweet_time=T + "16:00:00"),
+        tw(release, "C", in_reply_to_tweetid="909", in_reply_to_userid="77", tweet_time=T + "16:00:05"),
+    ]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    return release.open()
+
+
+def _named(accounts, table: pa.Table, directed: bool = False) -> set:
+    """{(name, name, weight)}; undirected pairs in name order (uids follow first appearance)."""
+    ids = accounts.table.column("screen_name").to_pylist()
+    out = set()
+    for r in table.to_pylist():
+        a, b = ids[r["u1"]], ids[r["u2"]]
+        out.add((a, b, r["weight"]) if directed else (*sorted((a, b)), r["weight"]))
+    return out
+
+
+@pytest.fixture
+def crafted(release):
+    data = _crafted(release)
+    return data, ev_mod.accounts_of(data)
+
+
+def test_co_retweet_pairs_and_weights_exact(crafted):
+    data, acc = crafted
+    e = ev_mod.events(data, "co_retweet", acc)
+    con = pairs.connect()
+    assert _named(acc, pairs.undirected(con, e.ev, 60)) == {("A", "B", 2), ("A", "D", 1), ("B", "D", 1)}
+    # a pair exactly 60 s apart is in a 60 s window, 61 s is not
+    assert _named(acc, pairs.undirected(con, e.ev, 59)) == {("A", "B", 1), ("A", "D", 1), ("B", "D", 1)}
+    assert _named(acc, pairs.undirected(con, e.ev, 61)) == {("A", "B", 3), ("A", "D", 1), ("B", "D", 1)}
+    assert _named(acc, pairs.undirected(con, e.ev, 60, min_weight=2)) == {("A", "B", 2)}
+    assert _named(acc, pairs.directed(con, e.ev, 60), directed=True) == {
+        ("A", "B", 2), ("B", "A", 2), ("A", "D", 1), ("D", "A", 1), ("B", "D", 1), ("D", "B", 1)}
+
+
+def test_co_tweet_link_hashtag_reply(crafted):
+    data, acc = crafted
+    con = pairs.connect()
+    got = {n: _named(acc, pairs.undirected(con, ev_mod.events(data, n, acc).ev, 60))
+           for n in ("co_tweet", "co_link", "co_hashtag", "co_reply")}
+    assert got == {"co_tweet": {("A", "B", 1)}, "co_link": {("A", "B", 1), ("A", "C", 1)},
+                   "co_hashtag": {("A", "B", 1)}, "co_reply": {("A", "C", 1)}}
+    assert ev_mod.events(data, "co_tweet", acc).empty == 2   # the two mention-only texts
+
+
+def test_normalise_text_is_the_toolkits_preprocessing():
+    texts = ["Hello @x World", "hello\u00a0\u00a0world @y", "  RT @a: Some\nText  ", "@only", "ÉCOLE"]
+    got = ev_mod.normalise_text(pa.array(texts)).to_pylist()
+    assert got == ["hello world", "hello world", "rt some text", "", "école"]
+
+
+def test_evidence_matches_behind_each_pair(crafted):
+    data, acc = crafted
+    e = ev_mod.events(data, "co_retweet", acc)
+    con = pairs.connect()
+    kept = pairs.undirected(con, e.ev, 60, min_weight=2)
+    m = pairs.matches(con, e.ev, 60, kept).to_pandas()
+    assert len(m) == 2 and (m["t2"] - m["t1"]).tolist() == [30, 60]
+
+
+def test_minute_resolution_same_minute_only_under_60_s(release):
+    rows = [tw(release, u, is_retweet=True, retweet_tweetid=r, tweet_time=t) for u, r, t in [
+        ("A", "1", "2017-06-22 16:03"), ("B", "1", "2017-06-22 16:03"),
+        ("A", "2", "2017-06-22 16:03"), ("C", "2", "2017-06-22 16:04")]]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    data = release.open()
+    acc = ev_mod.accounts_of(data)
+    e = ev_mod.events(data, "co_retweet", acc)
+    assert ev_mod.resolution(e.ev) == 60
+    con = pairs.connect()
+    assert _named(acc, pairs.undirected(con, e.ev, 1)) == {("A", "B", 1)}
+    assert _named(acc, pairs.undirected(con, e.ev, 60)) == {("A", "B", 1), ("A", "C", 1)}
+
+
+def _brute(ev: pd.DataFrame, window: int) -> dict:
+    """Directed weights by the definition, with a plain double loop over a few hundred events."""
+    hits: dict = {}
+    for a, b in itertools.permutations(ev.itertuples(index=False), 2):
+        if a.oid == b.oid and a.uid != b.uid and abs(a.t - b.t) <= window:
+            hits.setdefault((a.uid, b.uid), set()).add(a.eid)
+    return {k: len(v) for k, v in hits.items()}
+
+
+@pytest.mark.parametrize("window", [0, 1, 7, 60, 600])
+def test_bucketed_join_equals_brute_force(window):
+    rng = np.random.default_rng(window)
+    n = 400
+    ev = pd.DataFrame({"eid": np.arange(n, dtype=np.int64), "uid": rng.integers(0, 12, n).astype(np.int32),
+                       "t": rng.integers(0, 3000, n).astype(np.int64), "oid": rng.integers(0, 5, n).astype(np.int64)})
+    con = pairs.connect()
+    got = {(r["u1"], r["u2"]): r["weight"] for r in pairs.directed(con, pa.Table.from_pandas(ev), window).to_pylist()}
+    want = _brute(ev, window)
+    assert got == want and len(want) > 0
+    und = {(r["u1"], r["u2"]): r["weight"] for r in pairs.undirected(con, pa.Table.from_pandas(ev), window).to_pylist()}
+    assert und == {(a, b): min(w, want[(b, a)]) for (a, b), w in want.items() if a < b}

@@ -1,0 +1,161 @@
+"""The archive-sample generator (helpers.synthetic.archive): each disclosure's file names and column format,
+the catalog's languages and period, tweet counts, determinism, the synthetic marker, planted damage."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from helpers.data import catalog, schema
+from helpers.paths import SAMPLE_MARKER
+from helpers.synthetic import archive as arch
+
+
+def header_and_rows(path: Path, member: str | None = None) -> tuple[list[str], list[dict], str]:
+    if member:
+        with zipfile.ZipFile(path) as zf:
+            text = zf.read(member).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    rows = list(csv.reader(text.splitlines(keepends=True)))
+    return rows[0], [dict(zip(rows[0], r)) for r in rows[1:]], text
+
+
+def tweet_files(marker: dict, op: str) -> list[tuple[str, dict]]:
+    return [(p, f) for p, f in marker["ops"][op]["files"].items() if f["table"] == "tweets"]
+
+
+def test_2018_format(tmp_path):
+    marker = arch.write_archive_sample(tmp_path / "r", ["ira"], tweets=30, seed=2)
+    header, rows, text = header_and_rows(tmp_path / "r" / "ira_tweets_csv_hashed.csv")
+    assert tuple(header) == schema.TWEET_COLUMNS_2018 and text.startswith('"tweetid","userid"')
+    assert text.count('","') == 30 * (len(rows) + 1)  # every field quoted (no value holds '","')
+    hashed = [r["userid"] for r in rows if not r["userid"].isdigit()]
+    assert hashed and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashed)
+    assert {r["is_retweet"] for r in rows} == {"true", "false"}
+    assert {r["latitude"] for r in rows} == {""}
+    lists = [r["hashtags"] for r in rows if r["hashtags"]]
+    assert lists and all(re.fullmatch(r"\[[a-z]+(, [a-z]+)*\]", x) for x in lists)
+    assert marker["ops"]["ira"]["format"] == "2018"
+
+
+def test_2019_format_zip_with_the_stem_inside(tmp_path):
+    arch.write_archive_sample(tmp_path / "r", ["russia_201901_1"], tweets=30, seed=2)
+    path = tmp_path / "r" / "russia_201901_1_tweets_csv_hashed.zip"
+    header, rows, _ = header_and_rows(path, "russian_linked_tweets_csv_hashed.csv")
+    assert tuple(header) == schema.TWEET_COLUMNS
+    hashed = [r["userid"] for r in rows if not r["userid"].isdigit()]
+    assert hashed and all(h.endswith("=") and len(h) == 44 for h in hashed)
+    assert {r["latitude"] for r in rows} == {"absent"} and {r["is_retweet"] for r in rows} == {"True", "False"}
+    assert any(r["hashtags"].startswith("['") for r in rows) and rows[0]["like_count"].endswith(".0")
+    assert (tmp_path / "r" / "russian_linked_users_csv_hashed.csv").is_file()
+
+
+def test_2020_format_has_30_columns_and_october_2020_writes_lower_case_booleans(tmp_path):
+    arch.write_archive_sample(tmp_path / "r", ["iran_092020", "MX_0621"], tweets=30, seed=2)
+    header, rows, _ = header_and_rows(tmp_path / "r" / "iran_092020_tweets_csv_hashed.csv")
+    assert len(header) == 30 and "poll_choices" not in header
+    assert {r["is_retweet"] for r in rows} == {"true", "false"}
+    mx = [header_and_rows(p)[1] for p in sorted((tmp_path / "r").glob("MX_0621_tweets_csv_hashed_*.csv"))]
+    assert {r["is_retweet"] for part in mx for r in part} == {"True", "False"}
+    assert any(r["urls"] == "['']" for part in mx for r in part)
+
+
+@pytest.mark.parametrize("key, names", [
+    ("iran_201901_1", [f"iran_201901_1_tweets_csv_hashed_{i}.csv" for i in range(1, 5)]),
+    ("china_082019_3", [f"china_082019_3_tweets_csv_hashed_part{i}.csv" for i in range(1, 4)]),
+    ("ecuador_082019_1", ["ecuador_082019_tweets_csv_hashed.csv"]),
+    ("saudi_arabia_112019", [f"saudi_arabia_112019_tweets_csv_hashed/saudi_arabia_112019_tweets_csv_hashed_{i}.csv"
+                             for i in range(1, 10)]),
+    ("egypt_022020", ["hashed_2020_04_egypt_022020_egypt_022020_tweets_csv_hashed/egypt_022020_tweets_csv_hashed.csv"]),
+    ("ghana_nigeria_032020", ["032020_tweets_csv_hashed.csv"]),
+    ("GRU_202012", ["hashed_2020_12_GRU_202012_GRU_202012_tweets.csv"]),
+    ("armenia_202012", ["hashed_2020_12_armenia_202012_armenia_202012_tweets_csv_hashed.csv"]),
+])
+def test_file_names_of_each_disclosure(tmp_path, key, names):
+    marker = arch.write_archive_sample(tmp_path / "r", [key], tweets=40, seed=2)
+    op = catalog.lookup(key).op
+    assert [p for p, _ in tweet_files(marker, op)] == names
+    assert all((tmp_path / "r" / n).is_file() for n in names)
+
+
+def test_users_file_names_of_each_period(tmp_path):
+    marker = arch.write_archive_sample(tmp_path / "r", ["GRU_202012", "REA_0621", "RNA_0621", "cuba_082020"],
+                                       tweets=10, seed=2)
+    users = {op: next(p for p, f in info["files"].items() if f["table"] == "users")
+             for op, info in marker["ops"].items()}
+    assert users == {"gru_202012": "hashed_2020_12_GRU_202012_GRU_202012_users.csv",
+                     "rea_0621": "hashed_2021_12_REA_0621_REA_0621_users.csv",
+                     "rna_0621": "2021_12_RNA_0621_RNA_0621_users.csv",
+                     "cuba_082020": "cuba_082020_users_csv_hashed.csv"}
+
+
+def test_per_year_and_half_year_files_hold_the_tweets_of_their_period(tmp_path):
+    marker = arch.write_archive_sample(tmp_path / "r", ["turkey_052020", "REA_0621"], tweets=200, seed=2)
+    turkey = [f["part"] for _, f in tweet_files(marker, "turkey_052020")]
+    assert turkey[:2] == ["2014", "2015"] and "2016_01" in turkey and "2016_06" in turkey
+    assert turkey[-1] == "2020_01"
+    for path, f in tweet_files(marker, "rea_0621"):
+        assert re.fullmatch(r"REA_0621_tweets_csv_hashed_20(19|20|21)\.csv", path)
+        _, rows, _ = header_and_rows(tmp_path / "r" / path)
+        assert {r["tweet_time"][:4] for r in rows} == {f["part"]}
+
+
+def test_languages_period_and_counts_follow_the_catalog(tmp_path):
+    d = catalog.lookup("iran_201906_2")
+    marker = arch.write_archive_sample(tmp_path / "r", [d.key], scale=1e-4, seed=2)
+    [(path, f)] = tweet_files(marker, d.op)
+    assert f["rows"] == round(d.tweets * 1e-4) == 207
+    _, rows, _ = header_and_rows(tmp_path / "r" / path)
+    assert {r["tweet_language"] for r in rows} <= set(d.main_languages) | {"und"}
+    assert {r["tweet_language"] for r in rows} >= set(d.main_languages)
+    times = sorted(r["tweet_time"] for r in rows)
+    assert times[-1][:7] <= d.release_month and times[0] >= "2016-06"
+    assert times[-1][:4] == "2019" and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", times[0])
+    tiny = arch.write_archive_sample(tmp_path / "t", ["russia_201906_1"], scale=1e-6, seed=2)
+    assert sum(f["rows"] for _, f in tweet_files(tiny, "russia_201906_1")) == arch.MIN_TWEETS
+
+
+def test_deterministic_for_a_seed_and_marked_synthetic(tmp_path):
+    keys = ["ira", "russia_201901_1", "serbia_022020", "REA_0621"]
+    a = arch.write_archive_sample(tmp_path / "a", keys, tweets=25, seed=7)
+    b = arch.write_archive_sample(tmp_path / "b", keys, tweets=25, seed=7)
+    c = arch.write_archive_sample(tmp_path / "c", keys, tweets=25, seed=8)
+    assert a["ops"] == b["ops"] and a["ops"] != c["ops"]
+    marker = json.loads((tmp_path / "a" / SAMPLE_MARKER).read_text())
+    assert marker["synthetic"] is True and marker["complete"] is True and marker["seed"] == 7
+
+
+def test_refuses_to_replace_a_folder_that_is_not_synthetic(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "ira_tweets_csv_hashed.csv").write_text("x")
+    with pytest.raises(FileExistsError):
+        arch.write_archive_sample(tmp_path / "real", ["ira"], tweets=5)
+    with pytest.raises(ValueError, match="not a dataset of the catalog"):
+        arch.write_archive_sample(tmp_path / "new", ["no_such_op"], tweets=5)
+
+
+def test_float_ids_are_planted_in_a_secondary_column_and_every_row_is_accounted(tmp_path):
+    from helpers.data import load
+    marker = arch.write_archive_sample(tmp_path / "r", ["MX_0621"], tweets=60, seed=2, float_ids=True)
+    planted = marker["ops"]["mx_0621"]["damage"]["float_ids"]
+    texts = "".join(p.read_text() for p in (tmp_path / "r").glob("MX_0621_tweets_*.csv"))
+    assert planted > 0 and len(re.findall(r'"\d\.\d+e\+17"', texts)) == planted
+    data = load.open_release(tmp_path / "r", cache_root=tmp_path / "cache", progress=False, log=lambda *a: None)
+    files = data.file_table().query("table == 'tweets'")
+    assert files["rows read"].sum() == 60
+    assert (files["rows read"] == files["rows cached"] + files["rows quarantined"]).all()
+
+
+def test_command_line(tmp_path, capsys):
+    assert arch.main(["--out", str(tmp_path / "r"), "--ops", "iran_201901_1,GRU_202012", "--tweets", "12",
+                      "--seed", "3", "--camel-users", "GRU_202012"]) == 0
+    out = capsys.readouterr().out
+    assert "iran_201901_1: 5 files, 12 tweets (2019 format)" in out and "gru_202012: 2 files" in out
+    users = (tmp_path / "r" / "hashed_2020_12_GRU_202012_GRU_202012_users.csv").read_text().splitlines()[0]
+    assert '"userDisplayName"' in users and '"followerCount"' in users
