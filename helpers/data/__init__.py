@@ -1,0 +1,16 @@
+"""Data: from the raw files of a release folder to the columns and rows a notebook asks for.
+
+In: a release folder (any of the archive's 48 datasets, plain `.csv`, `.csv.gz` or `.zip`, parts,
+per-year files; never modified). Out: a typed Parquet cache per operation and table with a
+`manifest.json` (sizes, SHA-256, rows read = cached + quarantined, damaged fields), and pandas frames
+with only the columns and dates asked for.
+
+- `catalog` (+ `catalog.csv`), `versions`: the archive's datasets and the versions of them published.
+- `operations`: an operation's name (`op`), label and order.
+- `release`: release discovery (names, parts, per-year files) and byte sources (plain, gz, zip).
+- `schema`, `fields`: the columns and their types; typing a batch, recording damaged fields.
+- `ingest`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`).
+- `load`: the cache -> frames (only the columns and rows asked for).
+
+Imports only `helpers.paths` and `helpers.errors` from outside this package.
+"""

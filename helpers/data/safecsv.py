@@ -1,0 +1,46 @@
+"""CSV for spreadsheet users: text that a spreadsheet would run as a formula is made inert.
+
+Spreadsheet programs execute cells that start with `=`, `+`, `-`, `@` (and tab or carriage return): text
+from troll accounts must never become a formula, so every text cell starting with one of them is prefixed
+with an apostrophe (OWASP's advice). Here in `data/` because the ingest writes its quarantine and
+damaged-fields files with it; `present.exports` writes the readers' tables with the same writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import decimal
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, made inert; numbers and missing values unchanged.
+
+    Anything else is written as its text, so it is checked as text (a list or an object whose text
+    starts with '=' is neutralised too). Numbers stay numbers: -5 is a number, not a formula.
+    """
+    if value is None or isinstance(value, (bool, int, float, decimal.Decimal, np.number, np.bool_)):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return value
+
+
+class SafeCsvWriter:
+    """A csv.writer that neutralises formula-like text cells, for files opened in spreadsheets."""
+
+    def __init__(self, handle) -> None:
+        self._writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+
+    def writerow(self, row: Sequence) -> None:
+        self._writer.writerow([neutralise(v) for v in row])
+
+    def writerows(self, rows: Iterable[Sequence]) -> None:
+        for row in rows:
+            self.writerow(row)
