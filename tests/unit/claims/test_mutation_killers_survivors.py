@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -16,6 +15,7 @@ import pytest
 from helpers.claims import scorecard
 from helpers.data import fields, schema
 from helpers.metrics import accounts, content
+from helpers.paths import ROOT
 from helpers.present import reports
 from helpers.synthetic import sample
 
@@ -185,7 +185,7 @@ def test_calibration_file_agrees_with_every_claim_it_holds_within_the_printed_pr
 
 def _reference_counts(section: str) -> dict[str, dict[str, int]]:
     """The two-operation count table under `## <section>` of published-figures.md: {op: {value: count}}."""
-    path = Path(__file__).resolve().parents[1] / "docs" / "published-figures.md"   # in the repository
+    path = ROOT / "docs" / "published-figures.md"   # in the repository
     text = path.read_text(encoding="utf-8").split(f"## {section}", 1)[1].split("\n## ", 1)[0]
     out: dict[str, dict[str, int]] = {"ira": {}, "iranian": {}}
     for line in text.splitlines():

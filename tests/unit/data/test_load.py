@@ -251,13 +251,3 @@ def test_parts_with_different_extra_columns_read_as_one_table(release):
     assert (entry["rows_read"], entry["rows_cached"], len(entry["parts"])) == (5, 5, 2)
     assert not data.has("iran_201901_1", "users")
 
-
-def test_a_figure_names_few_source_files_and_counts_many():
-    from helpers import notebook
-    manifest = {"files": {f"x{i}": {"op": "iran_201901_1" if i < 4 else "ira",
-                                    "source": {"name": f"iran_201901_1_tweets_csv_hashed_{i}.csv"}}
-                          for i in range(6)}}
-    assert notebook.source_files(manifest, ["iran_201901_1"]) == ", ".join(
-        f"iran_201901_1_tweets_csv_hashed_{i}.csv" for i in range(4))
-    assert notebook.source_files(manifest, ["iran_201901_1", "ira"]) == \
-        "6 files of 2 operations (listed in report 01 with their SHA-256)"
