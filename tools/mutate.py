@@ -66,8 +66,33 @@ EQUIVALENT: dict[str, str] = {
     "mailto); the javascript:/data: tests would see any widening",
     "helpers.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
     "helpers.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
+    "helpers.reports.x_html_table__mutmut_55": "`head +=` -> `head =`: head is still the empty list here, so "
+    "assigning and extending give the same list",
+    "helpers.reports.x_html_table__mutmut_77": "`cells +=` -> `cells =`: cells is still the empty list here, so "
+    "assigning and extending give the same list",
     "helpers.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
     "returns a bool for every scalar",
+    "helpers.metrics.clients.x__class_of__mutmut_3": "`name or 'XXXX'`: classify passes labelled() values, never None; "
+    "_class_of(None) fills only recode's slot for missing codes, which labelled() leaves empty",
+    "helpers.metrics.clients.x_automated_share__mutmut_12": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_automated_share__mutmut_14": "observed dropped (pandas 3: True): class_shares has a row "
+    "for every op and class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_20": "observed=True: class_shares has a row for every op and "
+    "class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_23": "min_count=2: each op has exactly the two automation "
+    "classes, whose shares are both NaN (no tweets) or both numbers",
+    "helpers.metrics.clients.x_class_shares__mutmut_15": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_class_shares__mutmut_28": "observed=None in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_30": "observed dropped in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_33": "observed=True in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_41": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.clients.x_class_shares__mutmut_46": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as "
+    "the masked total",
 }
 
 
@@ -140,22 +165,32 @@ def score_row(name: str, r: dict) -> dict:
     live = r["mutants"] - equivalent
     return {"name": name, "mutants": r["mutants"], "killed": c.get("killed", 0), "timeout": c.get("timeout", 0),
             "survived": alive, "equivalent": equivalent, "score": killed / live if live else 1.0,
-            "seconds": r["seconds"]}
+            "before": r.get("before", _raw_score(r)), "seconds": r["seconds"]}
+
+
+def _raw_score(r: dict) -> float:
+    """(Killed + timed out) / mutants, no mutant set aside as equivalent: the score "before" (the tests of
+    main when the module was first measured, before anyone read its survivors)."""
+    c = r["counts"]
+    return (c.get("killed", 0) + c.get("timeout", 0)) / r["mutants"] if r["mutants"] else 1.0
 
 
 def write_doc(results: dict) -> None:
     """docs/mutation-testing.md: the per-module table of the last measured run, then every survivor."""
     rows = [score_row(n, results[n]) for n in MODULES if n in results]
-    table = ["| module | mutants | killed | timed out | survived | equivalent | score | run time |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    table = ["| module | mutants | killed | timed out | survived | equivalent | score before | score after "
+             "| run time |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         table.append(f"| {r['name']} | {r['mutants']} | {r['killed']} | {r['timeout']} | {r['survived']} | "
-                     f"{r['equivalent']} | {r['score']:.1%} | {r['seconds'] // 60} min {r['seconds'] % 60} s |")
+                     f"{r['equivalent']} | {r['before']:.1%} | {r['score']:.1%} | "
+                     f"{r['seconds'] // 60} min {r['seconds'] % 60} s |")
     left = [n for n in MODULES if n not in results]
     total = sum(r["seconds"] for r in rows)
     lines = (DOC.read_text(encoding="utf-8").split("<!-- table -->")[0] if DOC.exists() else "# Mutation testing\n\n")
     lines += "<!-- table -->\n" + "\n".join(table) + "\n\n"
-    lines += f"Run time of the modules above, one after the other on the 2-core machine: {total // 60} min {total % 60} s.\n"
+    lines += (f"Run time of the modules above, one after the other on the 2-core machine: {total // 60} min "
+              f"{total % 60} s.\n")
     if left:
         lines += f"Not measured yet: {', '.join(left)}.\n"
     lines += "\n## Mutants left alive\n\n"
@@ -179,7 +214,11 @@ def main(argv=None) -> int:
         ap.error(f"no module named {args.modules}; known: {', '.join(MODULES)}")
     for name in [] if args.docs else names:
         print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
+        previous = results.get(name)
         results[name] = measure(name)
+        # the score before the killer tests: kept from the first measurement of the module
+        results[name]["before"] = previous.get("before", _raw_score(previous)) if previous else _raw_score(
+            results[name])
         r = score_row(name, results[name])
         print(f"  {r['mutants']} mutants, {r['killed']} killed, {r['timeout']} timed out, {r['survived']} survived"
               f" ({r['score']:.1%}), {r['seconds']} s", flush=True)
