@@ -16,6 +16,8 @@ TIMEOUT_MULTIPLIER times the clean run of the tests that cover it (never a wall-
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import os
 import shutil
@@ -93,6 +95,58 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.clients.x_class_shares__mutmut_41": "astype(None) is float64, the dtype of the division already",
     "helpers.metrics.clients.x_class_shares__mutmut_46": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as "
     "the masked total",
+    "helpers.metrics.engagement.x_ccdf__mutmut_10": "to_numpy(dtype=None): the counts are Int64 and dropna() left no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_ccdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without tweets, whose "
+    "empty counts are skipped",
+    "helpers.metrics.engagement.x_ccdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_ccdf__mutmut_8": "observed=False adds the ops without tweets, whose empty counts are "
+    "skipped",
+    "helpers.metrics.engagement.x_concentration__mutmut_7": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_concentration__mutmut_12": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_concentration__mutmut_30": "round to 10 digits, not 9: they differ only when the "
+    "floating error of top_tweets * tweets exceeds 1e-10, i.e. a top of more than ~450,000 tweets (the largest "
+    "dataset's 1% is ~90,000)",
+    "helpers.metrics.engagement.x_concentration__mutmut_38": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_40": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_44": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_lorenz__mutmut_17": "observed=None (pandas 3: False) adds the ops without tweets, "
+    "which are skipped (no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_19": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_lorenz__mutmut_22": "observed=False adds the ops without tweets, which are skipped "
+    "(no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_25": "to_numpy(dtype=None): Int64 counts after fillna(0) have no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_14": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_24": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_25": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_36": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_38": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_41": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_totals__mutmut_7": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_3": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_20": "to_numpy(dtype=None, na_value=nan) of Int64 counts is "
+    "float64 when a count is missing, int64 else: > 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_21": "na_value=None with dtype=float: pandas still writes NaN",
+    "helpers.metrics.engagement.x_zero_share__mutmut_22": "dtype dropped: float64 when a count is missing, int64 else: "
+    "> 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_23": "na_value dropped with dtype=float: pandas writes NaN for a "
+    "missing value",
+    "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
 }
 
 
@@ -131,6 +185,27 @@ def _statuses(work: Path, source: str) -> dict[str, str]:
     return {k: status_by_exit_code[v] for k, v in meta["exit_code_by_key"].items()}
 
 
+def _functions(mutated: Path) -> dict[str, str]:
+    """Source of every function of mutmut's mutated copy of a module, by name."""
+    text = mutated.read_text(encoding="utf-8")
+    return {n.name: ast.get_source_segment(text, n) for n in ast.walk(ast.parse(text))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _diff(functions_of: dict[str, str], key: str, source: str) -> str:
+    """The mutant as a diff against the original function (what `mutmut show` prints, without one
+    `mutmut` process per survivor: a module with a hundred survivors took minutes)."""
+    name = key.rsplit(".", 1)[-1]
+    base = name.split("__mutmut_")[0]
+    original, mutant = functions_of.get(base + "__mutmut_orig"), functions_of.get(name)
+    if original is None or mutant is None:
+        return "(mutant not found in the mutated copy)"
+    shown = base.removeprefix("x_").replace("\u01c1", ".")
+    lines = difflib.unified_diff(original.replace(base + "__mutmut_orig", shown).splitlines(),
+                                 mutant.replace(name, shown).splitlines(), source, source, lineterm="")
+    return "\n".join(lines)
+
+
 def measure(name: str) -> dict:
     """Run mutmut on one module; its counts, its survivors (with their diffs) and the run time."""
     source, tests, functions = MODULES[name]
@@ -147,10 +222,9 @@ def measure(name: str) -> dict:
     wanted = [f.rstrip("*") for f in functions] if functions else None
     statuses = {k: v for k, v in _statuses(work, source).items()
                 if wanted is None or any(k.startswith(w) for w in wanted)}
-    survivors = {}
-    for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout")):
-        shown = subprocess.run([mutmut, "show", key], cwd=work, env=env, capture_output=True, text=True)
-        survivors[key] = {"status": statuses[key], "diff": shown.stdout.split("\n", 1)[-1].strip()}
+    functions_of = _functions(work / "mutants" / source)
+    survivors = {key: {"status": statuses[key], "diff": _diff(functions_of, key, source)}
+                 for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout"))}
     counts = {s: sum(v == s for v in statuses.values()) for s in sorted(set(statuses.values()))}
     return {"module": source, "tests": tests, "functions": functions, "mutants": len(statuses),
             "counts": counts, "seconds": round(seconds), "survivors": survivors}
