@@ -116,3 +116,11 @@ def test_top_accounts_exact_frame_ops_in_order(frames):
     assert got.index.tolist() == [0, 1, 2]
     assert got.astype({"op": str})[["op", "rank", "userid", "follower_count"]].values.tolist() == [
         ["ira", 1, "b", 20], ["ira", 2, "a", 10], ["iranian", 1, "x", 6_000]]
+
+
+def test_concentration_takes_at_least_one_tweet_and_no_more(frames):
+    """Ten tweets: 1% of them is a tenth of a tweet, so the top tweet alone."""
+    t = frames.tweets([counts(op="ira", userid="a", like=v) for v in (5, 4, 1, 0, 0, 0, 0, 0, 0, 0)])
+    got = engagement.concentration(t).set_index("metric")
+    assert got.loc["likes", "top_tweets_share"] == 0.5
+    assert got.loc["likes", "top_accounts_share"] == 1.0

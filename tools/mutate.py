@@ -147,6 +147,7 @@ EQUIVALENT: dict[str, str] = {
     "missing value",
     "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
     "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_account_totals__mutmut_21": "observed dropped (pandas 3: True), the value written",
 }
 
 
