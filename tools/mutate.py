@@ -148,6 +148,90 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
     "no missing value, so numpy gives int64 anyway",
     "helpers.metrics.engagement.x_account_totals__mutmut_21": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x__period__mutmut_2": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x__period__mutmut_4": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_29": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_33": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_13": "tz_convert(None) converts to UTC and drops the zone, \"utc\" is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_79": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_81": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_82": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_83": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_peaks__mutmut_19": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_22": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_33": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_34": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_64": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_67": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_75": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_76": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_33": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_54": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_69": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_72": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_74": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_71": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_daily__mutmut_11": "freq 'd' is pandas's alias of 'D'",
+    "helpers.metrics.timeline.x_daily__mutmut_4": "freq=None with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_7": "freq dropped with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_43": "`|` for `&`: in_window above already kept only the rows of these "
+    "days",
+    "helpers.metrics.timeline.x_daily__mutmut_56": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_58": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_63": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_hour_profile__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_peaks__mutmut_29": "op order of the peak sort: one row per op and value is kept (the "
+    "first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_30": "value order of the peak sort: one row per op and value is kept "
+    "(the first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_4": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_6": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_9": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_50": "merge on=None: the shared columns are op and the value column, the "
+    "keys written",
+    "helpers.metrics.timeline.x_peaks__mutmut_52": "merge on dropped: the shared columns are op and the value column, "
+    "the keys written",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_5": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_7": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_10": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_18": "zone of the second row: one zone per op, on all its "
+    "168 rows",
+    "helpers.metrics.timeline.x_yearly__mutmut_39": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_yearly__mutmut_57": "astype(None) is float64, the dtype of the division already",
 }
 
 
