@@ -232,6 +232,56 @@ EQUIVALENT: dict[str, str] = {
     "168 rows",
     "helpers.metrics.timeline.x_yearly__mutmut_39": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.timeline.x_yearly__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x__day_after__mutmut_8": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x__day_after__mutmut_12": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x_active_after__mutmut_11": "Series(None, dtype=Int64) is all missing, as Series(pd.NA, "
+    "dtype=Int64)",
+    "helpers.metrics.accounts.x_active_after__mutmut_14": "Series(index=..., dtype=Int64) without data is all missing, "
+    "as with pd.NA",
+    "helpers.metrics.accounts.x_active_after__mutmut_12": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_15": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_35": "dropna=None: pandas reads it as false, the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_37": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x_activity__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_16": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_21": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_binned__mutmut_33": "right=True is pd.cut's default",
+    "helpers.metrics.accounts.x_binned__mutmut_37": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_39": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_40": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_22": "years from 0: the windows before the first year hold 0 "
+    "accounts, never the maximum",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_29": "two more years after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_32": "one more year after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_41": "min_periods=None: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_43": "min_periods dropped: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_44": "`break` for `continue`: unreachable, the years always hold "
+    "one full window",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_34": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_5": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_created__mutmut_27": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_created_per_year__mutmut_5": "created's default frequency is 'Y', the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_10": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_ecdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without rows, which are "
+    "skipped",
+    "helpers.metrics.accounts.x_ecdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_8": "observed=False adds the ops without rows, which are skipped",
+    "helpers.metrics.accounts.x_tweets_after__mutmut_8": "observed=None is read as False by pandas 3, the value "
+    "written",
 }
 
 
