@@ -282,6 +282,24 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.accounts.x_ecdf__mutmut_8": "observed=False adds the ops without rows, which are skipped",
     "helpers.metrics.accounts.x_tweets_after__mutmut_8": "observed=None is read as False by pandas 3, the value "
     "written",
+    "helpers.metrics.core.x__label__mutmut_4": "`v is pd.NA and ...`: pd.NA never reaches _label, recode passes "
+    "missing values as None",
+    "helpers.metrics.core.x_in_window__mutmut_9": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_in_window__mutmut_17": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_kind_counts__mutmut_13": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_overview__mutmut_76": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_84": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_92": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_rank_within__mutmut_8": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_retweet_share__mutmut_2": "astype(None) is float64, the dtype of the mean already",
+    "helpers.metrics.core.x_retweet_share__mutmut_4": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_top_values__mutmut_17": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.core.x_tweet_kind__mutmut_25": "to_numpy(dtype=None) of a boolean column without missing values "
+    "(filled) is bool",
 }
 
 
