@@ -48,3 +48,15 @@ def test_overview_counts_each_account_once_however_its_rows_differ(frames):
                           {"op": "ira", "userid": "a", "follower_count": 2, "user_is_hashed": True}])
     got = core.overview(t, users).iloc[0]
     assert (got["hashed_accounts"], got["unhashed_accounts"]) == (1, 0)
+
+
+def test_rank_within_has_a_fresh_index_and_no_index_column():
+    f = pd.DataFrame({"op": ["a", "a", "b"], "n": [1, 2, 3], "k": ["x", "y", "z"]}, index=[9, 8, 7])
+    got = core.rank_within(f, "op", "n", "k", None)
+    assert list(got.columns) == ["op", "n", "k", "rank"] and got.index.tolist() == [0, 1, 2]
+    assert got[["k", "rank"]].values.tolist() == [["y", 1], ["x", 2], ["z", 1]]
+
+
+def test_recode_keeps_the_index():
+    got = core.recode(pd.Series(["a", None], index=[7, 3], name="s"), lambda v: "none" if v is None else v.upper())
+    assert got.to_dict() == {7: "A", 3: "none"} and got.name == "s"

@@ -300,6 +300,30 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.core.x_top_values__mutmut_17": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.core.x_tweet_kind__mutmut_25": "to_numpy(dtype=None) of a boolean column without missing values "
     "(filled) is bool",
+    "helpers.metrics.core.x_rank_within__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_17": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_18": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_24": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_26": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_27": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_recode__mutmut_2": "astype('category') of a categorical column is the same column",
+    "helpers.metrics.core.x_recode__mutmut_21": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_recode__mutmut_23": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_share_table__mutmut_10": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_12": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_13": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_18": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.core.x_share_table__mutmut_21": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the "
+    "masked total",
 }
 
 
