@@ -365,7 +365,8 @@ def _statuses(work: Path, source: str) -> dict[str, str]:
 def _functions(mutated: Path) -> dict[str, str]:
     """Source of every function of mutmut's mutated copy of a module, by name."""
     text = mutated.read_text(encoding="utf-8")
-    return {n.name: ast.get_source_segment(text, n) for n in ast.walk(ast.parse(text))
+    lines = text.splitlines()  # once: ast.get_source_segment splits the whole file on every call
+    return {n.name: "\n".join(lines[n.lineno - 1:n.end_lineno]) for n in ast.parse(text).body
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
