@@ -70,3 +70,9 @@ def test_yearly_missing_retweet_flag_is_not_a_retweet_and_counts_are_integers(fr
     y = timeline.yearly(t)
     assert y[["year", "tweets", "retweets"]].values.tolist() == [[2016, 2, 1]]
     assert y["retweets"].dtype.kind == "i" and y["retweet_share"].tolist() == [0.5]
+
+
+def test_hour_profile_weekly_tuesday_midnight_is_day_1(frames):
+    t = frames.tweets([{"op": "ira", "tweet_time": "2016-07-05 00:30"}])  # Tuesday 00:30 UTC
+    weekly = timeline.hour_profile(t, {}, weekly=True)
+    assert weekly.loc[weekly["tweets"] == 1, ["hour", "day", "hour_of_day"]].values.tolist() == [[24, 1, 0]]
