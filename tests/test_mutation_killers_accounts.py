@@ -72,3 +72,10 @@ def test_busiest_years_skips_an_op_without_accounts(frames):
     users = frames.users([{"op": "ira", "userid": "a", "account_creation_date": "2013-05-01"}], ops=OPS3)
     got = accounts.busiest_years(accounts.created_per_year(users))
     assert got.astype({"op": str}).values.tolist() == [["ira", 2013, 2014, 1, 1.0]]
+
+
+def test_cohort_activity_cohorts_stay_integers_when_some_creation_dates_are_missing(frames):
+    t = frames.tweets([{"op": "ira", "tweet_time": "2016-01-01", "account_creation_date": "2013-05-01"},
+                       {"op": "ira", "tweet_time": "2016-01-01", "account_creation_date": None}])
+    got = accounts.cohort_activity(t)
+    assert got["cohort"].tolist() == [2013] and got["cohort"].dtype.kind == "i"
