@@ -16,6 +16,8 @@ TIMEOUT_MULTIPLIER times the clean run of the tests that cover it (never a wall-
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import os
 import shutil
@@ -73,8 +75,262 @@ EQUIVALENT: dict[str, str] = {
     "mailto); the javascript:/data: tests would see any widening",
     "helpers.present.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
     "helpers.present.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
+    "helpers.present.reports.x_html_table__mutmut_55": "`head +=` -> `head =`: head is still the empty list here, so "
+    "assigning and extending give the same list",
+    "helpers.present.reports.x_html_table__mutmut_77": "`cells +=` -> `cells =`: cells is still the empty list here, "
+    "so assigning and extending give the same list",
     "helpers.present.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
     "returns a bool for every scalar",
+    "helpers.metrics.clients.x__class_of__mutmut_3": "`name or 'XXXX'`: classify passes labelled() values, never None; "
+    "_class_of(None) fills only recode's slot for missing codes, which labelled() leaves empty",
+    "helpers.metrics.clients.x_automated_share__mutmut_12": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_automated_share__mutmut_14": "observed dropped (pandas 3: True): class_shares has a row "
+    "for every op and class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_20": "observed=True: class_shares has a row for every op and "
+    "class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_23": "min_count=2: each op has exactly the two automation "
+    "classes, whose shares are both NaN (no tweets) or both numbers",
+    "helpers.metrics.clients.x_class_shares__mutmut_15": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_class_shares__mutmut_28": "observed=None in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_30": "observed dropped in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_33": "observed=True in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_41": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.clients.x_class_shares__mutmut_46": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as "
+    "the masked total",
+    "helpers.metrics.engagement.x_ccdf__mutmut_10": "to_numpy(dtype=None): the counts are Int64 and dropna() left no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_ccdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without tweets, whose "
+    "empty counts are skipped",
+    "helpers.metrics.engagement.x_ccdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_ccdf__mutmut_8": "observed=False adds the ops without tweets, whose empty counts are "
+    "skipped",
+    "helpers.metrics.engagement.x_concentration__mutmut_7": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_concentration__mutmut_12": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_concentration__mutmut_30": "round to 10 digits, not 9: they differ only when the "
+    "floating error of top_tweets * tweets exceeds 1e-10, i.e. a top of more than ~450,000 tweets (the largest "
+    "dataset's 1% is ~90,000)",
+    "helpers.metrics.engagement.x_concentration__mutmut_38": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_40": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_44": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_lorenz__mutmut_17": "observed=None (pandas 3: False) adds the ops without tweets, "
+    "which are skipped (no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_19": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_lorenz__mutmut_22": "observed=False adds the ops without tweets, which are skipped "
+    "(no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_25": "to_numpy(dtype=None): Int64 counts after fillna(0) have no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_14": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_24": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_25": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_36": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_38": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_41": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_totals__mutmut_7": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_3": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_20": "to_numpy(dtype=None, na_value=nan) of Int64 counts is "
+    "float64 when a count is missing, int64 else: > 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_21": "na_value=None with dtype=float: pandas still writes NaN",
+    "helpers.metrics.engagement.x_zero_share__mutmut_22": "dtype dropped: float64 when a count is missing, int64 else: "
+    "> 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_23": "na_value dropped with dtype=float: pandas writes NaN for a "
+    "missing value",
+    "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_account_totals__mutmut_21": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x__period__mutmut_2": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x__period__mutmut_4": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_29": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_33": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_13": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_79": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_81": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_82": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_83": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_peaks__mutmut_19": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_22": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_33": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_34": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_64": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_67": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_75": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_76": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_33": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_54": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_69": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_72": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_74": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_71": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_daily__mutmut_11": "freq 'd' is pandas's alias of 'D'",
+    "helpers.metrics.timeline.x_daily__mutmut_4": "freq=None with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_7": "freq dropped with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_43": "`|` for `&`: in_window above already kept only the rows of these "
+    "days",
+    "helpers.metrics.timeline.x_daily__mutmut_56": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_58": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_63": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_hour_profile__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_peaks__mutmut_29": "op order of the peak sort: one row per op and value is kept (the "
+    "first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_30": "value order of the peak sort: one row per op and value is kept "
+    "(the first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_4": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_6": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_9": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_50": "merge on=None: the shared columns are op and the value column, the "
+    "keys written",
+    "helpers.metrics.timeline.x_peaks__mutmut_52": "merge on dropped: the shared columns are op and the value column, "
+    "the keys written",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_5": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_7": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_10": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_18": "zone of the second row: one zone per op, on all its "
+    "168 rows",
+    "helpers.metrics.timeline.x_yearly__mutmut_39": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_yearly__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x__day_after__mutmut_8": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x__day_after__mutmut_12": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x_active_after__mutmut_11": "Series(None, dtype=Int64) is all missing, as Series(pd.NA, "
+    "dtype=Int64)",
+    "helpers.metrics.accounts.x_active_after__mutmut_14": "Series(index=..., dtype=Int64) without data is all missing, "
+    "as with pd.NA",
+    "helpers.metrics.accounts.x_active_after__mutmut_12": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_15": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_35": "dropna=None: pandas reads it as false, the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_37": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x_activity__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_16": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_21": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_binned__mutmut_33": "right=True is pd.cut's default",
+    "helpers.metrics.accounts.x_binned__mutmut_37": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_39": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_40": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_22": "years from 0: the windows before the first year hold 0 "
+    "accounts, never the maximum",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_29": "two more years after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_32": "one more year after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_41": "min_periods=None: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_43": "min_periods dropped: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_44": "`break` for `continue`: unreachable, the years always hold "
+    "one full window",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_34": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_5": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_created__mutmut_27": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_created_per_year__mutmut_5": "created's default frequency is 'Y', the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_10": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_ecdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without rows, which are "
+    "skipped",
+    "helpers.metrics.accounts.x_ecdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_8": "observed=False adds the ops without rows, which are skipped",
+    "helpers.metrics.accounts.x_tweets_after__mutmut_8": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.core.x__label__mutmut_4": "`v is pd.NA and ...`: pd.NA never reaches _label, recode passes "
+    "missing values as None",
+    "helpers.metrics.core.x_in_window__mutmut_9": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_in_window__mutmut_17": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_kind_counts__mutmut_13": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_overview__mutmut_76": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_84": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_92": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_rank_within__mutmut_8": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_retweet_share__mutmut_2": "astype(None) is float64, the dtype of the mean already",
+    "helpers.metrics.core.x_retweet_share__mutmut_4": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_top_values__mutmut_17": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.core.x_tweet_kind__mutmut_25": "to_numpy(dtype=None) of a boolean column without missing values "
+    "(filled) is bool",
+    "helpers.metrics.core.x_rank_within__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_17": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_18": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_24": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_26": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_27": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_recode__mutmut_2": "astype('category') of a categorical column is the same column",
+    "helpers.metrics.core.x_recode__mutmut_21": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_recode__mutmut_23": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_share_table__mutmut_10": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_12": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_13": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_18": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.core.x_share_table__mutmut_21": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the "
+    "masked total",
 }
 
 
@@ -113,6 +369,28 @@ def _statuses(work: Path, source: str) -> dict[str, str]:
     return {k: status_by_exit_code[v] for k, v in meta["exit_code_by_key"].items()}
 
 
+def _functions(mutated: Path) -> dict[str, str]:
+    """Source of every function of mutmut's mutated copy of a module, by name."""
+    text = mutated.read_text(encoding="utf-8")
+    lines = text.splitlines()  # once: ast.get_source_segment splits the whole file on every call
+    return {n.name: "\n".join(lines[n.lineno - 1:n.end_lineno]) for n in ast.parse(text).body
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _diff(functions_of: dict[str, str], key: str, source: str) -> str:
+    """The mutant as a diff against the original function (what `mutmut show` prints, without one
+    `mutmut` process per survivor: a module with a hundred survivors took minutes)."""
+    name = key.rsplit(".", 1)[-1]
+    base = name.split("__mutmut_")[0]
+    original, mutant = functions_of.get(base + "__mutmut_orig"), functions_of.get(name)
+    if original is None or mutant is None:
+        return "(mutant not found in the mutated copy)"
+    shown = base.removeprefix("x_").replace("\u01c1", ".")
+    lines = difflib.unified_diff(original.replace(base + "__mutmut_orig", shown).splitlines(),
+                                 mutant.replace(name, shown).splitlines(), source, source, lineterm="")
+    return "\n".join(lines)
+
+
 def measure(name: str) -> dict:
     """Run mutmut on one module; its counts, its survivors (with their diffs) and the run time."""
     source, tests, functions = MODULES[name]
@@ -129,10 +407,9 @@ def measure(name: str) -> dict:
     wanted = [f.rstrip("*") for f in functions] if functions else None
     statuses = {k: v for k, v in _statuses(work, source).items()
                 if wanted is None or any(k.startswith(w) for w in wanted)}
-    survivors = {}
-    for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout")):
-        shown = subprocess.run([mutmut, "show", key], cwd=work, env=env, capture_output=True, text=True)
-        survivors[key] = {"status": statuses[key], "diff": shown.stdout.split("\n", 1)[-1].strip()}
+    functions_of = _functions(work / "mutants" / source)
+    survivors = {key: {"status": statuses[key], "diff": _diff(functions_of, key, source)}
+                 for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout"))}
     counts = {s: sum(v == s for v in statuses.values()) for s in sorted(set(statuses.values()))}
     return {"module": source, "tests": tests, "functions": functions, "mutants": len(statuses),
             "counts": counts, "seconds": round(seconds), "survivors": survivors}
@@ -147,23 +424,32 @@ def score_row(name: str, r: dict) -> dict:
     live = r["mutants"] - equivalent
     return {"name": name, "mutants": r["mutants"], "killed": c.get("killed", 0), "timeout": c.get("timeout", 0),
             "survived": alive, "equivalent": equivalent, "score": killed / live if live else 1.0,
-            "seconds": r["seconds"]}
+            "before": r.get("before", _raw_score(r)), "seconds": r["seconds"]}
+
+
+def _raw_score(r: dict) -> float:
+    """(Killed + timed out) / mutants, no mutant set aside as equivalent: the score "before" (the tests of
+    main when the module was first measured, before anyone read its survivors)."""
+    c = r["counts"]
+    return (c.get("killed", 0) + c.get("timeout", 0)) / r["mutants"] if r["mutants"] else 1.0
 
 
 def write_doc(results: dict) -> None:
     """docs/mutation-testing.md: the per-module table of the last measured run, then every survivor."""
     rows = [score_row(n, results[n]) for n in MODULES if n in results]
-    table = ["| module | mutants | killed | timed out | survived | equivalent | score | run time |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    table = ["| module | mutants | killed | timed out | survived | equivalent | score before | score after "
+             "| run time |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         table.append(f"| {r['name']} | {r['mutants']} | {r['killed']} | {r['timeout']} | {r['survived']} | "
-                     f"{r['equivalent']} | {r['score']:.1%} | {r['seconds'] // 60} min {r['seconds'] % 60} s |")
+                     f"{r['equivalent']} | {r['before']:.1%} | {r['score']:.1%} | "
+                     f"{r['seconds'] // 60} min {r['seconds'] % 60} s |")
     left = [n for n in MODULES if n not in results]
     total = sum(r["seconds"] for r in rows)
     lines = (DOC.read_text(encoding="utf-8").split("<!-- table -->")[0] if DOC.exists() else "# Mutation testing\n\n")
     lines += "<!-- table -->\n" + "\n".join(table) + "\n\n"
-    lines += (f"Run time of the modules above, one after the other on the 2-core machine: "
-              f"{total // 60} min {total % 60} s.\n")
+    lines += (f"Run time of the modules above, one after the other on the 2-core machine: {total // 60} min "
+              f"{total % 60} s.\n")
     if left:
         lines += f"Not measured yet: {', '.join(left)}.\n"
     lines += "\n## Mutants left alive\n\n"
@@ -187,7 +473,11 @@ def main(argv=None) -> int:
         ap.error(f"no module named {args.modules}; known: {', '.join(MODULES)}")
     for name in [] if args.docs else names:
         print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
+        previous = results.get(name)
         results[name] = measure(name)
+        # the score before the killer tests: kept from the first measurement of the module
+        results[name]["before"] = previous.get("before", _raw_score(previous)) if previous else _raw_score(
+            results[name])
         r = score_row(name, results[name])
         print(f"  {r['mutants']} mutants, {r['killed']} killed, {r['timeout']} timed out, {r['survived']} survived"
               f" ({r['score']:.1%}), {r['seconds']} s", flush=True)
