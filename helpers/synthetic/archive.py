@@ -41,7 +41,7 @@ import pyarrow as pa
 from helpers.data import catalog
 from helpers.data.schema import USER_COLUMNS
 from helpers.paths import SAMPLE_MARKER
-from helpers.synthetic.sample import Style, _check_replaceable, csv_bytes, header_bytes, rng_for
+from helpers.synthetic.sample import Style, csv_bytes, header_bytes, partial_folder, rng_for
 
 GENERATOR_VERSION = "1.0.0"   # bump whenever the output for given arguments changes
 DEFAULT_TWEETS = 60
@@ -347,13 +347,7 @@ def write_archive_sample(out_dir, ops, tweets: int | None = None, scale: float |
         if d is None:
             raise ValueError(f"{k!r} is not a dataset of the catalog (helpers/data/catalog.csv)")
         datasets.append(d)
-    out = Path(out_dir)
-    partial = out.with_name(out.name + ".partial")
-    for folder in (out, partial):
-        _check_replaceable(folder)
-    if partial.exists():
-        shutil.rmtree(partial)
-    partial.mkdir(parents=True)
+    out, partial = partial_folder(out_dir)
 
     def chosen(option, d) -> bool:
         return option is True or d.key in option or d.op in option

@@ -1505,13 +1505,7 @@ def write_sample_release(out_dir, scale: float = DEFAULT_SCALE, seed: int = DEFA
         raise ValueError("scale must be in (0, 2]")
     if len(ops) > REF_CODE - 1:
         raise ValueError("at most 14 operations per release")
-    out = Path(out_dir)
-    partial = out.with_name(out.name + ".partial")
-    for d in (out, partial):
-        _check_replaceable(d)
-    if partial.exists():
-        shutil.rmtree(partial)
-    partial.mkdir(parents=True)
+    out, partial = partial_folder(out_dir)
     marker = marker_content(seed, scale, style_, ops, files=None)
     (partial / SAMPLE_MARKER).write_text(marker, encoding="utf-8")
 
@@ -1537,6 +1531,20 @@ def write_sample_release(out_dir, scale: float = DEFAULT_SCALE, seed: int = DEFA
     return {"out_dir": str(out), "files": {k: v["rows"] for k, v in files.items()},
             "bytes": {k: v["bytes"] for k, v in files.items()}, "seconds": round(time.time() - t0, 2),
             "seed": int(seed), "scale": float(scale), "style": style_.name, "ops": list(ops)}
+
+
+def partial_folder(out_dir) -> tuple[Path, Path]:
+    """The release folder to write and its empty `.partial` twin, written first and renamed at the end (a
+    run stopped half-way never leaves half a release); either is refused if it holds anything but a
+    synthetic sample."""
+    out = Path(out_dir)
+    partial = out.with_name(out.name + ".partial")
+    for folder in (out, partial):
+        _check_replaceable(folder)
+    if partial.exists():
+        shutil.rmtree(partial)
+    partial.mkdir(parents=True)
+    return out, partial
 
 
 def _check_replaceable(path: Path) -> None:
