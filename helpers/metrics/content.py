@@ -74,7 +74,9 @@ def domains(urls: pd.Series) -> pd.Series:
     """The registered domain of each URL (missing when the text is not a URL with a host), as a
     categorical. Hosts are extracted in Arrow and each distinct host is looked up once."""
     host = pa.chunked_array(_on_every_core(_hosts, _arrow_strings(urls).chunks), type=pa.string())
-    hosts = pd.Series(pc.dictionary_encode(host).combine_chunks().to_pandas(), index=urls.index, name="domain")
+    # .array: the values by position (a Series here would be re-aligned on the index, shuffling them)
+    hosts = pd.Series(pc.dictionary_encode(host).combine_chunks().to_pandas().array, index=urls.index,
+                      name="domain")
     return recode(hosts, lambda h: None if h is None else domain_of_host(h))
 
 
