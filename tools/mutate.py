@@ -331,6 +331,50 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.core.x_share_table__mutmut_18": "astype(None) is float64, the dtype of the division already",
     "helpers.metrics.core.x_share_table__mutmut_21": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the "
     "masked total",
+    "helpers.metrics.content.x_top_items__mutmut_14": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items__mutmut_29": "observed=None in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_31": "observed dropped in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_32": "observed=False in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_38": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.content.x_top_domains__mutmut_22": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.content.x_top_domains__mutmut_26": "astype(None) is float64, as astype(float): the divisor is "
+    "float either way",
+    "helpers.metrics.content.x_term_counts__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_term_counts__mutmut_49": "zero_copy_only=None is falsy, as False: a copy is allowed "
+    "either way",
+    "helpers.metrics.content.x_term_counts__mutmut_80": "`n or True`: sizes come from groupby(observed=True).size(), "
+    "so every n is at least 1",
+    "helpers.metrics.content.x_item_per_day__mutmut_4": "freq=None: date_range with start and end and no periods "
+    "defaults to daily ('D')",
+    "helpers.metrics.content.x_item_per_day__mutmut_7": "freq dropped: date_range with start and end and no periods "
+    "defaults to daily ('D')",
+    "helpers.metrics.content.x_item_per_day__mutmut_30": "tz_convert(None) converts to UTC and drops the zone; "
+    "tz_localize(None) of naive times is a no-op",
+    "helpers.metrics.content.x_item_per_day__mutmut_34": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.content.x_item_per_day__mutmut_45": "observed=None (False): unobserved ops get zero counts, "
+    "which the reindex onto ops x days fills with zero anyway",
+    "helpers.metrics.content.x_item_per_day__mutmut_47": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_item_per_day__mutmut_52": "observed=False: unobserved ops get zero counts, which the "
+    "reindex onto ops x days fills with zero anyway",
+    "helpers.metrics.content.x_casefold_equal__mutmut_7": "to_numpy(dtype=None) of isin's result (bool, never "
+    "missing) is bool",
+    "helpers.metrics.content.x__on_every_core__mutmut_3": "`<= 2`: two items run in order instead of on two threads; "
+    "map keeps the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_4": "`< 3`: two items run in order instead of on two threads; "
+    "map keeps the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_6": "max_workers=None: the pool's own default size; map keeps "
+    "the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_7": "`cpu_count() and 1`: one worker thread; map keeps the "
+    "order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_8": "`or 2` only when os.cpu_count() is None; the pool size "
+    "never changes results",
+    "helpers.metrics.content.x__arrow_strings__mutmut_6": "type=None: a column of str and missing values infers "
+    "string (null if all missing, cast to string next); mixed str/number raises either way",
+    "helpers.metrics.content.x__arrow_strings__mutmut_8": "type dropped: a column of str and missing values infers "
+    "string (null if all missing, cast to string next); mixed str/number raises either way",
 }
 
 

@@ -97,6 +97,7 @@ def test_term_counts_missing_text_matches_no_term():
 
 # item_per_day ------------------------------------------------------------------------------------------
 
+@pytest.mark.filterwarnings("error")  # no deprecated alias ("d" for "D") in the day range
 def test_item_per_day_columns_and_zero_filled_days():
     long = pd.DataFrame({"op": pd.Categorical(["ira", "ira"], categories=["ira", "iran"]),
                          "tweetid": ["1", "2"], "item": ["MAGA", "other"],
