@@ -111,3 +111,38 @@ def test_item_per_day_columns_and_zero_filled_days():
 
 if __name__ == "__main__":
     pytest.main([__file__, "-q"])
+
+
+# domain_reach ------------------------------------------------------------------------------------------
+
+def test_domain_reach_columns_and_an_op_without_tweets_or_urls():
+    urls = pd.DataFrame({"op": pd.Categorical(["ira", "ira", "ira"], categories=["ira", "iran"]),
+                         "tweetid": ["1", "1", "2"],
+                         "item": ["http://awdnews.com/a", "http://x.org/", "http://x.org/b"]})
+    got = content.domain_reach(urls, pd.Series({"ira": 4}), "awdnews.com")
+    assert list(got.columns) == ["op", "domain", "tweets_linking", "tweets_with_url", "tweets",
+                                 "share_of_tweets", "share_of_url_tweets"]
+    assert got["op"].tolist() == ["ira", "iran"]
+    assert got["domain"].tolist() == ["awdnews.com"] * 2
+    assert got["tweets_linking"].tolist() == [1, 0]
+    assert got["tweets_with_url"].tolist() == [2, 0]
+    assert got["tweets"].tolist() == [4, 0]                 # an op missing from tweets_per_op has none
+    assert got["share_of_tweets"].iloc[0] == 0.25 and pd.isna(got["share_of_tweets"].iloc[1])
+    assert got["share_of_url_tweets"].iloc[0] == 0.5 and pd.isna(got["share_of_url_tweets"].iloc[1])
+
+
+# top_items_over_time -----------------------------------------------------------------------------------
+
+def test_top_items_over_time_whole_frame_without_empty_periods():
+    """Categorical op and item: only the periods where an item occurs are rows (no zero rows for the
+    other periods), and the index is not kept as a column."""
+    long = pd.DataFrame({"op": pd.Categorical(["ira"] * 4, categories=["ira", "iran"]),
+                         "item": pd.Categorical(["a", "a", "b", None], categories=["a", "b", "c"]),
+                         "tweet_time": _times("2016-03-01", "2016-05-01", "2017-02-01", "2017-03-01")})
+    got = content.top_items_over_time(long, 2)
+    assert list(got.columns) == ["op", "period", "item", "occurrences", "share"]
+    assert got["op"].astype(str).tolist() == ["ira", "ira"]
+    assert got["period"].tolist() == [pd.Timestamp("2016-01-01"), pd.Timestamp("2017-01-01")]
+    assert got["item"].astype(str).tolist() == ["a", "b"]
+    assert got["occurrences"].tolist() == [2, 1]
+    assert got["share"].tolist() == [1.0, 1.0]
