@@ -375,6 +375,26 @@ EQUIVALENT: dict[str, str] = {
     "string (null if all missing, cast to string next); mixed str/number raises either way",
     "helpers.metrics.content.x__arrow_strings__mutmut_8": "type dropped: a column of str and missing values infers "
     "string (null if all missing, cast to string next); mixed str/number raises either way",
+    "helpers.metrics.content.x_domain_reach__mutmut_5": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_5": "tz_convert(None) converts to UTC and drops the zone; "
+    "tz_localize(None) of naive times is a no-op",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_9": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "observed=None (False): zero totals for unobserved "
+    "ops, which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_27": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_34": "observed=False: zero totals for unobserved ops, "
+    "which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_58": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_75": "on=None merges on the common columns, op and period: "
+    "the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_78": "on dropped: merges on the common columns, op and "
+    "period, the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_79": "inner for left merge: every (op, period) of per has "
+    "a total (per counts a subset of the non-missing rows) and both keep per's order",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_91": "on=None merges on the common columns, op and item: "
+    "the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_93": "on dropped: merges on the common columns, op and "
+    "item, the keys written",
 }
 
 
