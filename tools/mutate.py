@@ -32,7 +32,7 @@ RESULTS = ROOT / "docs" / "mutation-results.json"
 DOC = ROOT / "docs" / "mutation-testing.md"
 TIMEOUT_MULTIPLIER = 10.0
 KILLERS = "tests/**/test_mutation_killers_*.py"
-ALSO_COPY = ("params", "notebooks")   # read by tests through helpers.paths (default parameters, notebook cells)
+ALSO_COPY = ("params", "notebooks", "docs")  # read by tests: default parameters, notebook cells, published figures
 
 # name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
 MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
