@@ -345,7 +345,7 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.content.x_term_counts__mutmut_6": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.content.x_term_counts__mutmut_49": "zero_copy_only=None is falsy, as False: a copy is allowed "
     "either way",
-    "helpers.metrics.content.x_term_counts__mutmut_80": "`n or True`: sizes come from groupby(observed=True).size(), "
+    "helpers.metrics.content.x_term_counts__mutmut_81": "`n or True`: sizes come from groupby(observed=True).size(), "
     "so every n is at least 1",
     "helpers.metrics.content.x_item_per_day__mutmut_4": "freq=None: date_range with start and end and no periods "
     "defaults to daily ('D')",
