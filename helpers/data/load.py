@@ -8,7 +8,7 @@ Arrow into long tables, never through Python lists.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -94,6 +94,9 @@ class ReleaseData:
     ops: list[str]
     start: dt.date | None = None
     end: dt.date | None = None
+    # window_counts per (start, end, ops): the header of a report, notebook 01's table and the untimed
+    # count ask the same question; the tweet times of every operation are read once for all of them
+    _counted: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def synthetic(self) -> bool:
@@ -204,6 +207,12 @@ class ReleaseData:
         No window set: every dated tweet is inside. This is what every report states when a user narrows
         the run, so that no row leaves the analysis unsaid.
         """
+        key = (self.start, self.end, tuple(self.ops))
+        if key not in self._counted:
+            self._counted[key] = self._count_window()
+        return self._counted[key].copy()
+
+    def _count_window(self) -> pd.DataFrame:
         lo, hi = _day_bounds(self.start, self.end)
         rows = []
         for op in self.ops_with("tweets"):

@@ -251,3 +251,15 @@ def test_parts_with_different_extra_columns_read_as_one_table(release):
     assert (entry["rows_read"], entry["rows_cached"], len(entry["parts"])) == (5, 5, 2)
     assert not data.has("iran_201901_1", "users")
 
+
+
+def test_window_counts_are_read_once_per_window_and_never_shared_by_mistake(two_ops, monkeypatch):
+    data = two_ops.open()
+    reads = []
+    original = data.arrow
+    monkeypatch.setattr(data, "arrow", lambda *a, **k: reads.append(a) or original(*a, **k))
+    first = data.window_counts()
+    first.loc[0, "tweets"] = -1                       # a caller's edit never reaches the next caller
+    assert data.window_counts()["tweets"].tolist() == [4, 1] and len(reads) == 2   # one read per operation
+    data.start = dt.date(2017, 6, 23)                 # another window: counted again
+    assert data.window_counts().set_index("op").loc["ira", "before"] == 1 and len(reads) == 4
