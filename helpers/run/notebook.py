@@ -20,7 +20,7 @@ from IPython.display import HTML, SVG, Image, Markdown, display
 from helpers import files, paths
 from helpers.data import catalog, load, operations
 from helpers.data.manifest import files_table
-from helpers.present import plots, prose, reports
+from helpers.present import exports, plots, prose, reports
 from helpers.run import params as params_mod
 from helpers.run.params import Params
 
@@ -62,12 +62,14 @@ class Session:
         display(HTML(f'<figure class="table"><figcaption>{prose.html(caption)}</figcaption>{body}</figure>'))
 
     def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[Callable],
-               columns: Sequence[str]) -> Path:
+               columns: Sequence[str], data: pd.DataFrame | None = None) -> Path:
         """Finish (title, source line, synthetic mark), save to figures/, show it, and record it.
 
         `made_by` are the helper functions behind the figure (their dotted names are recorded, taken from
         the functions themselves) and `columns` the cache columns they read: the figure index
-        (figures/index.json, the README table) is built from these records.
+        (figures/index.json, the README table) is built from these records. `data` is the tidy table the
+        figure plots: written beside the images as `<name>.csv` (record key "data") so that a reader can
+        check and reuse the numbers drawn.
         """
         name = f"{self.number}_{slug}"
         num = f"{int(self.number)}.{len(self.figures) + 1}"
@@ -76,6 +78,7 @@ class Session:
         plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
         written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
         plt.close(fig)
+        table = None if data is None else exports.write_csv(data, self.params.figures_path / f"{name}.csv")
         shown = next((p for p in written if p.suffix == ".png"), written[0])
         # The report template gives the image the anchor id "figure-<name>" and this alt text.
         meta = {"figure": name, "number": num, "title": title, "alt": f"Figure {num}: {title}"}
@@ -94,6 +97,7 @@ class Session:
             "files": [p.name for p in written], "made_by": [helper_name(f) for f in made_by],
             "columns": sorted(set(columns)),
             "synthetic": self.release.synthetic,
+            **({} if table is None else {"data": table.name}),
         })
         self._write_records()
         return written[0]
