@@ -8,6 +8,7 @@ a glob for `*.png` or `*.json` never picks up a file being written.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,14 +19,48 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
     """Yield the temporary path to write; on success it replaces `path` (its folder is created first).
 
     On an error the temporary file is removed and `path` is left as it was."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
+    with replacing_together(path) as (tmp,):
         yield tmp
-        os.replace(tmp, path)
+
+
+@contextmanager
+def replacing_together(*paths: str | os.PathLike) -> Iterator[list[Path]]:
+    """Yield temporary paths for files published together (the ingest's Parquet file, quarantine and
+    damaged-fields list); on success each replaces its path, in the order given (put last the file that
+    readers look for first).
+
+    All or none: on an error, before or while they are moved, every temporary file and every file already
+    moved is removed, so a reader never finds one without the others."""
+    finals = [Path(p) for p in paths]
+    for final in finals:
+        final.parent.mkdir(parents=True, exist_ok=True)
+    tmps = [final.with_name(f".{final.name}.partial") for final in finals]
+    moved: list[Path] = []
+    try:
+        yield tmps
+        for tmp, final in zip(tmps, finals):
+            os.replace(tmp, final)
+            moved.append(final)
+    except BaseException:
+        for final in moved:
+            final.unlink(missing_ok=True)
+        raise
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
+
+
+def replace_folder(finished: str | os.PathLike, path: str | os.PathLike) -> Path:
+    """`finished`, a folder written in full under a temporary name beside `path`, moved to `path`.
+
+    A folder cannot be swapped in one step: the old one is removed first, then the new one renamed, so a
+    run stopped between the two leaves the complete new folder under its temporary name (its writer
+    starts again from scratch), never a mix of old and new files under `path`."""
+    finished, path = Path(finished), Path(path)
+    if path.exists():
+        shutil.rmtree(path)
+    finished.rename(path)
+    return path
 
 
 def write_text(path: str | os.PathLike, text: str) -> Path:

@@ -29,7 +29,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import shutil
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ import pyarrow as pa
 
 from helpers.data import catalog
 from helpers.data.schema import USER_COLUMNS
+from helpers.files import replace_folder
 from helpers.paths import SAMPLE_MARKER
 from helpers.synthetic.sample import Style, csv_bytes, header_bytes, partial_folder, rng_for
 
@@ -362,9 +362,7 @@ def write_archive_sample(out_dir, ops, tweets: int | None = None, scale: float |
                             chosen(float_ids, d), chosen(duplicate_across_parts, d)))
     content["complete"] = True
     (partial / SAMPLE_MARKER).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
-    if out.exists():
-        shutil.rmtree(out)
-    partial.rename(out)
+    replace_folder(partial, out)
     return content
 
 

@@ -151,7 +151,7 @@ def test_rows_look_like_the_real_rows(release, frames):
 
 def test_same_seed_and_scale_give_identical_bytes_whatever_the_workers(tmp_path, monkeypatch):
     """Small chunks so that several processes really share the work and must keep the order."""
-    monkeypatch.setattr(sample, "CHUNK_ROWS", 1000)
+    monkeypatch.setattr(sample.plan, "CHUNK_ROWS", 1000)
     kw = dict(scale=0.004, ops=("iranian",), progress=False)
     a = sample.write_sample_release(tmp_path / "a", seed=7, workers=0, **kw)
     b = sample.write_sample_release(tmp_path / "b", seed=7, workers=2, **kw)

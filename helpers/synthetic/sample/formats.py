@@ -1,0 +1,112 @@
+"""The file formats of the release generations (2018, 2019, 2020) and the CSV bytes written in them.
+
+In: arrays of values. Out: Arrow string columns in a generation's spelling (counts, times, lists) and CSV
+bytes with its quoting. `Style` is what differs between the October 2018 files and later releases
+(docs/release-format.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from helpers.data.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018
+from helpers.synthetic.sample.calibration import DAY0, MIN0, N_DAYS, STYLES, TWEET_COLUMNS_2020, join_groups
+
+# ----------------------------------------------------------------------------------------------------
+# Style: what differs between the October 2018 files and later releases
+# ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    tweet_columns: tuple
+    quote_all: bool
+    true: str
+    false: str
+    float_counts: bool
+    geo_empty: str
+    python_lists: bool
+    base64_hashes: bool
+
+    @staticmethod
+    def of(name: str) -> Style:
+        """The format of one release generation (see docs/release-format.md)."""
+        name = str(name)
+        if name == "2018":
+            return Style("2018", TWEET_COLUMNS_2018, True, "true", "false", False, "", False, False)
+        if name == "2019":
+            return Style("2019", TWEET_COLUMNS, False, "True", "False", True, "absent", True, True)
+        if name == "2020":
+            return Style("2020", TWEET_COLUMNS_2020, True, "True", "False", True, "absent", True, True)
+        raise ValueError(f"style must be one of {STYLES}, not {name!r}")
+
+    def hash_text(self, digest: bytes) -> str:
+        """An anonymised id as Twitter wrote it: 64-hex (2018) or base64 ending in '=' (2019+)."""
+        return base64.b64encode(digest).decode("ascii") if self.base64_hashes else digest.hex()
+
+
+def strings(values: np.ndarray) -> pa.Array:
+    """An arrow string column from an object array of str."""
+    return pa.array(values.tolist(), pa.string())
+
+
+def list_column(flat: np.ndarray, ptr: np.ndarray, style: Style, empty: np.ndarray) -> np.ndarray:
+    """A list column: `[a, b]` (2018) or `['a', 'b']` (later); rows without items keep `empty`."""
+    if style.python_lists:
+        flat = "'" + flat + "'"
+    out = empty.copy()
+    rows = np.flatnonzero(np.diff(ptr))
+    out[rows] = ["[" + x + "]" for x in join_groups(flat.tolist(), ptr, ", ", rows)]
+    return out
+
+
+def count_strings(values: np.ndarray, style: Style) -> pa.Array:
+    """Counts as text: `0` in 2018, `0.0` in the later re-exports."""
+    arr = pa.array(values).cast(pa.string())
+    return pc.binary_join_element_wise(arr, pa.scalar(".0"), "") if style.float_counts else arr
+
+
+@lru_cache(maxsize=1)
+def _time_parts() -> tuple[pa.Array, pa.Array]:
+    """Date strings for every day and 'HH:MM' for every minute of a day (joined per row, vectorised)."""
+    dates = np.datetime_as_string(DAY0 + np.arange(N_DAYS + 1).astype("timedelta64[D]"), unit="D")
+    hhmm = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
+    return pa.array(dates.tolist(), pa.string()), pa.array(hhmm, pa.string())
+
+
+def tweet_time_strings(abs_minute: np.ndarray) -> pa.Array:
+    """`YYYY-MM-DD HH:MM` in UTC, minute resolution, as in the release."""
+    dates, hhmm = _time_parts()
+    rel = abs_minute - MIN0
+    return pc.binary_join_element_wise(dates.take(pa.array(rel // 1440)), hhmm.take(pa.array(rel % 1440)), " ")
+
+
+def csv_bytes(table: pa.Table, style: Style, header: bool) -> bytes:
+    """CSV text of a table: every field quoted (2018, 2020) or minimal quoting (2019 re-exports)."""
+    if style.quote_all:
+        buf = io.BytesIO()
+        pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=header, quoting_style="all_valid",
+                                                       quoting_header="all_valid", batch_size=8192))
+        return buf.getvalue()
+    out = io.StringIO()
+    w = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    if header:
+        w.writerow(table.column_names)
+    w.writerows(zip(*(table.column(c).to_pylist() for c in table.column_names)))
+    return out.getvalue().encode("utf-8")
+
+
+def header_bytes(columns: tuple, style: Style) -> bytes:
+    """The header line (quoted names when every field is quoted)."""
+    if style.quote_all:
+        return (",".join(f'"{c}"' for c in columns) + "\n").encode("utf-8")
+    return (",".join(columns) + "\n").encode("utf-8")
