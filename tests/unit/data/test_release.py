@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import zipfile
 
@@ -95,29 +94,6 @@ def test_synthetic_marker_is_read(release):
     assert found.synthetic and found.marker["seed"] == 1 and found.ignored == []
     m = release.ingest()
     assert m["synthetic"] is True and m["sample"]["seed"] == 1
-
-
-def test_source_stream_hashes_the_stored_file_and_counts_bytes(release):
-    text = release.csv_text(release.tweets(3)).encode()
-    path = release.write("ira_tweets_csv_hashed.csv.gz", text=text, compress="gzip")
-    stream = rel.SourceStream(rel.discover(release.folder).files[0])
-    reader = io.BufferedReader(stream)
-    assert reader.read() == text
-    assert stream.finish_hash() == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert stream.bytes_out == len(text) and stream.newlines == text.count(b"\n")
-    assert stream.quotes == text.count(b'"') and not stream.has_nul
-    reader.close()
-
-
-@pytest.mark.parametrize("tail, blank", [(b"x\n", 0), (b"x", 0), (b"x\n\n", 1), (b"x\r\n\r\n\r\n", 2),
-                                         (b"x\n\n\n\n", 3)])
-def test_trailing_blank_lines(release, tail, blank):
-    release.write("ira_tweets_csv_hashed.csv", text=tail)
-    stream = rel.SourceStream(rel.discover(release.folder).files[0])
-    reader = io.BufferedReader(stream)
-    reader.read()
-    assert stream.trailing_blank_lines() == blank
-    reader.close()
 
 
 def test_discover_names_parts_in_sub_folders_by_their_path_and_orders_them_naturally(release):
