@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.csv as pcsv
 
 try:  # the ingest's block size, whatever it is now
-    from helpers.data.ingest import BLOCK_BYTES
+    from helpers.data.ingest.limits import BLOCK_BYTES
 except ImportError:  # pragma: no cover
     BLOCK_BYTES = 16 << 20
 

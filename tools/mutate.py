@@ -55,7 +55,7 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
                None),
     "claims (evaluation)": ("helpers/claims/scorecard.py", ["tests/unit/claims/test_claims.py"], None),
     "release (discovery)": ("helpers/data/release.py", ["tests/unit/data/test_release.py"], None),
-    "ingest (accounting, cache)": ("helpers/data/ingest.py",
+    "ingest (accounting, cache)": ("helpers/data/ingest/writing.py",
                                    ["tests/unit/data/test_ingest.py", "tests/unit/data/test_bad_inputs.py"],
                                    None),
 }

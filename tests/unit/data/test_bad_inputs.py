@@ -17,7 +17,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from helpers.data import ingest, schema
+from helpers.data import fields, ingest, schema
+from helpers.data.ingest import cache as ingest_cache
+from helpers.data.ingest import limits
 from helpers.data.safecsv import FORMULA_STARTS
 from helpers.errors import CacheBusyError, ProjectError, ReleaseError
 
@@ -314,7 +316,7 @@ def test_multiline_field_of_many_megabytes_is_one_row_kept_with_the_field_nulled
 
 
 def test_line_longer_than_the_record_limit_is_skipped_without_holding_it(release, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_RECORD_BYTES", 2 << 20)
+    monkeypatch.setattr(limits, "MAX_RECORD_BYTES", 2 << 20)
     broken_file(release, (b"BROKEN HERE", b"z" * (5 << 20)))
     q = only_row_3_quarantined(release, "line of 5.0 MiB, longer than the 2 MiB limit")
     assert q["record"] == ""
@@ -568,7 +570,7 @@ def test_error_midway_keeps_the_previous_cache(release, monkeypatch):
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt
-    monkeypatch.setattr(ingest.fields, "type_batch", interrupted)
+    monkeypatch.setattr(fields, "type_batch", interrupted)
     with pytest.raises(KeyboardInterrupt):
         release.ingest()
     monkeypatch.undo()
@@ -580,8 +582,9 @@ INGEST_SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
     from helpers.data import ingest
+    from helpers.data.ingest import limits
     from helpers.errors import CacheBusyError
-    ingest.ROW_GROUP_ROWS = 500  # several row groups (and pause points between them) in a small file
+    limits.ROW_GROUP_ROWS = 500  # several row groups (and pause points between them) in a small file
     try:
         ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=lambda *a: None)
     except CacheBusyError as exc:
@@ -592,8 +595,8 @@ INGEST_SCRIPT = textwrap.dedent("""
 
 
 def start_ingest(release, pause: str | None = None) -> subprocess.Popen:
-    """An ingest in a subprocess; with `pause` ('point:count', see ingest._pause_point) it stops itself
-    (SIGSTOP) the count-th time it passes that progress point."""
+    """An ingest in a subprocess; with `pause` ('point:count', see helpers.data.ingest.pause._pause_point) it
+    stops itself (SIGSTOP) the count-th time it passes that progress point."""
     env = {k: v for k, v in os.environ.items() if k != ingest.PAUSE_ENV}
     if pause:
         env[ingest.PAUSE_ENV] = pause
@@ -769,14 +772,14 @@ def test_zip_made_on_a_mac_ignores_resource_forks(release):
 
 def test_source_changing_while_read(release, monkeypatch):
     path = release.write(TWEETS, release.tweets(3))
-    real = ingest.fields.type_batch
+    real = fields.type_batch
 
     def growing(*a, **k):  # the download is still running
         with open(path, "a") as f:
             f.write("")
         os.utime(path, ns=(0, path.stat().st_mtime_ns + 10**9))
         return real(*a, **k)
-    monkeypatch.setattr(ingest.fields, "type_batch", growing)
+    monkeypatch.setattr(fields, "type_batch", growing)
     err = release_error(release, "the file changed while it was being read (still downloading")
     assert str(path) in str(err)
     monkeypatch.undo()
@@ -791,7 +794,7 @@ def test_disk_full_while_writing_the_cache(release, monkeypatch):
 
     def full(*a, **k):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(ingest.pq.ParquetWriter, "write_table", full)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
     err = release_error(release, "cannot write the cache (No space left on device)")
     assert "free space in" in str(err) and str(release.cache_dir()) in str(err)
     monkeypatch.undo()
@@ -828,7 +831,7 @@ def test_busy_message_ignores_a_holder_note_left_by_a_killed_run(release, monkey
         looks.append(1)
         if len(looks) == 3:
             (cache / ".lock-holder").write_text(f"pid {os.getpid()} since 2026-01-01T00:00:00")
-    monkeypatch.setattr(ingest, "_holder_retry", holder_names_itself)
+    monkeypatch.setattr(ingest_cache, "_holder_retry", holder_names_itself)
     with open(cache / ".lock", "a+") as f:
         fcntl.flock(f, fcntl.LOCK_EX)  # a run that has the lock but has not named itself yet
         with pytest.raises(CacheBusyError) as err:

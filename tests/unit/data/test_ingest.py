@@ -11,8 +11,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from helpers.data import ingest, schema
+from helpers.data import ingest, schema, sources
 from helpers.data import release as rel
+from helpers.data.ingest import limits, pause, writing
+from helpers.errors import ReleaseError
 
 TEXT_WITH_QUOTES = ('RT @ruopentwit: ⚡️У НАС НОВОЕ ВИДЕО! Американец: "Если бы не 27 миллионов русских, '
                     'я бы сейчас говорил по-немецки"https://t.co/mAcCirn4o1…')
@@ -200,7 +202,7 @@ def test_trailing_comma_in_header_becomes_a_named_extra_column(release):
 def test_missing_required_column_names_file_and_columns(release):
     columns = tuple(c for c in schema.TWEET_COLUMNS_2018 if c not in ("tweet_time", "like_count"))
     path = release.write("ira_tweets_csv_hashed.csv", [release.tweet()], columns=columns)
-    with pytest.raises(ingest.ReleaseError) as err:
+    with pytest.raises(ReleaseError) as err:
         release.ingest()
     msg = str(err.value)
     assert str(path) in msg and "line 1" in msg
@@ -246,7 +248,7 @@ def test_gz_and_zip_inputs_give_the_same_cache_as_plain(release, tmp_path):
         assert m["files"][key]["decompressed_bytes"] == len(text.encode())
         assert m["files"][key]["rows_cached"] == 6
     # the hash is that of the file as stored on disk (what was downloaded)
-    assert m["files"]["iran/tweets"]["source"]["sha256"] == rel.file_sha256(
+    assert m["files"]["iran/tweets"]["source"]["sha256"] == sources.file_sha256(
         release.folder / "iran_tweets_csv_hashed.csv.gz")
 
 
@@ -396,8 +398,8 @@ def test_fast_and_exact_parsers_give_identical_parquet(release, style, newline):
     release.write("ira_tweets_csv_hashed.csv", rows, style=style, newline=newline)
     src = rel.discover(release.folder).files[0]
     cache = release.cache_dir()
-    fast = ingest._write_file(src, cache, "fast", progress=False)
-    exact = ingest._write_file(src, cache, "exact", progress=False)
+    fast = writing._write_file(src, cache, "fast", progress=False)
+    exact = writing._write_file(src, cache, "exact", progress=False)
     assert fast["parser"] == "fast" and exact["parser"] == "exact"
     a = pq.read_table(cache / fast["cache_file"])
     b = pq.read_table(cache / exact["cache_file"])
@@ -416,15 +418,15 @@ def test_source_line_counts_embedded_line_breaks(release, parser):
             release.tweet(user_profile_description="a\r\nb", tweet_text="c\nd"), release.tweet()]
     release.write("ira_tweets_csv_hashed.csv", rows)
     src = rel.discover(release.folder).files[0]
-    stats = ingest._write_file(src, release.cache_dir(), parser, progress=False)
+    stats = writing._write_file(src, release.cache_dir(), parser, progress=False)
     t = pq.read_table(release.cache_dir() / stats["cache_file"])
     assert t.column("source_line").to_pylist() == [2, 3, 6, 9]
     assert stats["physical_lines"] == 9
 
 
 def test_source_line_is_right_across_fast_parser_batches(release, monkeypatch):
-    monkeypatch.setattr(ingest, "BLOCK_BYTES", 4096)  # many small blocks ...
-    monkeypatch.setattr(ingest, "TYPE_BATCH_ROWS", 7)  # ... typed a few at a time
+    monkeypatch.setattr(limits, "BLOCK_BYTES", 4096)  # many small blocks ...
+    monkeypatch.setattr(limits, "TYPE_BATCH_ROWS", 7)  # ... typed a few at a time
     rows = [release.tweet(tweet_text="x\n" * (i % 3)) for i in range(60)]
     release.write("ira_tweets_csv_hashed.csv", rows)
     m = release.ingest()
@@ -438,26 +440,26 @@ def test_source_line_is_right_across_fast_parser_batches(release, monkeypatch):
 
 
 def test_exact_parser_reads_the_same_values_in_big_files(release, monkeypatch):
-    monkeypatch.setattr(ingest, "EXACT_BATCH_ROWS", 7)
+    monkeypatch.setattr(limits, "EXACT_BATCH_ROWS", 7)
     rows = [release.tweet(tweet_text=f"t{i}\n{i}") for i in range(30)]
     release.write("ira_tweets_csv_hashed.csv", rows)
     src = rel.discover(release.folder).files[0]
-    stats = ingest._write_file(src, release.cache_dir(), "exact", progress=False)
+    stats = writing._write_file(src, release.cache_dir(), "exact", progress=False)
     t = pq.read_table(release.cache_dir() / stats["cache_file"])
     assert t.column("tweet_text").to_pylist() == [f"t{i}\n{i}" for i in range(30)]
     assert t.column("source_line").to_pylist() == list(range(2, 62, 2))
 
 
 def test_duplicates_across_row_groups(release, monkeypatch):
-    monkeypatch.setattr(ingest, "ROW_GROUP_ROWS", 3)
-    monkeypatch.setattr(ingest, "EXACT_BATCH_ROWS", 2)
+    monkeypatch.setattr(limits, "ROW_GROUP_ROWS", 3)
+    monkeypatch.setattr(limits, "EXACT_BATCH_ROWS", 2)
     base = release.tweets(4)
     ids = [0, 1, 2, 0, 3, 1, 1, 2, 0, 3]  # first occurrences on lines 2, 3, 4, 6
     rows = [dict(base[i], tweet_text=f"row {n}") for n, i in enumerate(ids)]
     release.write("ira_tweets_csv_hashed.csv", rows)
     src = rel.discover(release.folder).files[0]
     for parser in ("fast", "exact"):
-        stats = ingest._write_file(src, release.cache_dir(), parser, progress=False)
+        stats = writing._write_file(src, release.cache_dir(), parser, progress=False)
         t = pq.read_table(release.cache_dir() / stats["cache_file"])
         assert t.column("tweet_text").to_pylist() == ["row 0", "row 1", "row 2", "row 4"]
         assert t.column("source_line").to_pylist() == [2, 3, 4, 6]
@@ -469,9 +471,9 @@ def test_duplicates_across_row_groups(release, monkeypatch):
 
 
 def test_row_groups_are_whole_and_rows_in_file_order(release, monkeypatch):
-    monkeypatch.setattr(ingest, "BLOCK_BYTES", 4096)
-    monkeypatch.setattr(ingest, "TYPE_BATCH_ROWS", 3)
-    monkeypatch.setattr(ingest, "ROW_GROUP_ROWS", 5)
+    monkeypatch.setattr(limits, "BLOCK_BYTES", 4096)
+    monkeypatch.setattr(limits, "TYPE_BATCH_ROWS", 3)
+    monkeypatch.setattr(limits, "ROW_GROUP_ROWS", 5)
     release.write("ira_tweets_csv_hashed.csv", [release.tweet(tweet_text=f"n{i}") for i in range(23)])
     m = release.ingest()
     path = Path(m["cache_dir"]) / m["files"]["ira/tweets"]["cache_file"]
@@ -503,8 +505,8 @@ def test_manifest_has_one_entry_per_part_and_forgets_a_removed_part(release):
 def test_pause_points_are_off_unless_the_variable_names_one(monkeypatch):
     """The test-only hook (TROLLTRACKER_PAUSE_AT) is read once; unset, no point does anything."""
     monkeypatch.delenv(ingest.PAUSE_ENV, raising=False)
-    assert ingest._pause_spec() is None
+    assert pause._pause_spec() is None
     monkeypatch.setenv(ingest.PAUSE_ENV, "exact_row_group:9")
-    assert ingest._pause_spec() == ("exact_row_group", 9)
+    assert pause._pause_spec() == ("exact_row_group", 9)
     monkeypatch.setenv(ingest.PAUSE_ENV, "file_renamed")
-    assert ingest._pause_spec() == ("file_renamed", 1)
+    assert pause._pause_spec() == ("file_renamed", 1)
