@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of the repository, not an installed package
-from benchmarks import run  # noqa: E402
+from benchmarks import report, summarise  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 
@@ -20,17 +20,17 @@ def _results() -> dict:
 
 def test_unfilled_placeholder_raises():
     with pytest.raises(ValueError, match="__NOT_A_NUMBER__"):
-        run.fill_findings("cached __CACHED__, and __NOT_A_NUMBER__", {"CACHED": "255 s"})
+        report.fill_findings("cached __CACHED__, and __NOT_A_NUMBER__", {"CACHED": "255 s"})
 
 
 def test_placeholders_filled_from_the_results():
-    assert run.fill_findings("ratio __FIRST_RATIO__x", {"FIRST_RATIO": "1.98"}) == "ratio 1.98x"
+    assert report.fill_findings("ratio __FIRST_RATIO__x", {"FIRST_RATIO": "1.98"}) == "ratio 1.98x"
 
 
 def test_committed_findings_render_from_committed_results():
     res = _results()
-    text = run.render(res, (RESULTS.parent / "findings.md").read_text())
-    assert not run.PLACEHOLDER.search(text)
+    text = report.render(res, (RESULTS.parent / "findings.md").read_text())
+    assert not report.PLACEHOLDER.search(text)
     ratio = res["summary"]["ratios"]["naive_over_first_wall"]
     assert f"{ratio:.2f}x" in text
 
@@ -38,10 +38,10 @@ def test_committed_findings_render_from_committed_results():
 def test_missing_sample_is_said_not_measured():
     res = copy.deepcopy(_results())
     res["measurements"].pop("sample", None)
-    res["summary"] = run.summarize(res)
-    values = run.findings_values(res)
-    assert values["SAMPLE"] == run.NOT_MEASURED
-    assert values["SAMPLE_VERDICT"] == run.NOT_MEASURED
+    res["summary"] = summarise.summarize(res)
+    values = report.findings_values(res)
+    assert values["SAMPLE"] == summarise.NOT_MEASURED
+    assert values["SAMPLE_VERDICT"] == summarise.NOT_MEASURED
     assert "one not measured" in values["NPASS"]
 
 
@@ -51,9 +51,9 @@ def test_renders_between_steps_and_still_refuses_unknown_placeholders():
     res = copy.deepcopy(_results())
     for step in ("ingest", "cached", "first", "tables", "sample"):
         res["measurements"].pop(step, None)
-    res["summary"] = run.summarize(res)
+    res["summary"] = summarise.summarize(res)
     template = (RESULTS.parent / "findings.md").read_text()
-    text = run.render(res, template)
-    assert not run.PLACEHOLDER.search(text) and run.NOT_MEASURED in text
+    text = report.render(res, template)
+    assert not report.PLACEHOLDER.search(text) and summarise.NOT_MEASURED in text
     with pytest.raises(ValueError, match="__NOT_KNOWN__"):
-        run.render(res, template + "\n__NOT_KNOWN__\n")
+        report.render(res, template + "\n__NOT_KNOWN__\n")
