@@ -89,3 +89,12 @@ def scrub(text: str, folders: Iterable[str | os.PathLike] = ()) -> str:
                       lambda m, nice=nice: (nice + (m.group(1) or "")) if nice != "." else ("" if m.group(1) else "."),
                       text)
     return text
+
+
+# ------------------------------------------------------------------------ names of outputs
+
+def case_slug(name: str) -> str:
+    """A case study's part of its figure's name (after the notebook number): `case_` and the name lower-cased,
+    each run of other characters as one `_` ("#ReasonsToLeaveEU" -> `case_reasonstoleaveeu`). One
+    definition: notebook 04 names the figure with it (`CaseStudy.slug`) and the take-aways link to it."""
+    return "case_" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")

@@ -246,7 +246,7 @@ def sequence_run(tmp_path_factory):
                         reports_dir=str(root / "reports"), cache_dir=str(root / "cache"))
     lines: list[str] = []
     code = pipeline.run(str(path), log=lambda *a: lines.append(" ".join(map(str, a))))
-    return {"params": params.load(path), "code": code, "log": "\n".join(lines), "root": root,
+    return {"params": params.from_file(path), "code": code, "log": "\n".join(lines), "root": root,
             "params_file": path}
 
 

@@ -32,6 +32,7 @@ import pandas as pd
 import yaml
 
 from helpers import paths
+from helpers.claims.dates import parse_day
 from helpers.data.manifest import files_table
 from helpers.errors import ProjectError
 from helpers.metrics import accounts, content, core, engagement, timeline
@@ -141,17 +142,6 @@ class Claim:
         return f"{self.metric}({args})"
 
 
-def _day(value, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ClaimError(f"{where}: expected a date like 2014-07-16, got {value!r}") from None
-
-
 def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:  # noqa: C901 (a check per field)
     if not isinstance(raw, dict):
         raise ClaimError(f"{where}: expected a mapping, got {raw!r}")
@@ -201,7 +191,7 @@ def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:  # 
         if spec.window:
             for k in ("start", "end"):
                 if k in args:
-                    args = {**args, k: _day(args[k], f"{where}: args.{k}")}
+                    args = {**args, k: parse_day(args[k], f"{where}: args.{k}", ClaimError)}
             if "start" in args and "end" in args and args["start"] > args["end"]:
                 raise ClaimError(f"{where}: args.start is after args.end")
             if ("start" in args) != ("end" in args):

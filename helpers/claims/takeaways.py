@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.metrics import accounts, clients, content, core, engagement, timeline
+from helpers.paths import case_slug
 from helpers.present import prose
 
 
@@ -33,7 +34,7 @@ TAKEAWAYS = (
              ("02_monthly_languages", "02_tweet_languages")),
     Takeaway(2, "Events trigger bursts",
              "Activity surged around news events (MH17, the Brexit referendum).", "DFRLab Part 1 and thread [D1]",
-             ("04_case_mh17", "04_case_reasonstoleaveeu", "02_tweets_per_year")),
+             ("04_" + case_slug("MH17"), "04_" + case_slug("#ReasonsToLeaveEU"), "02_tweets_per_year")),
     Takeaway(3, "Automation and own apps",
              "Much of the content went out through automation services and the operations' own apps.",
              "DFRLab Part 1 [D1]; Gubello 2018 [G]", ("05_client_classes", "05_top_clients")),

@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
+from helpers.claims.dates import parse_day
 from helpers.data import operations
 from helpers.errors import ParameterError
-from helpers.paths import CACHE_DIR, FIGURES_DIR, PARAMS_DIR, REPORTS_DIR, SAMPLE_DIR, resolve
+from helpers.paths import CACHE_DIR, FIGURES_DIR, PARAMS_DIR, REPORTS_DIR, SAMPLE_DIR, case_slug, resolve
 
 DEFAULTS_FILE = PARAMS_DIR / "default.yaml"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -34,7 +35,7 @@ class IsoDate(str):
 
     @property
     def date(self) -> dt.date:
-        return dt.date.fromisoformat(self)
+        return parse_day(str(self), "a date parameter", ParameterError)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class CaseStudy:
     end: dt.date
     focus: tuple[dt.date, dt.date]
     hashtag: str | None = None
+
+    @property
+    def slug(self) -> str:
+        """The case study's figure name after the notebook number (`paths.case_slug`: `case_mh17`)."""
+        return case_slug(self.name)
 
 
 @dataclass(frozen=True)
@@ -135,16 +141,8 @@ NAMES = tuple(f.name for f in fields(Params) if f.name != "extra")
 
 
 def _date(name: str, value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ParameterError(f"parameter '{name}': expected a date like 2016-01-01, got {value!r}")
+    """A date parameter (`claims.dates.parse_day`, the one date parser), refused with the parameter's name."""
+    return parse_day(value, f"parameter '{name}'", ParameterError)
 
 
 def _optional_date(name: str, value) -> dt.date | None:
@@ -298,7 +296,7 @@ def defaults() -> dict[str, Any]:
     return read_yaml(DEFAULTS_FILE)
 
 
-def load(path: str | Path | None = None, **overrides) -> Params:
+def from_file(path: str | Path | None = None, **overrides) -> Params:
     """Defaults, then the values of `path` (if any), then keyword overrides; checked."""
     values = defaults()
     if path is not None and Path(path).resolve() != DEFAULTS_FILE.resolve():

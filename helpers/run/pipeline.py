@@ -119,7 +119,7 @@ def _which_cell(executed: Path) -> str:
 def run(params_file: str | None, data_dir: str | None = None, only: list[str] | None = None,
         log=print, notebook_dir: Path = NOTEBOOKS_DIR) -> int:
     """The whole sequence; returns the process exit code."""
-    p = params_mod.load(params_file, data_dir=data_dir)           # fails before any work starts
+    p = params_mod.from_file(params_file, data_dir=data_dir)           # fails before any work starts
     if p.uses_sample:
         ensure_sample(p.release_dir, log)
     rel.discover(p.release_dir, p.op_names)                        # a missing DATA_DIR fails here

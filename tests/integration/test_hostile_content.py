@@ -105,7 +105,7 @@ def hostile_run(tmp_path_factory):
                                     "figure_formats": ["png"]}), encoding="utf-8")
     lines: list[str] = []
     code = pipeline.run(str(path), only=NOTEBOOKS, log=lambda *a: lines.append(" ".join(map(str, a))))
-    p = params.load(path)
+    p = params.from_file(path)
     return {"code": code, "log": "\n".join(lines), "reports": p.reports_path, "figures": p.figures_path}
 
 

@@ -62,7 +62,7 @@ def _leaks(text: str, cache_dir: Path) -> list[str]:
 def test_data_statement_missing_message_and_quarantine_table_name_no_machine_path(tmp_path):
     cache = tmp_path / "cache" / "release-2018-0123456789"
     release = load.ReleaseData(_manifest(cache), cache, ["ira"])
-    p = params.load(None)
+    p = params.from_file(None)
     # the manifest is made up (no cache files): the time covered is asked of the cache, so give it here
     release.window_counts = lambda: pd.DataFrame({
         "op": ["ira"], "tweets": [2], "before": [0], "inside": [2], "after": [0], "undated": [0],

@@ -209,12 +209,12 @@ def test_window_counts_say_what_falls_outside_the_window(two_ops):
 
 def test_window_statement_names_each_operation_and_what_fell_out(two_ops):
     from helpers.run import notebook, params
-    p = params.load(start="2017-06-23", end="2017-06-23", op_labels={"ira": "IRA"})
+    p = params.from_file(start="2017-06-23", end="2017-06-23", op_labels={"ira": "IRA"})
     text = notebook.window_statement(two_ops.open(start=p.start, end=p.end).window_counts(), p)
     assert "Date window set: 2017-06-23 to 2017-06-23" in text
     assert "IRA 1 before and 1 after (50.0% of its 4 tweets)" in text
     assert "iran" not in text.split("Outside it")[1]  # nothing of iran fell out
-    whole = params.load(op_labels={"ira": "IRA"})
+    whole = params.from_file(op_labels={"ira": "IRA"})
     text = notebook.window_statement(two_ops.open().window_counts(), whole)
     assert text.startswith("No date window: every tweet of every operation")
     assert "IRA 2017-06-22 to 2017-06-24" in text and "iran 2017-06-23 to 2017-06-23" in text

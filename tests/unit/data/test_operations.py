@@ -18,16 +18,16 @@ def test_a_catalog_operation_gets_its_label_zone_and_languages():
 
 
 def test_the_2018_sample_uses_the_catalog_labels_and_parameters_still_override():
-    p = params.load()
+    p = params.from_file()
     assert p.label("ira") == "Russia IRA (Oct 2018)" and p.label("iranian") == "Iran (Oct 2018)"
     assert p.time_zone("ira") == "Europe/Moscow" and p.time_zone("iranian") == "Asia/Tehran"
-    q = params.load(op_labels={"ira": "IRA"}, time_zones={"ira": "Asia/Tokyo", "zz_new": "Europe/Paris"})
+    q = params.from_file(op_labels={"ira": "IRA"}, time_zones={"ira": "Asia/Tokyo", "zz_new": "Europe/Paris"})
     assert q.label("ira") == "IRA" and q.label("iranian") == "Iran (Oct 2018)"
     assert q.time_zone("ira") == "Asia/Tokyo" and q.time_zone("zz_new") == "Europe/Paris"
 
 
 def test_an_unknown_operation_keeps_its_name_and_utc_and_the_note_says_so():
-    p = params.load()
+    p = params.from_file()
     assert p.label("zz_new") == "zz_new" and p.time_zone("zz_new") == "UTC"
     assert operations.languages("zz_new") == ()
     note = operations.catalog_note(["ira", "zz_new"])
@@ -39,7 +39,7 @@ def test_an_unknown_operation_keeps_its_name_and_utc_and_the_note_says_so():
 
 
 def test_the_catalog_statement_describes_known_and_unknown_operations():
-    p = params.load()
+    p = params.from_file()
     text = notebook.catalog_statement(["ira", "zz_new"], p).replace("\\", "")  # as rendered (escapes gone)
     assert "Russia IRA (Oct 2018): Russia (Internet Research Agency), disclosed October 2018" in text
     assert "home time zone Europe/Moscow" in text and "main languages ru, en" in text

@@ -339,7 +339,7 @@ def test_write_section_escapes_and_folds_long_tables(tmp_path):
 def session(tmp_path, monkeypatch):
     """A Session on a stand-in release; `shown` collects what it displays."""
     from helpers.run import params
-    p = params.load(None, figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
+    p = params.from_file(None, figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
                     figure_formats=["png"])
     release = SimpleNamespace(ops=["ira"], synthetic=True, manifest={"files": {"ira/tweets": {
         "op": "ira", "source": {"name": "ira_tweets_csv_hashed.csv"}}}})

@@ -10,7 +10,7 @@ from helpers.run import params
 
 
 def test_defaults_are_typed():
-    p = params.load()
+    p = params.from_file()
     assert p.start is None and p.end is None and not p.windowed  # no default may hide rows
     assert isinstance(p.ops, list) and p.languages == []      # empty: each operation's own languages
     assert p.op_labels == {} and p.time_zones == {}            # the release catalog, unless overridden
@@ -21,10 +21,10 @@ def test_defaults_are_typed():
 def test_yaml_file_overrides_only_what_it_sets(tmp_path):
     f = tmp_path / "my.yaml"
     f.write_text("start: 2016-01-01\nend: 2016-12-31\nops: [iranian]\nlanguages: [en, fa]\n")
-    p = params.load(f)
+    p = params.from_file(f)
     assert (p.start, p.end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
     assert p.ops == ["iranian"] and p.languages == ["en", "fa"]
-    assert p.top_n == params.load().top_n  # untouched keys keep the default
+    assert p.top_n == params.from_file().top_n  # untouched keys keep the default
 
 
 @pytest.mark.parametrize("text, names", [
@@ -41,25 +41,25 @@ def test_bad_parameters_fail_naming_the_parameter(tmp_path, text, names):
     f = tmp_path / "bad.yaml"
     f.write_text(text)
     with pytest.raises(ParameterError) as err:
-        params.load(f)
+        params.from_file(f)
     for name in names:
         assert name in str(err.value)
 
 
 def test_missing_parameters_file_is_a_clear_error(tmp_path):
     with pytest.raises(ParameterError, match="does not exist"):
-        params.load(tmp_path / "nope.yaml")
+        params.from_file(tmp_path / "nope.yaml")
 
 
 def test_notebook_parameters_round_trip_through_the_papermill_translator():
     """What the runner injects (dates as datetime.date, lists as lists) evaluates back to the same values."""
     from helpers.run.kernel import DateTranslator
-    p = params.load()
+    p = params.from_file()
     injected = {k: DateTranslator.translate(v) for k, v in p.as_notebook_parameters().items()}
     namespace = {k: eval(v, {"datetime": dt}) for k, v in injected.items()}
     assert params.from_namespace(namespace) == p
     assert injected["start"] == "None"
-    windowed = params.load(start="2016-01-01", end="2016-12-31")
+    windowed = params.from_file(start="2016-01-01", end="2016-12-31")
     injected = {k: DateTranslator.translate(v) for k, v in windowed.as_notebook_parameters().items()}
     assert "datetime.date(" in injected["start"]
     namespace = {k: eval(v, {"datetime": dt}) for k, v in injected.items()}
@@ -74,16 +74,16 @@ def test_notebook_parameters_round_trip_through_the_papermill_translator():
 def test_an_empty_start_or_end_leaves_that_side_open(tmp_path, text, start, end):
     f = tmp_path / "window.yaml"
     f.write_text(text)
-    p = params.load(f)
+    p = params.from_file(f)
     assert (p.start, p.end, p.windowed) == (start, end, start is not None or end is not None)
 
 
 def test_excludes_only_days_wholly_outside_the_window():
-    p = params.load(start="2016-01-01", end="2016-12-31")
+    p = params.from_file(start="2016-01-01", end="2016-12-31")
     assert p.excludes(dt.date(2015, 1, 1), dt.date(2015, 12, 31))
     assert p.excludes(dt.date(2017, 1, 1), dt.date(2017, 1, 2))
     assert not p.excludes(dt.date(2015, 12, 31), dt.date(2016, 1, 1))
-    assert not params.load().excludes(dt.date(1990, 1, 1), dt.date(1990, 1, 2))
+    assert not params.from_file().excludes(dt.date(1990, 1, 1), dt.date(1990, 1, 2))
 
 
 def test_default_yaml_has_exactly_the_known_parameters():
