@@ -333,7 +333,7 @@ class ReleaseData:
         return pd.DataFrame(rows)
 
 
-def open_release(data_dir: str | os.PathLike | None, ops: Sequence[str] | None = None,
+def open_release(data_dir: str | os.PathLike, ops: Sequence[str] | None = None,
                  start: dt.date | None = None, end: dt.date | None = None,
                  cache_root: Path | None = None, rename: dict[str, str] | None = None,
                  progress: bool = True, log: Callable[[str], Any] = print) -> ReleaseData:

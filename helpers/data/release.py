@@ -17,6 +17,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -234,7 +235,7 @@ def _walk(folder: Path) -> list[tuple[Path, str]]:
     return out
 
 
-def _parts_of(path: Path) -> list[tuple[str | None, ParsedName]]:
+def _parts_of(path: Path) -> Sequence[tuple[str | None, ParsedName]]:
     """(zip member or None, parsed name) of each part a file holds (none: not a release file)."""
     if path.name.lower().endswith(".zip"):
         return _zip_members(path)

@@ -100,8 +100,9 @@ class SourceStream(io.RawIOBase):
         try:
             if source.compression == "zip":
                 self._zip = zipfile.ZipFile(self._raw)
-                self._inner = self._zip.open(source.member)
-                if source.member.lower().endswith(".gz"):  # a .csv.gz inside the zip
+                member = source.member or ""  # a part read from a zip always names its member
+                self._inner = self._zip.open(member)
+                if member.lower().endswith(".gz"):  # a .csv.gz inside the zip
                     self._inner = gzip.GzipFile(fileobj=self._inner, mode="rb")
             elif source.compression == "gzip":
                 self._inner = gzip.GzipFile(fileobj=self._hashing, mode="rb")
@@ -119,27 +120,34 @@ class SourceStream(io.RawIOBase):
                                     "DATA_DIR at the extracted .csv files") from exc
 
     @property
+    def _worker(self) -> _Background:
+        """The hashing and counting thread: there from the end of `__init__` (None only if opening failed)."""
+        if self._background is None:
+            raise ValueError("the source stream did not open")
+        return self._background
+
+    @property
     def display_name(self) -> str:
         path = str(self.source.path)
         return f"{path} (member {self.source.member})" if self.source.member else path
 
     @property
     def quotes(self) -> int:
-        self._background.settle()
+        self._worker.settle()
         return self._quotes
 
     @property
     def newlines(self) -> int:
-        self._background.settle()
+        self._worker.settle()
         return self._newlines
 
     @property
     def has_nul(self) -> bool:
-        self._background.settle()
+        self._worker.settle()
         return self.nul_seen
 
     def _count_raw(self, chunk: bytes) -> None:
-        self._background.submit(self.sha256.update, chunk)
+        self._worker.submit(self.sha256.update, chunk)
         self.raw_read += len(chunk)
         if self.on_progress and self.source.compression != "zip":
             self.on_progress(len(chunk))
@@ -175,7 +183,7 @@ class SourceStream(io.RawIOBase):
                 f"the file expands more than {MAX_EXPANSION}x its compressed size: refused as a "
                 "possible compression bomb", file=self.display_name,
                 hint="use the release as Twitter published it")
-        self._background.submit(self._count_bytes, chunk)
+        self._worker.submit(self._count_bytes, chunk)
 
     def _count_bytes(self, chunk: bytes) -> None:
         data = np.frombuffer(chunk, dtype=np.uint8)  # numpy: vectorised, without the GIL
@@ -205,7 +213,7 @@ class SourceStream(io.RawIOBase):
             return file_sha256(self.source.path)
         while self._hashing.read(READ_CHUNK):  # hash what the parser did not need to read
             pass
-        self._background.settle()
+        self._worker.settle()
         return self.sha256.hexdigest()
 
     def close(self) -> None:

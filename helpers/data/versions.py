@@ -100,8 +100,11 @@ def compare(rows: dict[str, dict[str, int | None]], scale: float | None = None,
                 scaled = scale is not None and count == "tweets"
                 expected = round(published * scale) if scaled else published
                 n = found[count]
-                diff = None if n is None else n - expected
-                ok = None if n is None else (abs(diff) <= tolerance * expected if scaled else diff == 0)
+                diff: int | None = None
+                ok: bool | None = None
+                if n is not None:
+                    diff = n - expected
+                    ok = abs(diff) <= tolerance * expected if scaled else diff == 0
                 records.append({"op": op, "count": count, "version": v.version, "kind": v.kind,
                                 "published": published, "source": v.source, "expected": expected,
                                 "rows": n, "difference": diff, "matches": ok})

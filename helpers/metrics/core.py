@@ -125,8 +125,8 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
         mask = (per_op["op"] == op).to_numpy()
         t = per_op[mask]
         k = kinds[mask]
-        u = users[users["op"] == op] if users is not None and "op" in users else None
-        has_users = u is not None and len(u) > 0
+        u = users[users["op"] == op] if users is not None and "op" in users else per_op.iloc[:0]  # none: no rows
+        has_users = len(u) > 0
         accounts = u.drop_duplicates("userid") if has_users else t.drop_duplicates("userid")
         rows.append({
             "op": op,

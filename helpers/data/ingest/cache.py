@@ -254,8 +254,10 @@ def _settle_duplicates_across_parts(cache_dir: Path, files: dict, old_entries: l
         keys.sort(key=lambda k: rel.part_sort_key(files[k]["part"]))
         basis = [files[k]["cache_file"] for k in keys]
         previous = [by_cache_file.get(c, {}).get(ACROSS) for c in basis]
-        if all(p and p.get("basis") == basis and _across_files_present(cache_dir, p) for p in previous):
-            for k, p in zip(keys, previous):
+        reused: list[dict] = [p for p in previous if p]
+        if len(reused) == len(previous) and all(p.get("basis") == basis and _across_files_present(cache_dir, p)
+                                                for p in reused):
+            for k, p in zip(keys, reused):
                 files[k] = _with_across(files[k], p)
             continue
         for k, across in zip(keys, _duplicates_across(cache_dir, op, table, [files[k] for k in keys], basis)):

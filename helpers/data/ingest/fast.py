@@ -35,6 +35,7 @@ def _csv_options(header: list[str]):
     )
 
 
+_memchr: Any  # the C library's memchr, or None where there is none
 try:  # memchr: is a byte anywhere in a buffer, at memory speed and without copying it
     _memchr = ctypes.CDLL(None).memchr
     _memchr.restype, _memchr.argtypes = ctypes.c_void_p, (ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t)
