@@ -7,10 +7,12 @@ with only the columns and dates asked for.
 
 - `catalog` (+ `catalog.csv`), `versions`: the archive's datasets and the versions of them published.
 - `operations`: an operation's name (`op`), label and order.
-- `release`: release discovery (names, parts, per-year files) and byte sources (plain, gz, zip).
+- `release`: release discovery (names, parts, per-year files).
+- `sources`: a file's bytes as one stream (plain, gz, zip member), hashed and counted as it is read.
 - `schema`, `fields`: the columns and their types; typing a batch, recording damaged fields.
-- `ingest`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`).
+- `ingest/`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`): header,
+  fast and exact parsers, one file's outputs and its all-or-nothing write, the cache and its manifest.
 - `load`: the cache -> frames (only the columns and rows asked for).
 
-Imports only `helpers.paths` and `helpers.errors` from outside this package.
+Imports only `helpers.paths`, `helpers.errors` and `helpers.files` from outside this package.
 """

@@ -17,8 +17,9 @@ the number of worker processes) and streamed to disk through pyarrow's CSV write
 
 In: a seed, a scale, operations and a file style. Out: a release folder. The steps, one module each:
 `calibration` (published figures, constants, seeded draws) -> `formats` (what differs between the 2018,
-2019 and 2020 files) -> `accounts` (the users file) -> `plan` (per-day counts, tables, text pools) ->
-`rows` (one chunk of tweet rows) -> `writing` (the files, marker and README); `__main__` is the command line.
+2019 and 2020 files) -> `accounts` (the users file) -> `texts` (invented names, text pools) -> `plan`
+(per-day counts, tables) -> `rows` (one chunk of tweet rows) -> `writing` (the files, marker and README);
+`__main__` is the command line.
 """
 
 from helpers.synthetic.sample.calibration import (
