@@ -204,10 +204,10 @@ def spread(st: dict, f=sec) -> str:
     return f"{f(st['median'])} (min {f(st['min'])}, max {f(st['max'])}, n={st['n']})"
 
 
-def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figure)
-    s, m, mc = res["summary"], res["measurements"], res["machine"]
-    L = []
+def _title(res: dict) -> list[str]:
+    """The title and what wrote the report."""
     scale = res["input"]["scale"]
+    L: list[str] = []
     L.append("# Benchmarks: the full release on a laptop-sized machine" if scale == 1.0 else
              f"# Benchmarks (quick look, scale {scale:g}; the full-scale run is in BENCHMARKS.md)")
     L.append("")
@@ -215,6 +215,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
              f"machine-readable: `{res['results_file']}`. Issue 6's targets are checked at the end "
              "(PASS/MISS), then the findings and proposals.")
     L.append("")
+    return L
+
+
+def _machine(res: dict) -> list[str]:
+    """The machine and the software measured."""
+    mc = res["machine"]
+    L: list[str] = []
     L.append("## Machine and software")
     L.append("")
     L.append(f"- {mc['cores']} logical cores ({mc['cpu']}), {mc['memory_bytes'] / 2**30:.1f} GiB memory, "
@@ -230,6 +237,14 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
              "the whole release in memory), so every measurement starts from a warm cache; a first read from "
              "a cold disk adds the disk's read time to the parse limit and to ingest alike.")
     L.append("")
+    return L
+
+
+def _input(res: dict) -> list[str]:
+    """The release measured: its files, bytes and rows."""
+    s = res["summary"]
+    scale = res["input"]["scale"]
+    L: list[str] = []
     L.append("## Input")
     L.append("")
     L.append(f"Synthetic release from `helpers.synthetic.sample` (generator {res['input']['generator_version']}, seed "
@@ -247,6 +262,14 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
         L.append(f"| {f['file']} | {f['bytes']:,} | {f['bytes'] / MB:,.0f} | {f['rows']:,} |")
     L.append(f"| **total** | {s['all_bytes']:,} | {s['all_bytes'] / MB:,.0f} | {s['all_rows']:,} |")
     L.append("")
+    return L
+
+
+def _results(res: dict) -> list[str]:
+    """One row per measurement: wall, CPU, peak memory."""
+    s = res["summary"]
+    m = res["measurements"]
+    L: list[str] = []
     L.append("## Results")
     L.append("")
     L.append("Peak RSS is per process (the largest resident set of any one process of the run, kernels "
@@ -299,6 +322,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
                  f"{gb(sm['first']['max_process_rss_bytes'])} | generate {sec(sm['generate']['wall_s'])}, "
                  f"reproduce {sec(sm['first']['wall_s'])}; with the cache built {sec(sm['cached']['wall_s'])} |")
     L.append("")
+    return L
+
+
+def _every_run(res: dict) -> list[str]:
+    """Every run with the load of the machine while it ran (folded)."""
+    m = res["measurements"]
+    L: list[str] = []
     load_rows = []
     for key in ("parse", "ingest", "cached"):
         for i, r in enumerate(m.get(key, {}).get("runs", []), 1):
@@ -321,6 +351,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
         L.append("")
         L.append("</details>")
         L.append("")
+    return L
+
+
+def _per_notebook(res: dict) -> list[str]:
+    """Per notebook: the cached rerun and the first run."""
+    m = res["measurements"]
+    L: list[str] = []
     for key, title in (("cached", "cached rerun (last run)"), ("first", "first run (empty cache)")):
         run = m.get(key)
         if key == "cached" and run:
@@ -339,6 +376,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
         rest = run["wall_s"] - sum(r["wall_s"] for r in run["notebooks"])
         L.append(f"| (start-up, ingest check, landing page) | {rest:.1f} s | |")
         L.append("")
+    return L
+
+
+def _baselines(res: dict) -> list[str]:
+    """Per notebook: the naive baseline and the same tables the project's way."""
+    m = res["measurements"]
+    L: list[str] = []
     if "naive" in m:
         L.append("Naive baseline per notebook (each a fresh process, like a kernel; `pd.read_csv` of both "
                  "tweets files, then the notebook's tables):")
@@ -358,6 +402,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
             L.append(f"| {row['notebook']} | {row['wall_s']:.1f} s | {row['open_s']:.1f} s | {row['tables_s']:.1f} s | "
                      f"{gb(row.get('peak_rss_bytes', 0))} |")
         L.append("")
+    return L
+
+
+def _superseded(res: dict) -> list[str]:
+    """Runs set aside because the code they measured changed."""
+    m = res["measurements"]
+    L: list[str] = []
     sup = m.get("superseded", {})
     if sup:
         L.append("Runs set aside because the code they measured changed afterwards (kept in the results file; "
@@ -375,6 +426,13 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
                              f"{sec(r['cpu_user_s'] + r['cpu_system_s'])} | {r.get('foreign_cpu_s', 0):.0f} s | "
                              f"{gb(r['max_process_rss_bytes'])} |")
         L.append("")
+    return L
+
+
+def _targets(res: dict) -> list[str]:
+    """Issue 6's targets, PASS or MISS, and the ratios behind them."""
+    s = res["summary"]
+    L: list[str] = []
     L.append("## Targets")
     L.append("")
     L.append("| target | measured | limit | result |")
@@ -401,6 +459,17 @@ def render(res: dict, findings: str) -> str:  # noqa: C901 (one branch per figur
                      f"peak memory")
     L.append("Ratios: " + "; ".join(parts) + ".")
     L.append("")
+    return L
+
+
+# The report's sections in order, each a function of the results (a new benchmark adds its rows to one, or a
+# section of its own here).
+SECTIONS = (_title, _machine, _input, _results, _every_run, _per_notebook, _baselines, _superseded, _targets)
+
+
+def render(res: dict, findings: str) -> str:
+    """The whole report: every section of the results, then the findings filled from them (when given)."""
+    L = [line for section in SECTIONS for line in section(res)]
     if findings:
         L.append(fill_findings(findings, findings_values(res)).rstrip())
         L.append("")

@@ -30,6 +30,9 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks import measure
 from benchmarks.measure import (
@@ -59,12 +62,108 @@ from benchmarks.measure import (
 from benchmarks.report import render
 from benchmarks.summarise import summarize
 
+# ------------------------------------------------------------------------------------------------ steps
+
+@dataclass
+class Run:
+    """What every step reads and writes: the options, the release and folders, the measurements so far (`m`),
+    the earlier ones (`--resume`), and `save` (results file and report rewritten after each step)."""
+
+    args: argparse.Namespace
+    release: Path
+    run_dir: Path
+    params: Path
+    earlier: dict
+    m: dict
+    save: Callable[[], None] = field(repr=False)
+
+    @property
+    def cache_root(self) -> Path:
+        return self.run_dir / "cache"
+
+
+def step_parse(r: Run) -> None:
+    """pyarrow's CSV reader alone over the tweets files (runs appended with --resume)."""
+    log(f"warm page cache ({warm(r.release):.0f} s); parse limit x{r.args.parse_runs} ...")
+    earlier = r.earlier.get("parse", {}).get("runs", [])
+    r.m["parse"] = measure_parse(r.release, r.args.parse_runs, 1 + len(earlier))
+    r.m["parse"]["runs"] = earlier + r.m["parse"]["runs"]
+
+
+def step_ingest(r: Run) -> None:
+    """The ingest from an empty cache (runs appended with --resume)."""
+    log(f"warm page cache ({warm(r.release):.0f} s); ingest x{r.args.ingest_runs} ...")
+    earlier = r.earlier.get("ingest", {}).get("runs", [])
+    r.m["ingest"] = measure_ingest(r.release, r.cache_root, r.args.ingest_runs, 1 + len(earlier))
+    r.m["ingest"]["runs"] = earlier + r.m["ingest"]["runs"]
+
+
+def step_cached(r: Run) -> None:
+    """`make reproduce` with the cache built (built first if missing), saved after every run."""
+    if not (r.cache_root.exists() and any(r.cache_root.iterdir())):
+        log("building the cache for the cached reruns ...")
+        subprocess.run([PY, "-c", INGEST_SCRIPT, str(r.release), str(r.cache_root)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    runs = list(r.earlier.get("cached", {}).get("runs", []))
+    for i in range(r.args.cached_runs):
+        log(f"warm page cache ({warm(r.release):.0f} s); make reproduce with the cache built, run {i + 1} ...")
+        rec = measure_pipeline(r.params, f"cached-{len(runs) + 1}")
+        runs.append(rec)
+        log(f"  {rec['wall_s']:.0f} s, largest process {rec['max_process_rss_bytes'] / GB:.2f} GB")
+        r.m["cached"] = {"runs": runs}
+        r.save()
+
+
+def step_first(r: Run) -> None:
+    """`make reproduce` from an empty cache."""
+    shutil.rmtree(r.cache_root, ignore_errors=True)
+    log(f"warm page cache ({warm(r.release):.0f} s); make reproduce from an empty cache ...")
+    r.m["first"] = measure_pipeline(r.params, "first")
+    log(f"  {r.m['first']['wall_s']:.0f} s, largest process {r.m['first']['max_process_rss_bytes'] / GB:.2f} GB")
+
+
+def step_naive(r: Run) -> None:
+    """The naive baseline: pd.read_csv of every whole tweets CSV in every notebook."""
+    log(f"warm page cache ({warm(r.release):.0f} s); naive baseline ...")
+    r.m["naive"] = measure_naive(r.release, r.run_dir / "naive-tables")
+    log(f"  {r.m['naive']['wall_s']:.0f} s, largest process {r.m['naive']['max_process_rss_bytes'] / GB:.2f} GB")
+
+
+def step_tables(r: Run) -> None:
+    """The naive baseline's tables through the project's data path."""
+    log(f"warm page cache ({warm(r.release):.0f} s); the naive baseline's tables the project's way ...")
+    r.m["tables"] = measure_tables(r.release, r.run_dir / "cache-tables", r.run_dir / "same-tables")
+    shutil.rmtree(r.run_dir / "cache-tables", ignore_errors=True)
+    log(f"  {r.m['tables']['wall_s']:.0f} s, largest process {r.m['tables']['max_process_rss_bytes'] / GB:.2f} GB")
+
+
+def step_sample(r: Run) -> None:
+    """The default sample as on a fresh clone: generate it, reproduce from an empty cache, then cached."""
+    sample_dir = BENCH / f"release-sample{fmt_scale(SAMPLE_SCALE)}"
+    shutil.rmtree(sample_dir, ignore_errors=True)
+    log("default sample as on a fresh clone: generate, reproduce from an empty cache, then cached ...")
+    gen = measured([PY, "-m", "helpers.synthetic.sample", "--out", str(sample_dir), "--scale", str(SAMPLE_SCALE),
+                    "--seed", str(SEED), "--quiet"], "sample-generate")
+    sample_run = BENCH / f"run-sample{fmt_scale(SAMPLE_SCALE)}"
+    shutil.rmtree(sample_run, ignore_errors=True)
+    sp = write_params(sample_run, sample_dir)
+    first = measure_pipeline(sp, "sample-first")
+    cached = measure_pipeline(sp, "sample-cached")
+    r.m["sample"] = {"generate": slim(gen, keep_processes=False), "first": first, "cached": cached}
+    log(f"  generate {gen['wall_s']:.0f} s + reproduce {first['wall_s']:.0f} s; cached {cached['wall_s']:.0f} s")
+
+
+# The steps in the order they run; each one's results are saved when it ends. A new benchmark is a function of
+# a `Run` (in its own module) registered here under the name `--skip` and the results file use.
+STEPS: dict[str, Callable[[Run], None]] = {
+    "parse": step_parse, "ingest": step_ingest, "cached": step_cached, "first": step_first,
+    "naive": step_naive, "tables": step_tables, "sample": step_sample,
+}
+
+
 # ------------------------------------------------------------------------------------------------ main
 
-STEPS = ("parse", "ingest", "cached", "first", "naive", "tables", "sample")
-
-
-def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per figure)
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--parse-runs", type=int, default=3)
@@ -80,9 +179,29 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per fi
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite the report from the results file (after editing benchmarks/findings.md)")
     args = ap.parse_args(argv)
-    skip = {x.strip() for x in args.skip.split(",") if x.strip()}
-    if skip - set(STEPS):
-        ap.error(f"unknown step(s) {', '.join(sorted(skip - set(STEPS)))}")
+    args.skip = {x.strip() for x in args.skip.split(",") if x.strip()}
+    if args.skip - set(STEPS):
+        ap.error(f"unknown step(s) {', '.join(sorted(args.skip - set(STEPS)))}")
+    return args
+
+
+def _resumed(res: dict, results_file: Path, fresh: str) -> dict:
+    """With --resume: the earlier measurements kept in `res` (those of `fresh` steps set aside); returns them."""
+    old = json.loads(results_file.read_text())
+    earlier = old.get("measurements", {})
+    res["measurements"] = dict(earlier)
+    res["started"] = old.get("started", res["started"])
+    res["resumed"] = old.get("resumed", []) + [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")]
+    for step in [x.strip() for x in fresh.split(",") if x.strip()]:
+        if step in earlier:
+            res["measurements"].setdefault("superseded", {}).setdefault(step, []).append(earlier[step])
+            res["measurements"].pop(step)
+            earlier = {k: v for k, v in earlier.items() if k != step}
+    return earlier
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     full = args.scale == 1.0
     results_file = (ROOT / "benchmarks" / "results.json" if full
                     else BENCH / f"results-scale{fmt_scale(args.scale)}.json")
@@ -99,26 +218,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per fi
     measure.LOGS.mkdir(parents=True, exist_ok=True)
     res: dict = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                  "results_file": str(results_file.relative_to(ROOT)), "machine": machine(), "measurements": {}}
-    earlier: dict = {}
-    if args.resume and results_file.exists():
-        old = json.loads(results_file.read_text())
-        earlier = old.get("measurements", {})
-        res["measurements"] = dict(earlier)
-        res["started"] = old.get("started", res["started"])
-        res["resumed"] = old.get("resumed", []) + [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")]
-        for step in [x.strip() for x in args.fresh.split(",") if x.strip()]:
-            if step in earlier:  # noqa: SIM102
-                res["measurements"].setdefault("superseded", {}).setdefault(step, []).append(earlier[step])
-                res["measurements"].pop(step)
-                earlier = {k: v for k, v in earlier.items() if k != step}
+    earlier = _resumed(res, results_file, args.fresh) if args.resume and results_file.exists() else {}
     release, generation = ensure_release(args.scale)
     res["input"] = {"scale": args.scale, "seed": SEED, "generator_version": generator_version(),
                     "release_dir": str(release.relative_to(ROOT)), "files": release_files(release),
                     "generation": generation}
     run_dir = BENCH / f"run-scale{fmt_scale(args.scale)}"
-    cache_root = run_dir / "cache"
-    params = write_params(run_dir, release)
-    m = res["measurements"]
 
     def save():
         res["summary"] = summarize(res)
@@ -126,61 +231,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per fi
         results_file.write_text(json.dumps(res, indent=1) + "\n")
         report_file.write_text(render(res, findings))
 
-    if "parse" not in skip:
-        log(f"warm page cache ({warm(release):.0f} s); parse limit x{args.parse_runs} ...")
-        m["parse"] = measure_parse(release, args.parse_runs, 1 + len(earlier.get("parse", {}).get("runs", [])))
-        m["parse"]["runs"] = earlier.get("parse", {}).get("runs", []) + m["parse"]["runs"]
-        save()
-    if "ingest" not in skip:
-        log(f"warm page cache ({warm(release):.0f} s); ingest x{args.ingest_runs} ...")
-        m["ingest"] = measure_ingest(release, cache_root, args.ingest_runs,
-                                     1 + len(earlier.get("ingest", {}).get("runs", [])))
-        m["ingest"]["runs"] = earlier.get("ingest", {}).get("runs", []) + m["ingest"]["runs"]
-        save()
-    if "cached" not in skip:
-        if not (cache_root.exists() and any(cache_root.iterdir())):
-            log("building the cache for the cached reruns ...")
-            subprocess.run([PY, "-c", INGEST_SCRIPT, str(release), str(cache_root)], cwd=ROOT, check=True,
-                           stdout=subprocess.DEVNULL)
-        runs = list(earlier.get("cached", {}).get("runs", []))
-        for i in range(args.cached_runs):
-            log(f"warm page cache ({warm(release):.0f} s); make reproduce with the cache built, run {i + 1} ...")
-            rec = measure_pipeline(params, f"cached-{len(runs) + 1}")
-            runs.append(rec)
-            log(f"  {rec['wall_s']:.0f} s, largest process {rec['max_process_rss_bytes'] / GB:.2f} GB")
-            m["cached"] = {"runs": runs}
+    run = Run(args, release, run_dir, write_params(run_dir, release), earlier, res["measurements"], save)
+    for name, step in STEPS.items():
+        if name not in args.skip:
+            step(run)
             save()
-    if "first" not in skip:
-        shutil.rmtree(cache_root, ignore_errors=True)
-        log(f"warm page cache ({warm(release):.0f} s); make reproduce from an empty cache ...")
-        m["first"] = measure_pipeline(params, "first")
-        log(f"  {m['first']['wall_s']:.0f} s, largest process {m['first']['max_process_rss_bytes'] / GB:.2f} GB")
-        save()
-    if "naive" not in skip:
-        log(f"warm page cache ({warm(release):.0f} s); naive baseline ...")
-        m["naive"] = measure_naive(release, run_dir / "naive-tables")
-        log(f"  {m['naive']['wall_s']:.0f} s, largest process {m['naive']['max_process_rss_bytes'] / GB:.2f} GB")
-        save()
-    if "tables" not in skip:
-        log(f"warm page cache ({warm(release):.0f} s); the naive baseline's tables the project's way ...")
-        m["tables"] = measure_tables(release, run_dir / "cache-tables", run_dir / "same-tables")
-        shutil.rmtree(run_dir / "cache-tables", ignore_errors=True)
-        log(f"  {m['tables']['wall_s']:.0f} s, largest process {m['tables']['max_process_rss_bytes'] / GB:.2f} GB")
-        save()
-    if "sample" not in skip:
-        sample_dir = BENCH / f"release-sample{fmt_scale(SAMPLE_SCALE)}"
-        shutil.rmtree(sample_dir, ignore_errors=True)
-        log("default sample as on a fresh clone: generate, reproduce from an empty cache, then cached ...")
-        gen = measured([PY, "-m", "helpers.synthetic.sample", "--out", str(sample_dir), "--scale", str(SAMPLE_SCALE),
-                        "--seed", str(SEED), "--quiet"], "sample-generate")
-        sample_run = BENCH / f"run-sample{fmt_scale(SAMPLE_SCALE)}"
-        shutil.rmtree(sample_run, ignore_errors=True)
-        sp = write_params(sample_run, sample_dir)
-        first = measure_pipeline(sp, "sample-first")
-        cached = measure_pipeline(sp, "sample-cached")
-        m["sample"] = {"generate": slim(gen, keep_processes=False), "first": first, "cached": cached}
-        log(f"  generate {gen['wall_s']:.0f} s + reproduce {first['wall_s']:.0f} s; cached {cached['wall_s']:.0f} s")
-        save()
     save()
     log(f"wrote {report_file.relative_to(ROOT)} and {results_file.relative_to(ROOT)}")
     for c in res["summary"]["checks"]:
