@@ -124,3 +124,14 @@ def test_a_traceback_rendered_from_an_unscrubbed_notebook_still_hides_the_projec
 @pytest.mark.parametrize("name", ["shown", "scrub", "elided"])
 def test_path_helpers_say_why(name):
     assert getattr(paths, name).__doc__.strip()
+
+
+def test_case_slug_is_the_case_study_figure_name_the_take_aways_link_to():
+    from helpers.claims import takeaways
+    from helpers.run import params
+
+    assert paths.case_slug("#ReasonsToLeaveEU") == "case_reasonstoleaveeu"
+    assert paths.case_slug("  MH17 -- crash! ") == "case_mh17_crash"
+    cases = params.from_file().case_studies
+    assert [c.slug for c in cases] == ["case_mh17", "case_reasonstoleaveeu"]
+    assert {"04_" + c.slug for c in cases} <= set(takeaways.TAKEAWAYS[1].figures)
