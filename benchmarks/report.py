@@ -41,11 +41,10 @@ KNOWN_PLACEHOLDERS = (
 )
 
 
-def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per figure)
-    """Every number the findings state, from the results file (so the prose cannot go stale)."""
+def _run_values(res: dict, v: dict[str, str]) -> None:
+    """The runs taken together: code measured, verdicts, the machine's load, the memory sampler."""
     s, m = res["summary"], res["measurements"]
     sup = m.get("superseded", {})
-    v: dict[str, str] = {}
     codes = list(dict.fromkeys(r.get("code", "?") for r in _pipeline_runs(m)))
     v["CODE"] = " and ".join(codes) or "?"
     v["NPASS"], v["VERDICT_LISTS"], _ = _verdict_lists(s)
@@ -59,6 +58,11 @@ def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per 
     v["LOAD_MAX"] = f"{max(max(r.get('loadavg_start', 0), r.get('loadavg_end', 0)) for r in all_runs):.1f}"
     sampled = [(r["max_process_rss_bytes"], r["wait4_maxrss_bytes"]) for r in all_runs if r.get("wait4_maxrss_bytes")]
     v["SAMPLER_GAP"] = f"{max(abs(a - b) / b for a, b in sampled) * 100:.2f}%" if sampled else "?"
+
+
+def _ingest_values(res: dict, v: dict[str, str]) -> None:
+    """The ingest against the parse limit: verdicts, wall, CPU and memory, the cache's size."""
+    s, m = res["summary"], res["measurements"]
     if "ingest" in m:
         ing, par = m["ingest"]["runs"], m["parse"]["runs"]
         v["INGEST_MEM_VERDICT"] = _verdict(s, "ingest peak RSS <= 2 GB")
@@ -95,6 +99,12 @@ def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per 
         files = ing[-1]["files"]
         v["CACHE_MB"] = f"{sum(f['cache_bytes'] or 0 for f in files.values()) / MB:,.0f}"
         v["CSV_GB"] = f"{sum(f['decompressed_bytes'] or 0 for f in files.values()) / GB:.2f}"
+
+
+def _cached_values(res: dict, v: dict[str, str]) -> None:
+    """The cached reruns and the first runs across rounds (superseded runs included)."""
+    s, m = res["summary"], res["measurements"]
+    sup = m.get("superseded", {})
     if "cached" in m:
         runs = m["cached"]["runs"]
         v["CACHED"] = f"median {sec(s['cached_wall_s']['median'])}"
@@ -131,6 +141,11 @@ def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per 
         v["FIRST_BEFORE"] = f"{b['wall_s']:.0f} s, {gb(b['max_process_rss_bytes'])}"
     v["FIRST_ROUND1"] = (f"{firsts[1]['wall_s']:.0f} s, {gb(firsts[1]['max_process_rss_bytes'])}"
                          if len(firsts) >= 2 else NOT_MEASURED)
+
+
+def _baseline_values(res: dict, v: dict[str, str]) -> None:
+    """The naive baseline and the same tables the project's way, against the first run."""
+    s, m = res["summary"], res["measurements"]
     if "naive" in m:
         nv = m["naive"]
         v["NAIVE_READ"] = _span([n["read_s"] for n in nv["notebooks"]], "{:.0f}".format, " s")
@@ -168,6 +183,12 @@ def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per 
         v["TABLES"] = f"{t['wall_s']:.0f} s and {gb(t['max_process_rss_bytes'])}"
         v["TABLES_RATIO"] = f"{r['naive_over_same_tables_wall']:.2f}" if "naive_over_same_tables_wall" in r else "?"
         v["TABLES_MEM"] = f"{r['naive_over_same_tables_rss']:.2f}" if "naive_over_same_tables_rss" in r else "?"
+
+
+def _sample_values(res: dict, v: dict[str, str]) -> None:
+    """The default sample as on a fresh clone."""
+    s, m = res["summary"], res["measurements"]
+    sup = m.get("superseded", {})
     v["SAMPLE_VERDICT"] = _verdict(s, "default sample reproduce < 3 min")
     if "sample" in m:
         sm = m["sample"]
@@ -183,6 +204,13 @@ def findings_values(res: dict) -> dict[str, str]:  # noqa: C901 (one branch per 
             f" (a superseded run on earlier code took "
             f"{sec(last[-1]['generate']['wall_s'] + last[-1]['first']['wall_s'])};"
             " see the superseded runs)" if last else "")
+
+
+def findings_values(res: dict) -> dict[str, str]:
+    """Every number the findings state, from the results file (so the prose cannot go stale)."""
+    v: dict[str, str] = {}
+    for part in (_run_values, _ingest_values, _cached_values, _baseline_values, _sample_values):
+        part(res, v)
     for name in KNOWN_PLACEHOLDERS:  # steps not measured in this results file (e.g. between two steps)
         v.setdefault(name, NOT_MEASURED)
     return v
