@@ -106,7 +106,8 @@ def test_geopolitical_terms_map_concepts_to_forms(tmp_path):
 def test_default_geopolitical_terms_cover_the_operations_scripts():
     forms = [f for fs in params.load().geopolitical_terms.values() for f in fs]
     scripts = {"Cyrillic": "\u0400", "Arabic": "\u0600"}
-    for name, first in scripts.items():
-        assert any(first <= ch <= chr(ord(first) + 0xFF) for f in forms for ch in f), name
+    for concept, its_forms in params.load().geopolitical_terms.items():  # every concept, in both scripts
+        for name, first in scripts.items():
+            assert any(first <= ch <= chr(ord(first) + 0xFF) for f in its_forms for ch in f), (concept, name)
     for form in ("Россия", "России", "Россию", "ایران", "السعودية", "Arabie saoudite", "Arabia Saudí", "Rusya", "США"):
         assert form in forms, form
