@@ -491,11 +491,13 @@ def _domain_share(fr: Frames, op: str, domain: str, of: str) -> float:
 
 
 def _term_rank(fr: Frames, op: str, term: str, terms: list[str]) -> float:
+    """The term's rank among `terms` in the op's texts. A term no tweet names is left out of
+    `term_counts`' table: it ranks after every named term (all such terms tie there)."""
+    if term not in terms:
+        raise NotComputable(f"'{term}' is not among the terms counted")
     counts = fr.memo(("terms", op, tuple(terms)), lambda: content.term_counts(fr[f"texts:{op}"], list(terms)))
     rank = _pick(counts, op, "term", term, "rank")
-    if rank is None:
-        raise NotComputable(f"'{term}' is not among the terms counted")
-    return rank
+    return float(len(_of(counts, op)) + 1) if rank is None else rank
 
 
 def _zero_engagement_share(fr: Frames, op: str) -> float:

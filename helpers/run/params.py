@@ -69,7 +69,7 @@ class Params:
     languages: list[str]
     time_zones: dict[str, str]
     figure_formats: list[str]
-    geopolitical_terms: list[str]
+    geopolitical_terms: dict[str, list[str]]  # concept -> its forms in the operations' languages
     regeneration_cutoff: dt.date
     case_studies: list[CaseStudy]
     figures_dir: str
@@ -168,6 +168,30 @@ def _str_map(name: str, value) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+def _term_map(name: str, value) -> dict[str, list[str]]:
+    """Concept -> forms (in YAML: {Russia: [Russia, Россия, России]}); a plain list makes each term a
+    concept of its own. A form must hold a letter: an empty one (or a bare '*' stem) would match every text."""
+    if value is None:
+        return {}
+    if isinstance(value, (list, tuple)):
+        value = {str(v): [str(v)] for v in value}
+    if not isinstance(value, dict):
+        raise ParameterError(f"parameter '{name}': expected a mapping of concept to forms (in YAML: "
+                             f"{{Russia: [Russia, Россия, России]}}), got {value!r}")
+    out = {}
+    for concept, forms in value.items():
+        forms = [forms] if isinstance(forms, str) else forms
+        if not isinstance(forms, (list, tuple)) or not forms:
+            raise ParameterError(f"parameter '{name}': concept '{concept}' needs a list of forms, got {forms!r}")
+        forms = [str(f) for f in forms]
+        empty = [f for f in forms if not f.strip().removesuffix("*").strip()]
+        if empty:
+            raise ParameterError(f"parameter '{name}': concept '{concept}' has an empty form {empty[0]!r}; "
+                                 "give each form at least one letter")
+        out[str(concept)] = forms
+    return out
+
+
 def _case_studies(value) -> list[CaseStudy]:
     if not isinstance(value, (list, tuple)):
         raise ParameterError("parameter 'case_studies': expected a list of mappings")
@@ -239,7 +263,7 @@ def check(values: dict[str, Any]) -> Params:
         data_dir=str(v["data_dir"] or ""), ops=ops, op_names=_str_map("op_names", v["op_names"]),
         op_labels=_str_map("op_labels", v["op_labels"]), start=start, end=end, top_n=top_n,
         languages=_str_list("languages", v["languages"]), time_zones=zones, figure_formats=formats,
-        geopolitical_terms=_str_list("geopolitical_terms", v["geopolitical_terms"]),
+        geopolitical_terms=_term_map("geopolitical_terms", v["geopolitical_terms"]),
         regeneration_cutoff=_date("regeneration_cutoff", v["regeneration_cutoff"]),
         case_studies=_case_studies(v["case_studies"]), figures_dir=str(v["figures_dir"] or ""),
         reports_dir=str(v["reports_dir"] or ""), cache_dir=str(v["cache_dir"] or ""),

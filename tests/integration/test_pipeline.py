@@ -22,7 +22,8 @@ EXPECTED_FIGURES = {
     "03_account_lifetime", "03_regeneration", "04_top_hashtags", "04_hashtags_per_year", "04_case_mh17",
     "04_case_reasonstoleaveeu", "04_top_domains", "04_geopolitical_terms", "05_top_clients",
     "05_client_classes", "05_client_mix", "06_engagement_ccdf", "06_engagement_concentration",
-    "06_top_accounts", "07_hour_of_day", "07_hour_of_week", "07_tweet_kinds", "08_indicators",
+    "06_top_accounts", "06_account_concentration", "07_hour_of_day", "07_hour_of_week", "07_tweet_kinds",
+    "08_indicators",
 }
 
 

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from conftest import Hashed, require_shared
@@ -344,3 +345,17 @@ def test_scaled_exact_counts_allow_only_rounding():
     assert tol.limit(2.12, scaled=True) == 0.5
     assert scorecard.Tolerance(False, 0.01, 0.0005).limit(0.537, scaled=False) == pytest.approx(0.00537)
     assert scorecard.Tolerance(False, 0.01, 0.0005).limit(0.001, scaled=False) == 0.0005
+
+
+def test_term_rank_of_a_word_no_tweet_names_is_after_every_named_word():
+    """term_counts leaves out words no tweet names; the claim still gets a rank (a failing one), never
+    'cannot be computed'. The Turkish İ counts for Iran."""
+    texts = pd.DataFrame({"op": pd.Categorical(["iranian"] * 3), "tweet_text": ["Iran and Trump", "İran", "Trump"]})
+    fr = scorecard.Frames(**{"texts:iranian": texts})
+    rank = scorecard.METRICS["term_rank"].fn
+    words = ["Saudi", "Iran", "Trump", "Israel"]
+    assert rank(fr, "iranian", term="Iran", terms=words) == 1  # 2 tweets each: ties alphabetically
+    assert rank(fr, "iranian", term="Trump", terms=words) == 2
+    assert rank(fr, "iranian", term="Saudi", terms=words) == 3 == rank(fr, "iranian", term="Israel", terms=words)
+    with pytest.raises(scorecard.NotComputable, match="Gaza"):
+        rank(fr, "iranian", term="Gaza", terms=words)

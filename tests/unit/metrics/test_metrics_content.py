@@ -130,6 +130,12 @@ def test_domain_reach_counts_tweets_not_links(frames):
     assert pd.isna(reach.loc["venezuela", "share_of_url_tweets"])
 
 
+def _counts(frames, texts, terms, op="ira"):
+    """Tweets per concept of one operation's texts (concepts no text mentions are absent)."""
+    out = content.term_counts(frames.tweets([{"op": op, "tweet_text": x} for x in texts], ops=[op]), terms)
+    return out.set_index("term")["tweets"].to_dict()
+
+
 def test_term_counts_whole_words_any_case(frames):
     texts = [
         "The USA and Russia",            # USA
@@ -141,18 +147,117 @@ def test_term_counts_whole_words_any_case(frames):
         None,
     ]
     t = frames.tweets([{"op": "ira", "tweet_text": x} for x in texts]
-                      + [{"op": "venezuela", "tweet_text": "nothing here"}], ops=OPS3)
+                      + [{"op": "venezuela", "tweet_text": "nothing here but Syria"}], ops=OPS3)
     terms = ["USA", "Trump", "Syria", "Saudi Arabia", "U.S.", "путин", "Трамп", "Iran"]
     out = content.term_counts(t, terms)
     ira = out[out["op"] == "ira"].set_index("term")
-    assert ira["tweets"].to_dict() == {"USA": 2, "Trump": 1, "Syria": 1, "Saudi Arabia": 1, "U.S.": 1,
-                                       "путин": 1, "Трамп": 0, "Iran": 0}
+    # Трамп and Iran: no operation mentions them, so they are dropped
+    assert ira["tweets"].to_dict() == {"USA": 2, "Trump": 1, "Syria": 1, "Saudi Arabia": 1, "U.S.": 1, "путин": 1}
     assert ira.loc["USA", "share"] == pytest.approx(2 / 7)
     # ranked by tweets, ties alphabetically
-    assert out[out["op"] == "ira"]["term"].tolist()[:1] == ["USA"]
-    assert out[out["op"] == "ira"]["term"].tolist()[-2:] == ["Iran", "Трамп"]
-    assert set(out[out["op"] == "venezuela"]["tweets"]) == {0}
+    assert out[out["op"] == "ira"]["term"].tolist() == ["USA", "Saudi Arabia", "Syria", "Trump", "U.S.", "путин"]
+    ven = out[out["op"] == "venezuela"].set_index("term")["tweets"]
+    assert ven["Syria"] == 1 and ven.drop("Syria").eq(0).all() and len(ven) == 6  # every mentioned concept
     assert out[out["op"] == "iranian"].empty
+
+
+MULTI = {"Russia": ["Russia", "Russie", "Rusya", "Россия", "России", "Россию", "روسيا", "روسیه"],
+         "Iran": ["Iran", "Irán", "Иран", "Ирана", "ایران", "إيران"],
+         "Saudi Arabia": ["Saudi", "Arabie saoudite", "Arabia Saudí", "Suudi Arabistan", "السعودية", "عربستان"],
+         "USA": ["USA", "США", "آمریکا", "أمريكا", "États-Unis", "Estados Unidos", "ABD"],
+         "Putin": ["Putin", "Путин*", "بوتين"],
+         "Ukraine": ["Ukraine", "Украина"]}
+
+
+@pytest.mark.parametrize("text, concepts", [
+    # English, Russian (case endings listed), Persian, Arabic, French, Spanish, Turkish
+    ("Russia and Iran again", {"Russia", "Iran"}),
+    ("Санкции против России и Ирана", {"Russia", "Iran"}),
+    ("Россию поддерживают, США против", {"Russia", "USA"}),
+    ("آمریکا ایران را تهدید می‌کند", {"USA", "Iran"}),
+    ("السعودية تواصل العدوان وروسيا تراقب", {"Saudi Arabia"}),       # وروسيا: a proclitic, not listed
+    ("L'Arabie saoudite menace la paix, selon la Russie", {"Saudi Arabia", "Russia"}),
+    ("Arabia Saudí y Estados Unidos contra Irán", {"Saudi Arabia", "USA", "Iran"}),
+    ("Suudi Arabistan ve ABD'nin planı: Rusya'ya karşı", {"Saudi Arabia", "USA", "Russia"}),
+    ("Встреча с Путиным", {"Putin"}),                                  # a stem: any ending
+    ("Распутин и его время", set()),                                   # the stem starts a word only
+])
+def test_term_counts_concepts_in_each_script(frames, text, concepts):
+    got = _counts(frames, [text], MULTI)
+    assert {c for c, n in got.items() if n} == concepts
+
+
+@pytest.mark.parametrize("text", [
+    "Иранский МИД",            # Russian adjective: Иран inside a longer word
+    "USAF pilots",             # Latin
+    "مردم ایرانی",             # Persian: ایران + ی (Iranian) is another word
+    "الإيرانيون",              # Arabic: Iranians
+    "Iranian officials",       # English adjective
+    "Saudis2018",              # a digit continues the word
+    "Россиянка",               # Россия inside a longer word
+    "Ukraine_news",            # underscore: a hashtag-like word continues
+])
+def test_term_counts_false_friends_never_count(frames, text):
+    assert not any(_counts(frames, [text], MULTI).values())
+
+
+@pytest.mark.parametrize("text", ["İran'ın açıklaması", "IRAN", "iran", "ıran", "İRAN"])
+def test_term_counts_turkish_dotted_and_dotless_i(frames, text):
+    assert _counts(frames, [text], {"Iran": ["Iran"]}) == {"Iran": 1}
+
+
+@pytest.mark.parametrize("text", [
+    "ايران",            # alef without hamza, Arabic yeh
+    "إيران",            # the form as listed
+    "ایران",            # Persian yeh
+    "إيـــران",         # tatweel inside the word
+    "إِيرَان",           # harakat (kasra, fatha)
+])
+def test_term_counts_arabic_persian_letter_variants(frames, text):
+    assert _counts(frames, [text], {"Iran": ["إيران"]}) == {"Iran": 1}
+
+
+def test_term_counts_kaf_variants_and_teh_marbuta(frames):
+    # Persian kaf and yeh written in the form; Arabic kaf and yeh in the text; ة and ه
+    assert _counts(frames, ["امريكا تهدد", "غزه امروز"], {"USA": ["آمریکا"], "Gaza": ["غزة"]}) == {"USA": 1, "Gaza": 1}
+
+
+def test_term_counts_a_tweet_counts_once_per_concept(frames):
+    got = _counts(frames, ["Россия, России, Россию: Russia!", "Russia", "nothing"], MULTI)
+    assert got == {"Russia": 2}
+
+
+def test_term_counts_case_folding_beyond_ascii(frames):
+    got = _counts(frames, ["РОССИЯ", "ÉTATS-UNIS et l'Europe", "россия"], {"Russia": ["Россия"], "USA": ["États-Unis"]})
+    assert got == {"Russia": 2, "USA": 1}
+
+
+def test_term_counts_spaces_in_a_form_match_any_white_space(frames):
+    assert _counts(frames, ["Arabie\nsaoudite", "Arabie  Saoudite", "Arabiesaoudite"],
+                   {"Saudi Arabia": ["Arabie saoudite"]}) == {"Saudi Arabia": 2}
+
+
+def test_concept_pattern_writes_each_word_boundary_once_whatever_the_number_of_forms():
+    """One boundary class per form makes RE2 abandon its DFA (seconds for a few thousand texts)."""
+    for n in (1, 5, 40):
+        forms = [f"name{i}" for i in range(n)] + ["stem*"]
+        assert content.concept_pattern(forms).count(r"[^\pL\pM\pN_]") == 2
+
+
+@pytest.mark.parametrize("forms", [[""], ["*"], ["  "], []])
+def test_term_counts_refuses_an_empty_form(frames, forms):
+    with pytest.raises(ValueError, match="form"):
+        _counts(frames, ["anything"], {"Empty": forms})
+
+
+def test_default_terms_find_each_language(frames):
+    """The default parameter names its concepts in the operations' languages."""
+    from helpers.run import params
+    terms = params.check(params.defaults()).geopolitical_terms
+    texts = {"Russia": "Россия", "Iran": "ایران", "Saudi Arabia": "السعودية", "USA": "États-Unis",
+             "Ukraine": "Ucrania", "Israel": "İsrail'in", "Putin": "Путиным", "Syria": "سوریه"}
+    for concept, text in texts.items():
+        assert _counts(frames, [text], terms) == {concept: 1}, text
 
 
 def test_item_per_day_case_insensitive_zero_filled(frames):

@@ -174,7 +174,7 @@ def _metric_calls():
     import datetime as dt
 
     from helpers.claims import takeaways
-    from helpers.metrics import accounts, clients, content, engagement, timeline
+    from helpers.metrics import accounts, clients, concentration, content, engagement, timeline
     day0, day1 = dt.date(2016, 6, 22), dt.date(2016, 6, 24)
     zones = {"ira": "Europe/Moscow", "iranian": "Asia/Tehran"}
     per_op = lambda t: t.groupby("op", observed=False).size()  # noqa: E731
@@ -216,6 +216,10 @@ def _metric_calls():
         "engagement.lorenz": lambda t, u, h, l: engagement.lorenz(t),
         "engagement.top_accounts": lambda t, u, h, l: engagement.top_accounts(u, 3, unhashed_only=False),
         "summary.indicators": lambda t, u, h, l: takeaways.indicators(t, l, day0),
+        "concentration.per_account": lambda t, u, h, l: concentration.per_account(t),
+        "concentration.summary": lambda t, u, h, l: concentration.summary(concentration.per_account(t)),
+        "concentration.ccdf": lambda t, u, h, l: concentration.ccdf(concentration.per_account(t)),
+        "concentration.top_tweets": lambda t, u, h, l: concentration.top_tweets(t, 3),
     }
 
 
@@ -262,11 +266,17 @@ ONE_OP = {
     "clients.automated_share": (1, lambda o: o["ira"] == 1.0),
     "clients.class_shares": (5, lambda o: o["tweets"].sum() == 2
                              and _row(o, client_class="scheduling and automation services")["tweets"] == 2),
+    "concentration.ccdf": (2, lambda o: o["value"].tolist() == [1, 2] and (o["share_at_least"] == 1.0).all()),
+    "concentration.per_account": (2, lambda o: o["tweets"].tolist() == [1, 1] and o["engagement"].tolist() == [2, 2]),
+    "concentration.summary": (2, lambda o: _row(o, quantity="tweets")[["total", "top_accounts", "top_share"]]
+                              .tolist() == [2, 1, 0.5] and _row(o, quantity="engagement")["total"] == 4),
+    "concentration.top_tweets": (2, lambda o: o["rank"].tolist() == [1, 2] and o["engagement"].tolist() == [2, 2]),
     "content.domain_reach": (1, lambda o: _row(o, domain="bbc.co.uk")[["tweets_linking", "share_of_tweets"]]
                              .tolist() == [2, 1.0]),
     "content.in_window": (2, lambda o: o["item"].tolist() == ["Brexit", "Brexit"]),
     "content.item_per_day": (3, lambda o: o["tweets"].tolist() == [0, 2, 0]),
-    "content.term_counts": (2, lambda o: o.set_index("term")["tweets"].to_dict() == {"Brexit": 2, "USA": 0}),
+    # USA: no operation mentions it, so it is dropped
+    "content.term_counts": (1, lambda o: o.set_index("term")["tweets"].to_dict() == {"Brexit": 2}),
     "content.top_domains": (1, lambda o: _row(o, item="bbc.co.uk")[["urls", "per_tweet"]].tolist() == [2, 1.0]),
     "content.top_items": (1, lambda o: _row(o, item="Brexit")[["rank", "occurrences"]].tolist() == [1, 2]),
     "content.top_items_over_time": (1, lambda o: _row(o, item="Brexit")["occurrences"] == 2

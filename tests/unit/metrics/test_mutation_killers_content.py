@@ -88,11 +88,11 @@ def test_as_text_passes_arrow_arrays_through():
 
 def test_term_counts_missing_text_matches_no_term():
     tweets = pd.DataFrame({"op": ["ira", "ira"], "tweet_text": pd.Series([None, "xxxx yes"], dtype=object)})
-    got = content.term_counts(tweets, ["XXXX", "none"])
+    got = content.term_counts(tweets, ["XXXX", "none", "yes"])
     assert list(got.columns) == ["op", "term", "tweets", "share", "rank"]
-    assert got["term"].tolist() == ["XXXX", "none"]
-    assert got["tweets"].tolist() == [1, 0]
-    assert got["share"].tolist() == [0.5, 0.0]
+    assert got["term"].tolist() == ["XXXX", "yes"]  # 'none': mentioned by no operation, dropped
+    assert got["tweets"].tolist() == [1, 1]
+    assert got["share"].tolist() == [0.5, 0.5]
 
 
 # item_per_day ------------------------------------------------------------------------------------------

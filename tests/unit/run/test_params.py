@@ -36,6 +36,10 @@ def test_yaml_file_overrides_only_what_it_sets(tmp_path):
     ("time_zones: {ira: Mars/Olympus}\n", ["time_zones", "Mars/Olympus"]),
     ("start: yesterday\n", ["start"]),
     ("case_studies: [{name: x, op: ira, start: 2014-07-10, end: 2014-07-01}]\n", ["case_studies[0]"]),
+    ("geopolitical_terms: Russia\n", ["geopolitical_terms"]),                     # neither mapping nor list
+    ("geopolitical_terms: {Russia: [Russia, '']}\n", ["geopolitical_terms", "Russia"]),  # matches every text
+    ("geopolitical_terms: {Russia: ['*']}\n", ["geopolitical_terms", "Russia"]),
+    ("geopolitical_terms: {Russia: []}\n", ["geopolitical_terms", "Russia"]),
 ])
 def test_bad_parameters_fail_naming_the_parameter(tmp_path, text, names):
     f = tmp_path / "bad.yaml"
@@ -89,3 +93,21 @@ def test_excludes_only_days_wholly_outside_the_window():
 def test_default_yaml_has_exactly_the_known_parameters():
     raw = yaml.safe_load(params.DEFAULTS_FILE.read_text())
     assert set(raw) == set(params.NAMES)
+
+
+def test_geopolitical_terms_map_concepts_to_forms(tmp_path):
+    f = tmp_path / "terms.yaml"
+    f.write_text("geopolitical_terms: {Russia: [Russia, Россия, России], Iran: ایران}\n", encoding="utf-8")
+    assert params.load(f).geopolitical_terms == {"Russia": ["Russia", "Россия", "России"], "Iran": ["ایران"]}
+    f.write_text("geopolitical_terms: [Saudi, Iran]\n")  # a list: each term a concept of one form
+    assert params.load(f).geopolitical_terms == {"Saudi": ["Saudi"], "Iran": ["Iran"]}
+
+
+def test_default_geopolitical_terms_cover_the_operations_scripts():
+    forms = [f for fs in params.load().geopolitical_terms.values() for f in fs]
+    scripts = {"Cyrillic": "\u0400", "Arabic": "\u0600"}
+    for concept, its_forms in params.load().geopolitical_terms.items():  # every concept, in both scripts
+        for name, first in scripts.items():
+            assert any(first <= ch <= chr(ord(first) + 0xFF) for f in its_forms for ch in f), (concept, name)
+    for form in ("Россия", "России", "Россию", "ایران", "السعودية", "Arabie saoudite", "Arabia Saudí", "Rusya", "США"):
+        assert form in forms, form
