@@ -13,6 +13,7 @@ The names below are the package's public ones, importable as `helpers.claims.sco
 from helpers.claims.scorecard.evaluation import (
     CANNOT,
     DIFFERS,
+    KNOWN_DISCREPANCY,
     MATCHES,
     STATUSES,
     SYNTHETIC_STATUS,
@@ -23,18 +24,28 @@ from helpers.claims.scorecard.evaluation import (
 )
 from helpers.claims.scorecard.presentation import (
     data_record,
+    difference_in_unit,
     export,
     file_versions,
-    fmt,
-    fmt_difference,
     headline,
+    html_view,
+    in_unit,
     present,
     records,
     shown_tags,
     statement,
     summary,
+    verdict,
 )
-from helpers.claims.scorecard.registry import METRICS, TWEET_COLUMNS, USER_COLUMNS, Frames, Metric, NotComputable
+from helpers.claims.scorecard.registry import (
+    COUNT_NOUNS,
+    METRICS,
+    TWEET_COLUMNS,
+    USER_COLUMNS,
+    Frames,
+    Metric,
+    NotComputable,
+)
 from helpers.claims.scorecard.spec import (
     CLAIMS_FILE,
     COMPARES,
@@ -48,9 +59,9 @@ from helpers.claims.scorecard.spec import (
     sources,
 )
 
-__all__ = ["CANNOT", "CLAIMS_FILE", "COMPARES", "DIFFERS", "MATCHES", "METRICS", "OPTIONAL_FIELDS",
-           "REQUIRED_FIELDS", "STATUSES", "SYNTHETIC_STATUS", "TWEET_COLUMNS", "USER_COLUMNS", "Claim",
-           "ClaimError", "Frames", "Metric", "NotComputable", "Tolerance", "base_status", "data_record",
-           "evaluate", "export", "file_versions", "fmt", "fmt_difference", "headline", "load_claims", "present",
-           "read_claims_file", "records", "sample_scale", "shown_tags", "sources", "statement", "summary",
-           "why_not"]
+__all__ = ["CANNOT", "CLAIMS_FILE", "COUNT_NOUNS", "COMPARES", "DIFFERS", "KNOWN_DISCREPANCY", "MATCHES", "METRICS",
+           "OPTIONAL_FIELDS", "REQUIRED_FIELDS", "STATUSES", "SYNTHETIC_STATUS", "TWEET_COLUMNS", "USER_COLUMNS",
+           "Claim", "ClaimError", "Frames", "Metric", "NotComputable", "Tolerance", "base_status", "data_record",
+           "evaluate", "export", "file_versions", "difference_in_unit", "html_view", "in_unit", "verdict",
+           "headline", "load_claims", "present", "read_claims_file", "records", "sample_scale", "shown_tags",
+           "sources", "statement", "summary", "why_not"]

@@ -24,6 +24,9 @@ from helpers.claims.scorecard.spec import Claim
 MATCHES, DIFFERS, CANNOT = "matches", "differs", "cannot be computed"
 SYNTHETIC_STATUS = {MATCHES: "matches (by construction)", DIFFERS: "differs (synthetic)", CANNOT: CANNOT}
 STATUSES = (MATCHES, DIFFERS, CANNOT)
+# A difference the source itself documents (claims.yaml `known_discrepancy`): Twitter's, not the run's nor the
+# sample's. Its base status stays "differs" (counted as such), its wording says whose it is.
+KNOWN_DISCREPANCY = "differs (known discrepancy of the source)"
 
 
 # ------------------------------------------------------------------------------------- evaluation
@@ -100,7 +103,10 @@ def evaluate(claims: list[Claim], release, frames: Frames | None = None,
                "scale": scale if scaled else float("nan"), "expected": _number(expected),
                "tolerance": c.tolerance.describe(spec.unit, scaled) if c.tolerance else "",
                "computed": float("nan"), "difference": float("nan"), "relative_difference": float("nan"),
-               "status": CANNOT, "reason": "", "note": c.note}
+               "status": CANNOT, "reason": "", "note": c.note,
+               "noun": spec.noun if spec else "",
+               "tolerance_reason": c.tolerance.reason if c.tolerance else "",
+               "known_discrepancy": c.known_discrepancy}
         reason = why_not(c, op, release)
         if reason is None:
             try:
@@ -122,7 +128,9 @@ def evaluate(claims: list[Claim], release, frames: Frames | None = None,
             row.update(computed=value, difference=diff,
                        relative_difference=diff / expected if expected else float("nan"),
                        status=MATCHES if ok else DIFFERS)
-        if synthetic:
+        if row["status"] == DIFFERS and c.known_discrepancy:
+            row["status"] = KNOWN_DISCREPANCY
+        elif synthetic:
             row["status"] = SYNTHETIC_STATUS[row["status"]]
         rows.append(row)
     return pd.DataFrame(rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -314,6 +314,7 @@ class Metric:
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     window: Callable[[dict], tuple[dt.date, dt.date] | None] | None = None
+    noun: str = ""                      # what a count counts (accounts, tweets ...): the unit of its difference
 
     @property
     def helper_names(self) -> tuple[str, ...]:
@@ -367,3 +368,10 @@ METRICS: dict[str, Metric] = {
     "account_likes_rank": Metric(_account_likes_rank, "rank", (engagement.account_totals,),
                                  ("tweets", "users"), required=("screen_name",)),
 }
+
+# What each count counts: a difference of counts is said in it ("+5 accounts", not "+5").
+COUNT_NOUNS = {"users_rows": "accounts", "accounts_with_tweets": "accounts", "tweets": "tweets", "retweets": "retweets",
+               "tweets_in_year": "tweets", "retweets_in_year": "retweets", "tweets_on_days": "tweets",
+               "accounts_with_value": "accounts", "accounts_created_in_year": "accounts", "accounts_in_bin": "accounts",
+               "max_followers": "followers", "hashtag_tweets": "tweets", "domain_tweets": "tweets"}
+METRICS = {name: replace(m, noun=COUNT_NOUNS.get(name, "")) for name, m in METRICS.items()}

@@ -30,7 +30,7 @@ SCALED_EXACT_RELATIVE, SCALED_EXACT_ABSOLUTE = 0.005, 0.5
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[A-Za-z0-9_]+)+$")
 REQUIRED_FIELDS = ("id", "op", "metric", "args", "published", "printed", "compare", "tolerance", "claim",
                    "source", "cite")
-OPTIONAL_FIELDS = ("note", "reason")
+OPTIONAL_FIELDS = ("note", "reason", "known_discrepancy")
 
 
 class ClaimError(ProjectError):
@@ -46,16 +46,23 @@ class Tolerance:
     exact: bool
     relative: float = 0.0
     absolute: float = 0.0
+    reason: str = ""          # why this size (the claims file's `tolerances` section)
 
     @classmethod
-    def parse(cls, value, where: str) -> Tolerance:
+    def parse(cls, value, where: str, reasons: dict | None = None) -> Tolerance:
+        """`exact` or {relative: r, absolute: a}; with `reasons` (the claims file's `tolerances`), a
+        tolerance other than exact must be listed there with its reason."""
         if value == "exact":
             return cls(True)
         if isinstance(value, dict) and value and set(value) <= {"relative", "absolute"}:
             for k, v in value.items():
                 if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1e12:
                     raise ClaimError(f"{where}: tolerance {k} must be a number >= 0, got {v!r}")
-            return cls(False, float(value.get("relative", 0.0)), float(value.get("absolute", 0.0)))
+            key = tolerance_key(value)
+            if reasons is not None and key not in reasons:
+                raise ClaimError(f"{where}: tolerance {value} is not listed under 'tolerances' with its reason: "
+                                 "add it there (why this size)")
+            return cls(False, key[0], key[1], (reasons or {}).get(key, ""))
         raise ClaimError(f"{where}: tolerance must be 'exact' or {{relative: r, absolute: a}}, got {value!r}")
 
     def limit(self, expected: float, scaled: bool) -> float:
@@ -65,14 +72,33 @@ class Tolerance:
         return max(self.absolute, self.relative * abs(expected))
 
     def describe(self, unit: str, scaled: bool) -> str:
+        """The tolerance in words, unambiguous: of what a percentage is, and which bound wins."""
         if self.exact:
-            return "exact (rounding of the scaled sample: ±0.5%)" if scaled else "exact"
+            return "exact (up to the rounding of the scaled sample: ±0.5% of the value)" if scaled else "exact"
         parts = []
         if self.relative:
-            parts.append(f"±{100 * self.relative:g}%")
+            parts.append(f"±{100 * self.relative:g}% of the published value")
         if self.absolute:
-            parts.append(f"±{100 * self.absolute:g} pp" if unit == "share" else f"±{self.absolute:g}")
-        return " or ".join(parts)
+            parts.append(f"±{100 * self.absolute:g} percentage points" if unit == "share" else f"±{self.absolute:g}")
+        return " or ".join(parts) + (", whichever is larger" if len(parts) > 1 else "")
+
+
+def tolerance_key(value: dict) -> tuple[float, float]:
+    """(relative, absolute) of a tolerance mapping: how the `tolerances` section is matched."""
+    return float(value.get("relative", 0.0)), float(value.get("absolute", 0.0))
+
+
+def _tolerance_reasons(data: dict, where: str) -> dict | None:
+    """The claims file's `tolerances` section: (relative, absolute) -> reason (None when there is none)."""
+    if "tolerances" not in data:
+        return None
+    reasons = {}
+    for i, raw in enumerate(data["tolerances"] or []):
+        if not isinstance(raw, dict) or not str(raw.get("reason") or "").strip() or not set(raw) - {"reason"} \
+                or not set(raw) - {"reason"} <= {"relative", "absolute"}:
+            raise ClaimError(f"{where}: tolerances[{i}] must give relative and/or absolute and a reason, got {raw!r}")
+        reasons[tolerance_key(raw)] = " ".join(str(raw["reason"]).split())
+    return reasons
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,7 @@ class Claim:
     cite: str
     note: str = ""
     reason: str = ""
+    known_discrepancy: str = ""   # a difference the source itself documents (shown as such)
 
     @property
     def spec(self) -> Metric | None:
@@ -122,7 +149,8 @@ def _day(value, where: str) -> dt.date:
         raise ClaimError(f"{where}: expected a date like 2014-07-16, got {value!r}") from None
 
 
-def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:  # noqa: C901 (a check per field)
+def _check_claim(raw, section: str, sources: set[str], where: str,  # noqa: C901 (a check per field)
+                 reasons: dict | None = None) -> Claim:
     if not isinstance(raw, dict):
         raise ClaimError(f"{where}: expected a mapping, got {raw!r}")
     where = f"{where} ({raw.get('id', '?')})"
@@ -163,11 +191,11 @@ def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:  # 
         if lacking or extra:
             raise ClaimError(f"{where}: metric {metric} takes {', '.join(spec.required + spec.optional) or 'no args'}"
                              f"; missing {lacking or 'none'}, unexpected {extra or 'none'}")
-        pub = raw["published"]
-        if isinstance(pub, bool) or not isinstance(pub, (int, float)) or not math.isfinite(pub):
-            raise ClaimError(f"{where}: published must be a number, got {pub!r}")
-        published = float(pub)
-        tolerance = Tolerance.parse(raw["tolerance"], where)
+        given = raw["published"]
+        if isinstance(given, bool) or not isinstance(given, (int, float)) or not math.isfinite(given):
+            raise ClaimError(f"{where}: published must be a number, got {given!r}")
+        published = float(given)
+        tolerance = Tolerance.parse(raw["tolerance"], where, reasons)
         if spec.window:
             for k in ("start", "end"):
                 if k in args:
@@ -179,7 +207,8 @@ def _check_claim(raw, section: str, sources: set[str], where: str) -> Claim:  # 
     return Claim(id=cid, section=section, claim=raw["claim"].strip(), op=raw["op"], metric=metric, args=args,
                  published=published, printed=raw["printed"], compare=raw["compare"], tolerance=tolerance,
                  source=tuple(tags), cite=raw["cite"], note=str(raw.get("note") or ""),
-                 reason=str(raw.get("reason") or ""))
+                 reason=str(raw.get("reason") or ""),
+                 known_discrepancy=" ".join(str(raw.get("known_discrepancy") or "").split()))
 
 
 # libyaml's safe loader where installed (7x faster on the 275 claims), the pure-Python one otherwise.
@@ -193,9 +222,9 @@ def read_claims_file(path: str | Path = CLAIMS_FILE) -> dict:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ClaimError(f"{path}: cannot read the claims file ({exc})") from None
-    if not isinstance(data, dict) or set(data) != {"claims"}:
-        raise ClaimError(f"{path.name}: expected one key, 'claims' (source tags resolve through "
-                         "helpers/present/references.yaml)")
+    if not isinstance(data, dict) or "claims" not in data or not set(data) <= {"claims", "tolerances"}:
+        raise ClaimError(f"{path.name}: expected the keys 'claims' and (optionally) 'tolerances' (source tags "
+                         "resolve through helpers/present/references.yaml)")
     if not isinstance(data["claims"], dict):
         raise ClaimError(f"{path.name}: 'claims' maps sections to lists of claims")
     return data
@@ -205,12 +234,13 @@ def load_claims(path: str | Path = CLAIMS_FILE) -> list[Claim]:
     """Every claim of the claims file, checked (unique ids, known metrics and sources, tolerances)."""
     data = read_claims_file(path)
     known = references.known_tags()
+    reasons = _tolerance_reasons(data, Path(path).name)
     out, seen = [], set()
     for section, items in data["claims"].items():
         if not isinstance(items, list):
             raise ClaimError(f"{path}: section {section!r} must hold a list of claims")
         for i, raw in enumerate(items):
-            claim = _check_claim(raw, str(section), known, f"{Path(path).name}, {section}[{i}]")
+            claim = _check_claim(raw, str(section), known, f"{Path(path).name}, {section}[{i}]", reasons)
             if claim.id in seen:
                 raise ClaimError(f"{path}: claim id {claim.id!r} is used twice")
             seen.add(claim.id)

@@ -21,12 +21,17 @@ from helpers import files, paths
 from helpers.data import catalog, operations
 from helpers.data.manifest import files_table
 from helpers.present import prose
+from helpers.present.reports.methods import METHODS_PAGE, METHODS_TITLE, citation, git_commit, write_methods
 from helpers.present.reports.pages import (
     CSS_FILE,
+    FIGURES_SUBDIR,
     TEMPLATES,
     _insert_references,
     _rel,
+    copy_figure_files,
+    data_href,
     figure_records,
+    link_tables,
     notebook_question,
     notebook_title,
     relink,
@@ -43,14 +48,8 @@ def _href(path: str) -> str:
 
 def _data_note(manifest: dict, ops: list[str]) -> str:
     if manifest.get("synthetic"):
-        sample = manifest.get("sample") or {}
-        return ('<blockquote class="data-note synthetic"><p><b>Synthetic sample, not evidence.</b> Every '
-                "number and figure below comes from a generated stand-in for Twitter's October 2018 release "
-                f"(generator {prose.html(sample.get('generator', 'helpers.synthetic.sample'))}, seed "
-                f"{prose.html(sample.get('seed', '?'))}, scale {prose.html(sample.get('scale', '?'))}), "
-                "calibrated to published counts: agreement with them is by construction. Run "
-                "<code>make reproduce DATA_DIR=/path/to/release</code> on the real files for findings."
-                "</p></blockquote>")
+        return (f'<blockquote class="data-note synthetic"><p><b>{prose.html(prose.SYNTHETIC_TITLE)}</b> '
+                f'{prose.html(prose.synthetic_statement(manifest.get("sample")))}</p></blockquote>')
     files = [f"<li><code>{prose.html(f.file)}</code>: {int(f.bytes):,} bytes, SHA-256 "
              f"<code>{prose.html(str(f.sha256)[:16])}…</code>, {int(f.rows_cached):,} rows</li>"
              for f in files_table(manifest).itertuples()]
@@ -128,39 +127,80 @@ traced to the helper functions and columns behind it."""
 
 def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks: list[Path],
                 extra_sections: list[str] | None = None, run_date: dt.date | None = None,
-                ops: list[str] | None = None, label: Callable[[str], str] | None = None) -> Path:
-    """The landing page: which data (the synthetic sample said first), what the release is, the reports,
-    the comparison summary, a gallery of every figure (caption and link to its report), the scorecard,
-    the files loaded. `extra_sections` are the HTML fragments notebooks leave (`write_section`): the
-    scorecard's go after the gallery, the others (the comparison summary) before it."""
+                ops: list[str] | None = None, label: Callable[[str], str] | None = None,
+                commit: str | None = None) -> Path:
+    """The landing page: which data (the synthetic sample said first), what the release is, how to cite
+    the run, the reports, the comparison summary, a gallery of every figure (caption, link to its report
+    and to its data), the scorecard, the files loaded. Also writes the methods page (`methods.py`) and
+    copies every figure's files and CSV into `<reports>/figures/`, so that the folder can be shared alone.
+    `extra_sections` are the HTML fragments notebooks leave (`write_section`): the scorecard's go after the
+    gallery, the others (the comparison summary) before it. `commit`: the code's git commit (looked up
+    when not given)."""
     reports_dir, figures_dir = Path(reports_dir), Path(figures_dir)
-    titles, report_items = {}, []
-    for nb in notebooks:
-        nb = Path(nb)
+    titles, report_items = _report_list(reports_dir, notebooks)
+    relink(reports_dir, list(titles.items()))
+    sections = _sections(extra_sections, titles)
+    after = [s for s in sections if "scorecard" in _section_id(s)]
+    before = [s for s in sections if s not in after]
+    records = copy_figure_files(figure_records(reports_dir), figures_dir, reports_dir)
+    gallery = _gallery(records, titles, reports_dir)
+
+    on_page = [("reports", "Reports")]
+    on_page += [(_section_id(s), _section_title(s)) for s in before]
+    on_page += [("figures", f"Figures ({len(records)})")]
+    on_page += [(_section_id(s), _section_title(s)) for s in after]
+    on_page += [("data", "Data loaded")]
+    toc = "".join(f'<li><a href="#{prose.html(i)}">{prose.html(t)}</a></li>' for i, t in on_page if i)
+    toc += f'<li><a href="{METHODS_PAGE}">{METHODS_TITLE}</a></li>'
+    date = (run_date or dt.date.today()).isoformat()
+    commit = commit or git_commit()
+    write_methods(reports_dir, manifest, commit, date)
+    ops = list(ops) if ops else loaded_ops(manifest)
+    title, h1, lead = release_heading(ops, label or operations.label)
+    page = _template().render(
+        css=Markup(CSS_FILE.read_text(encoding="utf-8")), title=Markup(prose.html(title)),
+        h1=Markup(prose.html(h1)), data_note=Markup(_data_note(manifest, ops)), lead=Markup(lead), date=date,
+        toc=Markup(toc), reports=Markup("".join(report_items)), before=Markup("".join(before)),
+        gallery=Markup(gallery), after=Markup("".join(after)), files=Markup(_files_table(manifest)),
+        cache_dir=Markup(prose.html(paths.shown(manifest.get("cache_dir", "?")))),
+        figures_dir=Markup(prose.html(paths.shown(figures_dir))), methods=Markup(METHODS_PAGE),
+        citation=Markup(prose.html(citation(commit, date))))
+    out = reports_dir / "index.html"
+    files.write_text(out, _insert_references(link_tables(page, reports_dir)))
+    return out
+
+
+def _report_list(reports_dir: Path, notebooks: list[Path]) -> tuple[dict[str, str], list[str]]:
+    """The reports rendered in this run: {file stem: title} and the list items (title, question)."""
+    titles, items = {}, []
+    for nb in map(Path, notebooks):
         html_path = reports_dir / f"{nb.stem}.html"
         if not html_path.exists():
             continue
         titles[nb.stem] = notebook_title(nb)
         question = notebook_question(nb)
-        report_items.append(f'<li><a href="{_href(html_path.name)}">{prose.html(titles[nb.stem])}</a>'
-                            + (f'<br><span class="question">{prose.html(question)}</span>' if question else "")
-                            + "</li>")
+        items.append(f'<li><a href="{_href(html_path.name)}">{prose.html(titles[nb.stem])}</a>'
+                     + (f'<br><span class="question">{prose.html(question)}</span>' if question else "")
+                     + "</li>")
+    return titles, items
 
-    relink(reports_dir, list(titles.items()))
 
+def _sections(fragments: list[str] | None, titles: dict[str, str]) -> list[str]:
+    """The notebooks' sections, sanitised, each with a link to the report it comes from."""
     sections = []
-    for fragment in extra_sections or []:
+    for fragment in fragments or []:
         section = clean_html(fragment)
         stem = next((s for s in titles if _section_id(section)[:3] == s[:3]), None)
         if stem:   # from the summary to the evidence: the report the section comes from
             section += (f'<p class="more"><a href="{_href(stem + ".html")}">The full report: '
                         f'{prose.html(titles[stem])} &rsaquo;</a></p>')
         sections.append(section)
-    after = [s for s in sections if "scorecard" in _section_id(s)]
-    before = [s for s in sections if s not in after]
+    return sections
 
+
+def _gallery(records: list[dict], titles: dict[str, str], reports_dir: Path) -> str:
+    """Every figure by report: thumbnail (from <reports>/figures/), caption, links to the report and the CSV."""
     gallery, current = [], None
-    records = figure_records(reports_dir)
     for rec in records:
         if rec["notebook"] != current:
             if current is not None:
@@ -169,38 +209,21 @@ def write_index(reports_dir: Path, figures_dir: Path, manifest: dict, notebooks:
             title = titles.get(current, current)
             gallery.append(f'<h3 id="gallery-{prose.html(current)}"><a href="{_href(current + ".html")}">'
                            f'{prose.html(title)}</a></h3><div class="gallery">')
-        png = figures_dir / f"{rec['name']}.png"
+        png = reports_dir / FIGURES_SUBDIR / f"{rec['name']}.png"
         link = _href(f"{rec['notebook']}.html#figure-{rec['name']}")
         img = (f'<img src="{_href(_rel(png, reports_dir))}" alt="Figure {prose.html(rec["number"])}: '
                f'{prose.html(rec["title"])}">' if png.exists() else
                '<span class="no-image">(no PNG written: see the report)</span>')
+        data = data_href(rec)
+        data_link = f' · <a class="data-link" href="{_href(data)}">data (CSV)</a>' if data else ""
         gallery.append(
             f'<figure class="thumb" id="thumb-{prose.html(rec["name"])}"><a href="{link}">{img}</a>'
             f'<figcaption><b>Figure {prose.html(rec["number"])}.</b> <b>{prose.html(rec["title"])}.</b> '
-            f'{prose.html(rec["caption"])} <a class="more" href="{link}">In the report &rsaquo;</a>'
+            f'{prose.html(rec["caption"])} <a class="more" href="{link}">In the report &rsaquo;</a>{data_link}'
             f'</figcaption></figure>')
     if current is not None:
         gallery.append("</div>")
-
-    on_page = [("reports", "Reports")]
-    on_page += [(_section_id(s), _section_title(s)) for s in before]
-    on_page += [("figures", f"Figures ({len(records)})")]
-    on_page += [(_section_id(s), _section_title(s)) for s in after]
-    on_page += [("data", "Data loaded")]
-    toc = "".join(f'<li><a href="#{prose.html(i)}">{prose.html(t)}</a></li>' for i, t in on_page if i)
-    date = (run_date or dt.date.today()).isoformat()
-    ops = list(ops) if ops else loaded_ops(manifest)
-    title, h1, lead = release_heading(ops, label or operations.label)
-    page = _template().render(
-        css=Markup(CSS_FILE.read_text(encoding="utf-8")), title=Markup(prose.html(title)),
-        h1=Markup(prose.html(h1)), data_note=Markup(_data_note(manifest, ops)), lead=Markup(lead), date=date,
-        toc=Markup(toc), reports=Markup("".join(report_items)), before=Markup("".join(before)),
-        gallery=Markup("".join(gallery)), after=Markup("".join(after)), files=Markup(_files_table(manifest)),
-        cache_dir=Markup(prose.html(paths.shown(manifest.get("cache_dir", "?")))),
-        figures_dir=Markup(prose.html(paths.shown(figures_dir))))
-    out = reports_dir / "index.html"
-    files.write_text(out, _insert_references(page))
-    return out
+    return "".join(gallery) if gallery else "<p>No figures were recorded in this run.</p>"
 
 
 LANDING_TEMPLATE = "landing.html.j2"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,12 @@ def _insert_toc(body: str, toc: str) -> str:
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop stderr streams, the plain-text value a cell happens to end with (e.g. the path a helper
     returned: readers see what notebooks show with Session.say/table/figure) and papermill's run
-    metadata; merge consecutive stdout streams (shown folded as one log); keep results and errors."""
+    metadata; merge consecutive stdout streams (shown folded as one log); keep results and errors. When
+    papermill injected this run's parameters, the notebook's default parameters cell goes: a reader sees
+    the parameters that ran, once."""
+    tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
+    if any("injected-parameters" in t for t in tags):
+        nb.cells = [c for c, t in zip(nb.cells, tags) if "parameters" not in t]
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
@@ -145,9 +151,14 @@ def _neighbours(executed: Path) -> tuple[Path | None, Path | None]:
     return (sequence[i - 1] if i > 0 else None), (sequence[i + 1] if i + 1 < len(sequence) else None)
 
 
-def _nav_html(index_href: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
-    """'<- All reports · < previous report · next report >' (each neighbour: (file stem, title))."""
-    links = [f'<a class="back" href="{prose.html(index_href)}">&larr; All reports</a>']
+METHODS_HREF = "methods.html"      # the methods and limitations page (`reports.methods`), linked from every page
+
+
+def nav_html(index_href: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
+    """'<- All reports · Methods and limitations · < previous report · next report >' (each neighbour:
+    (file stem, title))."""
+    links = [f'<a class="back" href="{prose.html(index_href)}">&larr; All reports</a>',
+             f'<a class="methods" href="{METHODS_HREF}">Methods and limitations</a>']
     if prev is not None:
         links.append(f'<a href="{prose.html(prev[0])}.html" rel="prev">&lsaquo; {prose.html(prev[1])}</a>')
     if nxt is not None:
@@ -157,7 +168,7 @@ def _nav_html(index_href: str, prev: tuple[str, str] | None, nxt: tuple[str, str
 
 def _nav(executed: Path, index_href: str) -> str:
     prev, nxt = _neighbours(executed)
-    return _nav_html(index_href, prev and (prev.stem, notebook_title(prev)), nxt and (nxt.stem, notebook_title(nxt)))
+    return nav_html(index_href, prev and (prev.stem, notebook_title(prev)), nxt and (nxt.stem, notebook_title(nxt)))
 
 
 _PAGES_NAV = re.compile(r'(<nav class="pages">).*?(</nav>)', re.S)
@@ -170,7 +181,7 @@ def relink(reports_dir: Path, pages: list[tuple[str, str]], index_href: str = "i
     for i, (stem, _) in enumerate(pages):
         path = Path(reports_dir) / f"{stem}.html"
         text = path.read_text(encoding="utf-8")
-        nav = _nav_html(index_href, pages[i - 1] if i > 0 else None, pages[i + 1] if i + 1 < len(pages) else None)
+        nav = nav_html(index_href, pages[i - 1] if i > 0 else None, pages[i + 1] if i + 1 < len(pages) else None)
         fixed = _PAGES_NAV.sub(lambda m: m.group(1) + nav + m.group(2), text)  # noqa: B023 (called at once)
         if fixed != text:
             files.write_text(path, fixed)
@@ -184,8 +195,13 @@ def exporter() -> HTMLExporter:
                         sanitize_html=True, filters={"clean_html": clean_html})
 
 
-def render_notebook(executed: Path, out: Path, index_href: str = "index.html") -> Path:
-    """Render one executed notebook to a self-contained offline HTML page (written atomically)."""
+def render_notebook(executed: Path, out: Path, index_href: str = "index.html",
+                    figures_dir: Path | None = None) -> Path:
+    """Render one executed notebook to a self-contained offline HTML page (written atomically).
+
+    With `figures_dir`, the files of the notebook's figures and the CSV of the numbers each one plots are
+    copied into `<reports>/figures/` and each caption links its CSV ("data (CSV)"): the reports folder can
+    be shared alone. Tables the page names (`reports/tables/*.csv`) are linked where they exist."""
     import nbformat
     executed, out = Path(executed), Path(out)
     nb = _clean(nbformat.read(executed, as_version=4))
@@ -195,13 +211,80 @@ def render_notebook(executed: Path, out: Path, index_href: str = "index.html") -
     resources = {"report_css": CSS_FILE.read_text(encoding="utf-8"),
                  "report_header": f'<nav class="pages">{nav}</nav><p class="source">Rendered from '
                                   f'<code>notebooks/{prose.html(executed.name)}</code>; the code is folded '
-                                  f'under each "Code" mark.</p>',
+                                  f'under each "Code" mark. {prose.html(prose.ROUNDING_RULE)} '
+                                  f'<a href="{METHODS_HREF}#numbers">How numbers are written</a>.</p>',
                  "report_footer": f'<nav class="pages">{nav}</nav>'}
     body, _ = exporter().from_notebook_node(nb, resources=resources)
+    mine = [r for r in figure_records(out.parent) if r.get("notebook") == executed.stem]
+    if figures_dir is not None:
+        mine = copy_figure_files(mine, Path(figures_dir), out.parent)
+        body = link_figure_data(body, mine)
+    body = link_tables(body, out.parent)
     body = _insert_references(body)
     body = _insert_toc(body, _toc(body, figures_in(nb)))
     files.write_text(out, body)
     return out
+
+
+FIGURES_SUBDIR = "figures"   # <reports>/figures/: each figure's files and CSV (beside the notebooks' records)
+
+
+def copy_figure_files(records: list[dict], figures_dir: Path, reports_dir: Path) -> list[dict]:
+    """Copy each figure's image files and its data CSV (record key "data") from `figures_dir` into
+    `<reports>/figures/`; return the records whose files were found (a CSV that is missing is left out of
+    the record, so no page links to it)."""
+    target = Path(reports_dir) / FIGURES_SUBDIR
+    copied = []
+    for rec in records:
+        rec = dict(rec)
+        for name in [*rec.get("files", []), rec.get("data")]:
+            source = Path(figures_dir) / name if name else None
+            if source is None or not source.is_file():
+                if name and name == rec.get("data"):
+                    rec.pop("data")
+                continue
+            if source.resolve() != (target / name).resolve():
+                with files.replacing(target / name) as tmp:
+                    shutil.copyfile(source, tmp)
+        copied.append(rec)
+    return copied
+
+
+def data_href(record: dict) -> str | None:
+    """The link to a figure's CSV from a page in <reports>/ (None when the figure has none)."""
+    return f"{FIGURES_SUBDIR}/{record['data']}" if record.get("data") else None
+
+
+def link_figure_data(body: str, records: list[dict]) -> str:
+    """Append "data (CSV)" to the caption of each figure that has one (the caption `Session.figure` writes,
+    id "caption-<name>")."""
+    for rec in records:
+        href = data_href(rec)
+        if href is None:
+            continue
+        caption = re.compile(rf'(<p class="figure-caption" id="caption-{re.escape(rec["name"])}">.*?)(</p>)', re.S)
+        link = f' <a class="data-link" href="{prose.html(href)}">data (CSV)</a>'
+        body = caption.sub(lambda m: m.group(1) + link + m.group(2), body, count=1)  # noqa: B023 (called at once)
+    return body
+
+
+_TABLE_PATH = re.compile(r"(?<![\w/\"'=.-])((?:reports/)?tables/([\w.-]+\.(?:csv|json)))\b")
+
+
+def link_tables(page: str, reports_dir: Path) -> str:
+    """Make each `reports/tables/<file>` a page names in its text a link to that file, where it exists."""
+    def link(m: re.Match) -> str:
+        if not (Path(reports_dir) / "tables" / m.group(2)).is_file():
+            return m.group(0)
+        return f'<a class="table-link" href="tables/{prose.html(m.group(2))}">{m.group(1)}</a>'
+    parts = re.split(r"(<[^>]+>)", page)
+    inside_link = False
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            inside_link = (inside_link or part.startswith("<a ")) and not part.startswith("</a")
+        elif not inside_link and "tables/" in part:
+            parts[i] = _TABLE_PATH.sub(link, part)
+    return "".join(parts)
 
 
 def _shown_text(page: str) -> str:

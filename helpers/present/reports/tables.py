@@ -1,4 +1,6 @@
-"""Tables as escaped HTML: every header and cell through `prose.html`, numbers right-aligned.
+"""Tables as escaped HTML: every header and cell through `prose.html`, numbers right-aligned, and readable:
+headers in words (`labels.header`), language codes with their names, counts with thousands separators,
+shares by the one rounding rule (`prose.pct`), bounds as ≤ and ≥.
 
 Used by the notebooks (`Session.table`, the landing-page sections) and by the reports' own tables.
 """
@@ -13,12 +15,16 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from helpers.present import prose
+from helpers.present import labels, prose
 
 _NUM = ' class="num"'
 _LONG = ' class="long"'              # a cell holding a long unbroken token (a hash, a URL): may wrap anywhere
 _LONG_TOKEN = re.compile(r"\S{40,}")
-_NUMBER = re.compile(r"^\s*[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?\s*(%|x)?\s*$", re.I)
+_NUMBER = re.compile(r"^\s*[<>\u2264\u2265]?[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?\s*(%|x|\u00d7)?\s*$", re.I)
+# Columns of years, hours, days ...: whole numbers shown without a thousands separator (2014, not 2,014).
+_CALENDAR = re.compile(r"(^|[_ ])(year|years|cohort|hour|month|weekday|day|week)($|[_ ])", re.I)
+# A bound written by the code ("<=10", ">=5") shown as readers write it ("≤10"); only a whole cell.
+_BOUND = re.compile(r"^(<=|>=)\s*(?=[\d.,]+$)")
 
 
 def default_float(x: float) -> str:
@@ -29,16 +35,36 @@ def default_float(x: float) -> str:
     return f"{x:,.3g}" if abs(x) < 999.5 else f"{x:,.0f}"
 
 
-def _cell_text(value, na_rep: str, float_format: Callable[[float], str]) -> str:
+def _cell_text(value, na_rep: str, float_format: Callable[[float], str], separators: bool = True) -> str:
     if prose.is_missing(value):
         return na_rep
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (float, np.floating)):
         return float_format(float(value))
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}" if separators else str(int(value))
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
-    return str(value)
+    return _BOUND.sub(lambda m: "\u2264" if m.group(1) == "<=" else "\u2265", str(value))
+
+
+def _is_share_column(name, values: list) -> bool:
+    """A column of shares: named so, and holding only fractions (0 to 1)."""
+    numbers_ = [v for v in values if not prose.is_missing(v)]
+    return ("share" in str(name).lower() and bool(numbers_)
+            and all(isinstance(v, (float, np.floating)) and 0 <= v <= 1 for v in numbers_))
+
+
+def _column_texts(name, values: list, na_rep: str, fmt: Callable[[float], str], own_format: bool) -> list[str]:
+    """The cells of one column as text: languages named, shares by the one rounding rule (unless the
+    caller gave its own float format), counts separated, calendar numbers not."""
+    if str(name) in labels.LANGUAGE_COLUMNS:
+        return [na_rep if prose.is_missing(v) else labels.language(v) for v in values]
+    if not own_format and _is_share_column(name, values):
+        return [na_rep if prose.is_missing(v) else prose.pct(v) for v in values]
+    separators = not _CALENDAR.search(str(name))
+    return [_cell_text(v, na_rep, fmt, separators) for v in values]
 
 
 def _numeric_like(value, text: str) -> bool:
@@ -50,19 +76,19 @@ def _numeric_like(value, text: str) -> bool:
 
 
 def _label(value) -> str:
-    if isinstance(value, tuple):
-        return " / ".join(str(v) for v in value if str(v) != "")
-    return "" if value is None else str(value)
+    """A column or index name as header words (`labels.header`)."""
+    return labels.header(value)
 
 
 def html_table(frame: pd.DataFrame, index: bool = False, na_rep: str = "\u2013",
                float_format: Callable[[float], str] | None = None, classes: str = "data-table") -> str:
     """A table as escaped HTML: every header and cell through `prose.html` (markup escaped, invisible
-    and direction-changing characters made visible); columns holding only numbers are right-aligned."""
+    and direction-changing characters made visible); columns holding only numbers are right-aligned.
+    Readable: headers in words, language codes named, counts separated, shares as percentages."""
     fmt = float_format or default_float
     columns = list(frame.columns)
     values = [list(frame.iloc[:, j]) for j in range(len(columns))]
-    texts = [[_cell_text(v, na_rep, fmt) for v in col] for col in values]
+    texts = [_column_texts(c, col, na_rep, fmt, float_format is not None) for c, col in zip(columns, values)]
     numeric = []
     for col, txt in zip(values, texts):
         present = [(v, t) for v, t in zip(col, txt) if not prose.is_missing(v) and t not in ("n/a", na_rep)]
@@ -81,7 +107,8 @@ def html_table(frame: pd.DataFrame, index: bool = False, na_rep: str = "\u2013",
         if index:
             key = frame.index[i]
             keys = key if isinstance(key, tuple) else (key,)
-            cells += [f'<th scope="row">{prose.html(_cell_text(k, na_rep, fmt))}</th>' for k in keys]
+            cells += [f'<th scope="row">{prose.html(_cell_text(k, na_rep, fmt, not _CALENDAR.search(str(n))))}</th>'
+                      for k, n in zip(keys, frame.index.names)]
         cells += [f'<td{_NUM if num else _LONG if _LONG_TOKEN.search(txt[i]) else ""}>{prose.html(txt[i])}</td>'
                   for txt, num in zip(texts, numeric)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
