@@ -85,6 +85,11 @@ def pct(share, digits: int = 1) -> str:
     return text
 
 
+def span(first, last) -> str:
+    """Two days (or dates) as a span: "2016-06-16 to 2016-06-30", and one day once ("2016-06-23")."""
+    return str(first) if str(first) == str(last) else f"{first} to {last}"
+
+
 def plural(n, singular: str, plural: str | None = None) -> str:
     """'1 account', '3,667 accounts' ('n/a accounts' when missing): the noun agrees with the data."""
     word = singular if not is_missing(n) and n == 1 else (plural or singular + "s")

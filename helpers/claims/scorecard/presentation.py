@@ -130,11 +130,12 @@ def html_view(table: pd.DataFrame) -> str:
     statuses = [s for s in STATUS_CLASSES if (table["status"].map(_status_class) == STATUS_CLASSES[s][0]).any()]
     legend = "".join(f'<li><span class="status {STATUS_CLASSES[s][0]}">{prose.html(s)}</span> '
                      f"{prose.html(STATUS_CLASSES[s][1])}</li>" for s in statuses)
-    toggles = ("<p><b>Show only</b> (click to select, again to clear; none selected shows all): statuses "
+    toggles = ('<div class="filters"><b>Show only</b> (click to select, again to clear; none selected shows all): '
+               "statuses "
                + " ".join(f'<details class="flt fst {STATUS_CLASSES[s][0]}"><summary>{prose.html(s)}</summary>'
                           "</details>" for s in statuses)
                + "; sections " + " ".join(f'<details class="flt fsec fsec-{i}"><summary>{prose.html(sec)}</summary>'
-                                          "</details>" for i, sec in enumerate(sections, 1)) + "</p>")
+                                          "</details>" for i, sec in enumerate(sections, 1)) + "</div>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("section", "claim", "source", "published", "computed",
                                                           "difference", "tolerance", "status"))
     rows = []
@@ -146,7 +147,9 @@ def html_view(table: pd.DataFrame) -> str:
                     f'<td class="num">{prose.html(v["computed"])}</td><td class="num">{prose.html(v["difference"])}'
                     f'</td><td>{prose.html(_tolerance_cell(r))}</td><td><span class="status '
                     f'{_status_class(r["status"])}">{prose.html(v["status"])}</span></td></tr>')
-    return (f'<div class="scorecard-view"><ul class="legend">{legend}</ul>{toggles}'
+    precision = ("<p>Shares here have two decimals, the precision of the published tables (the other reports "
+                 "round shares to one decimal).</p>")
+    return (f'<div class="scorecard-view"><ul class="legend">{legend}</ul>{precision}{toggles}'
             f'<figure class="table"><table class="data-table scorecard"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></figure></div>')
 
