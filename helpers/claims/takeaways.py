@@ -107,8 +107,9 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
                  f"{c['value'].iloc[0]} ({prose.pct(c['share'].iloc[0])})")
         dm = doms[doms["op"] == op]
         if len(dm):
-            _row(rows, t4, "top domain (links per tweet)", op, float(dm["per_tweet"].iloc[0]),
-                 f"{dm['item'].iloc[0]} ({prose.pct(dm['per_tweet'].iloc[0])})")
+            # links per 100 tweets (a rate over all tweets), not a share: said so, beside the shares
+            _row(rows, t4, "top domain (links per 100 tweets)", op, float(dm["per_tweet"].iloc[0]),
+                 f"{dm['item'].iloc[0]} ({100 * dm['per_tweet'].iloc[0]:.1f} links per 100 tweets)")
         _row(rows, t4, "tweets with a URL", op, url_tweets.get(op, 0) / n if n else np.nan,
              prose.pct(url_tweets.get(op, 0) / n if n else np.nan), share=True)
         z = zero[(zero["op"] == op) & (zero["metric"] == "any engagement")]["share_zero"]

@@ -85,6 +85,11 @@ def pct(share, digits: int = 1) -> str:
     return text
 
 
+def span(first, last) -> str:
+    """Two days (or dates) as a span: "2016-06-16 to 2016-06-30", and one day once ("2016-06-23")."""
+    return str(first) if str(first) == str(last) else f"{first} to {last}"
+
+
 def plural(n, singular: str, plural: str | None = None) -> str:
     """'1 account', '3,667 accounts' ('n/a accounts' when missing): the noun agrees with the data."""
     word = singular if not is_missing(n) and n == 1 else (plural or singular + "s")
@@ -94,7 +99,7 @@ def plural(n, singular: str, plural: str | None = None) -> str:
 def ratio(x, digits: int = 1) -> str:
     if is_missing(x) or (isinstance(x, numbers.Real) and math.isinf(x)):
         return "n/a"
-    return f"{x:.{digits}f}x"
+    return f"{x:.{digits}f}\u00d7"
 
 
 def listing(items, conj: str = "and") -> str:
@@ -131,3 +136,26 @@ def present(frame, shares=(), counts=(), dates=(), rename=None):
     for c in dates:
         out[c] = [v.strftime("%Y-%m-%d") if hasattr(v, "strftime") and v == v else "n/a" for v in out[c]]
     return out.rename(columns=rename or {})
+
+
+# ------------------------------------------------------------------------------ said once, used everywhere
+
+SYNTHETIC_MARK = "SYNTHETIC SAMPLE: not evidence"   # on every figure drawn from the sample
+SYNTHETIC_TITLE = "Synthetic sample, not evidence."
+
+
+def synthetic_statement(sample: dict | None) -> str:
+    """The one wording of "this is the synthetic sample, not evidence" (plain text: escape it with `md` or
+    `html` where it goes), after SYNTHETIC_TITLE. `sample` is the manifest's record of the generator."""
+    sample = sample or {}
+    return ("Every number and figure here comes from a generated stand-in for Twitter's October 2018 release "
+            f"(generator {sample.get('generator', 'helpers.synthetic.sample')}, seed {sample.get('seed', '?')}, "
+            f"scale {sample.get('scale', '?')}), calibrated to published counts: agreement with them is by "
+            "construction and is not evidence. Run make reproduce DATA_DIR=/path/to/release on the real files "
+            "for findings.")
+
+
+ROUNDING_RULE = ("Shares are percentages rounded to one decimal place (a share above zero never reads 0.0%: "
+                 "it reads <0.1%; one short of the whole never reads 100.0%: it reads >99.9%), and each share "
+                 "says what it is a share of. Counts are whole numbers with thousands separators; ratios are "
+                 "written with × (3.0× = three times); ≤ and ≥ bound a range.")

@@ -61,6 +61,11 @@ class Session:
         body = reports.html_table(frame, index=index)
         display(HTML(f'<figure class="table"><figcaption>{prose.html(caption)}</figcaption>{body}</figure>'))
 
+    def html(self, fragment: str) -> None:
+        """An HTML fragment built by a helper that escaped every data value in it (e.g.
+        `scorecard.html_view`); the report's sanitizer (`reports.clean_html`) passes it once more."""
+        display(HTML(fragment))
+
     def figure(self, fig: plt.Figure, slug: str, *, title: str, caption: str, made_by: Sequence[Callable],
                columns: Sequence[str], data: pd.DataFrame | None = None) -> Path:
         """Finish (title, source line, synthetic mark), save to figures/, show it, and record it.
@@ -137,12 +142,8 @@ def data_statement(release: load.ReleaseData, p: Params) -> str:
     scope = (f"Operations: {prose.md(', '.join(p.label(op) for op in release.ops))}. "
              f"{window_statement(release.window_counts(), p)}")
     if release.synthetic:
-        sample = m.get("sample") or {}
-        return (f"> **Synthetic sample, not evidence.** These results come from a generated stand-in for "
-                f"the release (generator {prose.md(sample.get('generator', '?'))}, seed "
-                f"{prose.md(sample.get('seed', '?'))}, scale {prose.md(sample.get('scale', '?'))}), calibrated "
-                f"to published counts. Agreement with published figures is by construction. Run "
-                f"`make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
+        return (f"> **{prose.md(prose.SYNTHETIC_TITLE)}** {prose.md(prose.synthetic_statement(m.get('sample')))}"
+                f"\n>\n> {scope}")
     files = "; ".join(f"{prose.md(f.file)} ({int(f.bytes):,} bytes, SHA-256 {f.sha256[:12]}…)"
                       for f in files_table(m).itertuples())
     return f"> **Data:** the release folder {prose.md(paths.shown(m['release_dir']))}: {files}.\n>\n> {scope}"

@@ -142,7 +142,7 @@ def run(params_file: str | None, data_dir: str | None = None, only: list[str] | 
                 "are unchanged.")
             return 1
         scrub_executed(out, folders)
-        reports.render_notebook(out, p.reports_path / f"{nb.stem}.html")
+        reports.render_notebook(out, p.reports_path / f"{nb.stem}.html", figures_dir=p.figures_path)
         log(f"  done in {time.time() - started:.1f} s -> {_where(p.reports_path / (nb.stem + '.html'))}")
     manifest = ingest_release(p.release_dir, cache_root=p.cache_path, rename=p.op_names, progress=False,
                               log=lambda *_: None)

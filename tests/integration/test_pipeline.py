@@ -110,6 +110,33 @@ def test_every_citing_report_has_its_references(sequence_run):
     assert {"G", "Z", "T", "O", "D1", "D3"} <= set(citing["09_scorecard.html"])
 
 
+def test_the_runs_reports_shared_alone_have_no_broken_link_and_link_the_methods_page(sequence_run, tmp_path):
+    """reports/ zipped on its own: every local link and image of every page resolves inside it (figures and
+    their CSVs included), and every page links the methods page."""
+    import re
+    import shutil
+    import zipfile
+    from urllib.parse import unquote, urlsplit
+    p = sequence_run["params"]
+    archive = shutil.make_archive(str(tmp_path / "reports"), "zip", p.reports_path.parent, p.reports_path.name)
+    zipfile.ZipFile(archive).extractall(tmp_path / "elsewhere")
+    shared = tmp_path / "elsewhere" / p.reports_path.name
+    pages = sorted(shared.glob("*.html"))
+    assert "methods.html" in {x.name for x in pages} and len(pages) >= 12
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'href="methods.html"' in html, page.name
+        for link in re.findall(r'(?:href|src)="([^"]+)"', html):
+            parts = urlsplit(link)
+            if parts.scheme or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.is_file() and shared.resolve() in target.parents, f"{page.name}: {link}"
+    records = reports.figure_records(shared)
+    assert all((shared / "figures" / f).is_file() for r in records for f in r["files"])
+    assert all((shared / "figures" / r["data"]).is_file() for r in records if r.get("data"))
+
+
 def test_reruns_write_byte_identical_figures(sequence_run):
     """Re-running a notebook on the same data rewrites byte-identical figure files (no dates in them)."""
     p = sequence_run["params"]

@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
 
 from helpers import files  # noqa: E402
+from helpers.present import prose  # noqa: E402
 
 # Okabe-Ito, reordered so that the first two (the two October 2018 operations) differ in lightness too.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -33,7 +34,7 @@ LANGUAGE_COLORS = {"en": "#332288", "ru": "#CC6677", "ar": "#117733", "fa": "#DD
                    "(empty)": "#555555", "other": GREY}
 WIDTH = 7.0          # inches: a full text width in print
 HEIGHT = 3.6
-SYNTHETIC_MARK = "SYNTHETIC SAMPLE: not evidence"
+SYNTHETIC_MARK = prose.SYNTHETIC_MARK   # the one wording: helpers.present.prose
 
 RC = {
     "figure.figsize": (WIDTH, HEIGHT), "figure.dpi": 100, "savefig.dpi": 200,

@@ -1,4 +1,4 @@
-"""The scorecard (helpers/claims/scorecard.py, helpers/claims/claims.yaml): the claims file is complete and traceable to
+"""The scorecard (helpers/claims/scorecard/, helpers/claims/claims.yaml): the claims file is complete and traceable to
 published-figures.md; a crafted release whose answers are known by construction gives the expected
 statuses; absent operations and dates outside the range say why; windows count UTC days."""
 

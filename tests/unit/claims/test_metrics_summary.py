@@ -62,8 +62,8 @@ def test_indicators_known_values(table):
     assert value(table, "ira", "tweets via automation or own apps")["value"] == pytest.approx(0.75)
     assert value(table, "iranian", "tweets via automation or own apps")["shown"] == "100.0%"
     assert value(table, "ira", "top client app")["shown"] == "twitterfeed (75.0%)"
-    top_domain = value(table, "ira", "top domain (links per tweet)")
-    assert top_domain["shown"].startswith("t.co ") and top_domain["value"] == pytest.approx(2 / 4)
+    top_domain = value(table, "ira", "top domain (links per 100 tweets)")     # a rate, said so: not a share
+    assert top_domain["shown"] == "t.co (50.0 links per 100 tweets)" and top_domain["value"] == pytest.approx(2 / 4)
     assert value(table, "ira", "tweets with a URL")["value"] == pytest.approx(2 / 4)
     assert value(table, "ira", "tweets with zero engagement")["value"] == pytest.approx(0.5)
     assert value(table, "iranian", "tweets with zero engagement")["value"] == pytest.approx(0.5)

@@ -50,7 +50,7 @@ def test_html_table_unnamed_multiindex_takes_the_columns_name_in_its_first_heade
     frame = pd.DataFrame({"v": [1, 2]}, index=pd.MultiIndex.from_tuples([("a", 0.123456), ("b", 1234.5)]))
     frame.columns.name = "op"
     assert reports.html_table(frame, index=True) == (
-        '<table class="data-table"><thead><tr><th scope="col">op</th><th scope="col"></th>'
+        '<table class="data-table"><thead><tr><th scope="col">operation</th><th scope="col"></th>'
         '<th scope="col" class="num">v</th></tr></thead><tbody>'
         '<tr><th scope="row">a</th><th scope="row">0.123</th><td class="num">1</td></tr>'
         '<tr><th scope="row">b</th><th scope="row">1,234</th><td class="num">2</td></tr></tbody></table>')

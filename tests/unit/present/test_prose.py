@@ -95,8 +95,8 @@ def test_pct(value, digits, text):
 
 
 def test_ratio():
-    assert prose.ratio(12.345) == "12.3x"
-    assert prose.ratio(12.5, 0) == "12x"
+    assert prose.ratio(12.345) == "12.3\u00d7"
+    assert prose.ratio(12.5, 0) == "12\u00d7"
     assert prose.ratio(float("inf")) == "n/a" and prose.ratio(pd.NA) == "n/a" and prose.ratio(None) == "n/a"
 
 

@@ -207,7 +207,8 @@ def test_figures_are_anchored_numbered_and_listed(rendered):
 
 def test_code_and_logs_are_folded_and_stderr_left_out(rendered):
     summaries = re.findall(r'<details class="code-input"><summary>([^<]+)</summary>', rendered)
-    assert summaries[:3] == ["Default parameters", "Parameters of this run", "Code"]
+    assert summaries[:2] == ["Parameters of this run", "Code"]        # the parameters that ran, once
+    assert "Default parameters" not in rendered
     assert "<details open" not in rendered
     log = re.search(r'<details class="log[^"]*"[^>]*>\s*<summary>Log \(2 lines\)</summary>\s*<pre>(.*?)</pre>',
                     rendered, re.S)
@@ -257,12 +258,14 @@ def _landing(tmp_path: Path, synthetic: bool = True, sections=None) -> str:
         (reports_dir / f"{stem}.html").write_text("<p>report</p>", encoding="utf-8")
     nbformat.write(new_notebook(), nb_dir / "03_not_rendered.ipynb")
     records = [{"name": "01_overview", "number": "1.1", "notebook": "01_first", "title": "Overview <b>",
-                "caption": "Compare the bars.", "made_by": ["helpers.metrics.core.overview"]},
+                "caption": "Compare the bars.", "made_by": ["helpers.metrics.core.overview"],
+                "files": ["01_overview.png"], "data": "01_overview.csv"},
                {"name": "02_missing", "number": "2.1", "notebook": "02_second", "title": "No PNG",
                 "caption": "Gone.", "made_by": ["helpers.x"]}]
     (reports_dir / "figures" / "01_first.json").write_text(json.dumps(records[:1]), encoding="utf-8")
     (reports_dir / "figures" / "02_second.json").write_text(json.dumps(records[1:]), encoding="utf-8")
     (figures_dir / "01_overview.png").write_bytes(base64.b64decode(_png()))
+    (figures_dir / "01_overview.csv").write_text("op,tweets\nira,3\n", encoding="utf-8")
     out = reports.write_index(reports_dir, figures_dir, _manifest(tmp_path, synthetic),
                               sorted(nb_dir.glob("*.ipynb")), extra_sections=sections)
     return out.read_text(encoding="utf-8")
@@ -307,7 +310,8 @@ def test_landing_page_lists_rendered_reports_with_their_questions(tmp_path):
 def test_gallery_links_every_figure_to_its_report(tmp_path):
     page = _landing(tmp_path)
     thumb = re.search(r'<figure class="thumb" id="thumb-01_overview">.*?</figure>', page, re.S).group(0)
-    assert '<a href="01_first.html#figure-01_overview"><img src="../figures/01_overview.png"' in thumb
+    assert '<a href="01_first.html#figure-01_overview"><img src="figures/01_overview.png"' in thumb   # inside reports/
+    assert (tmp_path / "reports" / "figures" / "01_overview.png").is_file()
     assert "<b>Figure 1.1.</b> <b>Overview &lt;b&gt;.</b> Compare the bars." in thumb
     assert 'alt="Figure 1.1: Overview &lt;b&gt;"' in thumb
     assert "loading=" not in thumb                     # every figure loads (checked in the browser test)
