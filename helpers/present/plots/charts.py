@@ -77,26 +77,30 @@ def _few_ticks(axis, n: int = 4) -> None:
 
 
 def fill_periods(table: pd.DataFrame, x: str, y: str, keys: Sequence[str], freq: str) -> pd.DataFrame:
-    """The table with every period from the first to the last one of the whole table, for every
-    combination of `keys` that has rows, missing periods as 0: a period without tweets (or new accounts)
-    is a zero on the line, not a gap drawn across (issue 13). Other columns of added rows are empty."""
+    """The table with every period between the first and the last one of each series (each combination
+    of `keys`), missing periods as 0: a period without tweets (or new accounts) is a zero on the line, not
+    a gap drawn across (issue 13). Before its first and after its last period a series is not drawn."""
     if table.empty:
         return table
-    span = pd.date_range(table[x].min(), table[x].max(), freq=freq)
-    combos = table[list(keys)].drop_duplicates()
-    full = combos.merge(pd.DataFrame({x: span}), how="cross")
-    out = full.merge(table, on=[*keys, x], how="left")
+    parts = []
+    for combo, t in table.groupby(list(keys), observed=True, sort=False):
+        span = pd.date_range(t[x].min(), t[x].max(), freq=freq)
+        full = pd.DataFrame({x: span}).assign(**dict(zip(keys, combo if isinstance(combo, tuple) else (combo,))))
+        parts.append(full.merge(t, on=[*keys, x], how="left"))
+    out = pd.concat(parts, ignore_index=True)
     out[y] = out[y].fillna(0)
     return out.sort_values([*keys, x], kind="stable").reset_index(drop=True)
 
 
-def annotate(ax, x, y, text: str, offset: tuple[float, float] = (12, -14)) -> None:
-    """The claim of a figure where the eye lands: a dot at (x, y) and its words beside it (`offset` in
-    points, down and right by default)."""
+def annotate(ax, x, y, text: str, where: tuple[float, float] = (0.02, 0.96)) -> None:
+    """The claim of a figure where the eye lands: a dot at (x, y), its words at `where` (a place of the
+    panel, in axes fractions, chosen free of data) joined to it by a thin line."""
     dot = ax.scatter([x], [y], s=28, color="#222222", zorder=5)
     rules.guide(dot)
-    ax.annotate(prose.safe_text(text), (x, y), xytext=offset, textcoords="offset points", fontsize=8,
-                ha="left", va="top", arrowprops={"arrowstyle": "-", "color": "#444444", "lw": 0.8},
+    right = where[0] > 0.5
+    ax.annotate(prose.safe_text(text), (x, y), xytext=where, textcoords="axes fraction", fontsize=8,
+                ha="right" if right else "left", va="top" if where[1] > 0.5 else "bottom",
+                arrowprops={"arrowstyle": "-", "color": "#444444", "lw": 0.8},
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})
 
 
@@ -107,7 +111,7 @@ def barh_by_op(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], 
     axis: a bar of one operation is as long as a bar of the same value of another (rules.shared-scale)."""
     sizes = table.groupby("op", observed=True).size()
     rows = min(max_bars, int(sizes.max()) if len(sizes) else 1)
-    fig, axes = panels(len(ops), height=height or max(2.6, 0.9 + 0.2 * rows), sharex=sharex)
+    fig, axes = panels(len(ops), height=height or max(2.6, 1.9 + 0.2 * rows), sharex=sharex)
     colors = _mark(fig, ops)
     for ax, op in zip(axes, ops):
         t = table[table["op"] == op].sort_values("rank").head(max_bars)
@@ -251,15 +255,18 @@ def share_bars(ax, table: pd.DataFrame, part: str, ops: Sequence[str], labels: C
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     rules.compare(ax, xlabel, "x", shares=True)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(4, len(order)), fontsize=7.5,
-              handlelength=1.0, columnspacing=0.8)
+    drawn = ax.get_legend_handles_labels()[1]
+    room = ax.get_position().width * ax.figure.get_figwidth() * 14   # characters of 7.5 pt across the panel
+    ncols = max(1, min(len(drawn), int(room // (max(map(len, drawn), default=1) + 5))))
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=ncols, fontsize=7.5, handlelength=1.0,
+              columnspacing=0.8)
 
 
 def share_bars_by_op(table: pd.DataFrame, part: str, ops: Sequence[str], labels: Callable[[str], str],
                      colors: dict[str, str], order: Sequence[str], xlabel: str,
                      totals: dict[str, str] | None = None) -> plt.Figure:
     """`share_bars` as a figure of its own (e.g. tweets by class of application, per operation)."""
-    fig, ax = plt.subplots(figsize=(WIDTH, 1.6 + 0.5 * len(ops)))
+    fig, ax = plt.subplots(figsize=(WIDTH, 2.4 + 0.7 * len(ops)))
     share_bars(ax, table, part, ops, labels, colors, order, xlabel, totals)
     return fig
 
@@ -315,7 +322,8 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
     `count`, a cell whose `count` column is under `min_count` is masked (grey): a share resting on a few
     items is not shown; with `row_order` (a column, e.g. 'rank') rows follow it instead of the alphabet.
     """
-    fig, axes = panels(len(ops), ncols=1, height=height or max(2.6, 2.2 * len(ops)))
+    rows = int(table.groupby("op", observed=True)[row].nunique().max()) if len(table) else 1
+    fig, axes = panels(len(ops), ncols=1, height=height or max(2.6, 1.0 + len(ops) * (1.0 + 0.2 * rows)))
     _mark(fig, ops)
     colormap = plt.get_cmap(cmap).with_extremes(under=NONE_COLOR, bad=MASK_COLOR)
     drawn = table[value].astype(float)

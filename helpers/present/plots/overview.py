@@ -22,7 +22,7 @@ def release_overview(kinds: pd.DataFrame, accounts: pd.DataFrame, ops: Sequence[
     with and without tweets, as shares; 'with tweets' in the operation's own colour.
 
     `kinds`: op, kind, share; `accounts`: op, part (ACCOUNT_PARTS), share."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=(WIDTH, 2.0 + 0.6 * len(ops)))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(WIDTH, 2.6 + 0.7 * len(ops)))
     share_bars(left, kinds, "kind", ops, labels, KIND_COLORS, list(KINDS), "share of the operation's tweets",
                totals=tweet_totals)
     share_bars(right, accounts, "part", ops, labels, {ACCOUNT_PARTS[1]: GREY}, list(ACCOUNT_PARTS),
