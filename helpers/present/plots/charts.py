@@ -319,8 +319,9 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
     """A heatmap per operation (e.g. hour of day x day of week, or hashtag x year) on one colour scale.
 
     A cell without rows is 'none' (white), distinct from a low value (the dark end of the scale). With
-    `count`, a cell whose `count` column is under `min_count` is masked (grey): a share resting on a few
-    items is not shown; with `row_order` (a column, e.g. 'rank') rows follow it instead of the alphabet.
+    `count` (a column: the number of items the shares of that `col` rest on, e.g. the year's hashtags),
+    every cell of a column whose count is under `min_count` is masked (grey): a share resting on a few
+    items is not shown. With `row_order` (a column, e.g. 'rank') rows follow it instead of the alphabet.
     """
     rows = int(table.groupby("op", observed=True)[row].nunique().max()) if len(table) else 1
     fig, axes = panels(len(ops), ncols=1, height=height or max(2.6, 1.0 + len(ops) * (1.0 + 0.2 * rows)))
@@ -334,7 +335,7 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
     norm = mcolors.Normalize(vmin=min(1e-12, top / 2), vmax=max(top, 1e-12))
     for ax, op in zip(axes, ops):
         t = table[table["op"] == op]
-        masked = t[t["_drawn"].isna()]
+        thin = set(t.loc[t["_drawn"].isna(), col])
         grid = t.pivot_table(index=row, columns=col, values="_drawn", aggfunc="sum", observed=True, dropna=False)
         ax.set_title(_name(labels, op), loc="left")
         if t.empty or grid.empty:
@@ -347,12 +348,7 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
             grid = grid.reindex([r for r in row_labels if r in grid.index])
         cells = grid.to_numpy(dtype=float)
         cells = np.where(np.isnan(cells), 0.0, cells)   # no rows: none
-        hidden = pd.MultiIndex.from_frame(masked[[row, col]]) if len(masked) else None
-        if hidden is not None:
-            for i, r in enumerate(grid.index):
-                for j, c in enumerate(grid.columns):
-                    if (r, c) in hidden:
-                        cells[i, j] = np.nan
+        cells[:, [c in thin for c in grid.columns]] = np.nan
         im = ax.imshow(np.ma.masked_invalid(cells), aspect="auto", cmap=colormap, norm=norm,
                        interpolation="nearest")
         rules.compare(ax, xlabel + " x " + ylabel + ": colour", "c", shares=percent)
@@ -403,9 +399,9 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
         grid.loc[grid.index.isin(small)] = np.nan
         ax.stackplot(grid.index, *[grid[c].to_numpy(dtype=float) for c in cols],
                      labels=[prose.safe_text(c) for c in cols], colors=[colors.get(c) for c in cols])
-        width = pd.Timedelta(days=16) if freq is not None else pd.Timedelta(0)
-        for when in small:
-            band = ax.axvspan(when - width, when + width, color=MASK_COLOR, lw=0, zorder=0.5)
+        step = pd.tseries.frequencies.to_offset(freq) if freq is not None else pd.Timedelta(0)
+        for when in small:   # the whole period, start to the next start
+            band = ax.axvspan(when, when + step, color=MASK_COLOR, lw=0, zorder=0.5)
             rules.guide(band)
         ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(percent_axis())

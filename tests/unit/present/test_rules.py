@@ -220,19 +220,19 @@ def test_fill_periods_adds_zero_weeks_for_each_series():
     assert list(out["period"].dt.day) == [6, 13, 20, 27]
 
 
-def test_heatmap_masks_thin_cells_ranks_rows_and_tells_none_from_low():
-    table = pd.DataFrame({"op": "ira", "tag": ["#b", "#b", "#a", "#c"], "year": [2015, 2016, 2015, 2016],
-                          "rank": [1, 1, 2, 3], "share": [0.2, 0.001, 0.5, 0.3], "hashtags": [100, 500, 100, 4]})
+def test_heatmap_masks_thin_years_ranks_rows_and_tells_none_from_low():
+    table = pd.DataFrame({"op": "ira", "tag": ["#b", "#b", "#a", "#c"], "year": [2014, 2015, 2015, 2016],
+                          "rank": [1, 1, 2, 3], "share": [0.001, 0.2, 0.5, 0.3], "hashtags": [200, 100, 100, 4]})
     fig = charts.heatmap_by_op(table, "tag", "year", "share", ["ira"], LABELS, "year", "hashtag",
                                count="hashtags", min_count=50, row_order="rank")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["#b", "#a", "#c"]     # ranked, not alphabetical
     image = ax.images[0]
     cells = image.get_array()
-    assert cells.mask[2, 1] and not cells.mask[0, 1]                                # #c 2016: 4 hashtags, masked
+    assert cells.mask[:, 2].all() and not cells.mask[:, :2].any()                  # 2016: 4 hashtags in all
     cmap, norm = image.get_cmap(), image.norm
-    none = cmap(norm(cells[1, 1]))                                                  # #a 2016: no rows
-    low = cmap(norm(cells[0, 1]))                                                   # #b 2016: 0.1%
+    none = cmap(norm(cells[1, 0]))                                                  # #a 2014: no rows
+    low = cmap(norm(cells[0, 0]))                                                   # #b 2014: 0.1%
     assert matplotlib.colors.to_hex(none) == style.NONE_COLOR.lower() and none != low
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["none", "fewer than 50 hashtags"]
