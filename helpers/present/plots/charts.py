@@ -39,6 +39,13 @@ def _compact(v: float, _pos=None) -> str:
 Thousands = mticker.FuncFormatter(_compact)
 
 
+def count_axis(axis, log: bool = False) -> None:
+    """An axis of counts: whole numbers only (0.5 and 1.5 would both read "2"), short labels."""
+    if not log:
+        axis.set_major_locator(mticker.MaxNLocator(integer=True, min_n_ticks=2))
+    axis.set_major_formatter(Thousands)
+
+
 def _name(labels: Callable[[str], str], op: str) -> str:
     """An operation's display name as figure text (its name comes from a file name: never mathtext)."""
     return prose.safe_text(labels(op))
@@ -123,8 +130,11 @@ def barh_by_op(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], 
         ax.invert_yaxis()
         ax.set_title(_name(labels, op), loc="left")
         ax.set_xlabel(xlabel)
-        ax.xaxis.set_major_formatter(percent_axis() if percent else Thousands)
-        _few_ticks(ax.xaxis, 3 if len(ops) > 1 else 5)
+        if percent:
+            ax.xaxis.set_major_formatter(percent_axis())
+            _few_ticks(ax.xaxis, 3 if len(ops) > 1 else 5)
+        else:
+            count_axis(ax.xaxis)
         ax.grid(axis="y", visible=False)
         if t.empty:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
@@ -159,7 +169,10 @@ def lines_by_op(table: pd.DataFrame, x: str, y: str, hue: str, ops: Sequence[str
         rules.compare(ax, ylabel, "y", shares=percent)
         if logy:
             ax.set_yscale("symlog", linthresh=1)
-        ax.yaxis.set_major_formatter(percent_axis() if percent else Thousands)
+        if percent:
+            ax.yaxis.set_major_formatter(percent_axis())
+        else:
+            count_axis(ax.yaxis, log=logy)
         if t.empty:
             ax.text(0.5, 0.5, "no data in the date range", transform=ax.transAxes, ha="center", color="#666")
         if pd.api.types.is_datetime64_any_dtype(t[x]):
@@ -213,7 +226,10 @@ def stacked_bars_by_op(table: pd.DataFrame, x: str, y: str, stack: str, ops: Seq
         ax.set_xticks(xs[::step], [prose.safe_text(v) for v in t.index[::step]])
         ax.set_title(_name(labels, op), loc="left")
         ax.set_xlabel(xlabel)
-        ax.yaxis.set_major_formatter(percent_axis() if percent else Thousands)
+        if percent:
+            ax.yaxis.set_major_formatter(percent_axis())
+        else:
+            count_axis(ax.yaxis)
         ax.grid(axis="x", visible=False)
         if t.empty:
             ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", color="#666")
@@ -371,15 +387,27 @@ def heatmap_by_op(table: pd.DataFrame, row: str, col: str, value: str, ops: Sequ
     return fig
 
 
+def _period_edges(index: pd.DatetimeIndex, freq: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Left edges and widths (matplotlib date units) of the periods starting at `index`."""
+    left = mdates.date2num(index.to_pydatetime())
+    if freq is not None:
+        right = mdates.date2num((index + pd.tseries.frequencies.to_offset(freq)).to_pydatetime())
+    else:
+        gaps = np.diff(left)
+        right = left + np.append(gaps, gaps[-1] if len(gaps) else 1.0)
+    return left, right - left
+
+
 def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: Sequence[str],
                       labels: Callable[[str], str], colors: dict[str, str], order: Sequence[str],
                       ylabel: str = "share of tweets", total: str | None = None, min_total: int = 0,
-                      freq: str | None = None) -> plt.Figure:
-    """Stacked areas of shares over time per operation (e.g. client classes or tweet kinds per month).
+                      freq: str | None = None, unit: str = "tweets") -> plt.Figure:
+    """100% stacked bars of shares per period and operation (e.g. client classes or tweet kinds per
+    month): a composition over time, each period a bar as wide as the period.
 
-    With `total` (a column: the period's count behind the shares), periods under `min_total` are masked
-    (grey bands, no area): a 100% stack built on a handful of tweets swings wildly. With `freq`, periods
-    without rows are masked too rather than bridged."""
+    With `total` (a column: the period's count of `unit` behind the shares), periods under `min_total`
+    are masked (a grey bar, no shares): a 100% stack built on a handful of tweets swings wildly. With
+    `freq`, periods without rows between the first and the last are masked too, not bridged."""
     fig, axes = panels(len(ops), ncols=1, sharex=True, height=max(2.8, 2.2 * len(ops)))
     _mark(fig, ops)
     for ax, op in zip(axes, ops):
@@ -396,19 +424,25 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
         if total is not None:
             sizes = t.groupby(x, observed=True)[total].max()
             small = small.union(sizes.index[sizes < min_total])
-        grid.loc[grid.index.isin(small)] = np.nan
-        ax.stackplot(grid.index, *[grid[c].to_numpy(dtype=float) for c in cols],
-                     labels=[prose.safe_text(c) for c in cols], colors=[colors.get(c) for c in cols])
-        step = pd.tseries.frequencies.to_offset(freq) if freq is not None else pd.Timedelta(0)
-        for when in small:   # the whole period, start to the next start
-            band = ax.axvspan(when, when + step, color=MASK_COLOR, lw=0, zorder=0.5)
-            rules.guide(band)
+        left, width = _period_edges(pd.DatetimeIndex(grid.index), freq)
+        keep = ~grid.index.isin(small)
+        bottom = np.zeros(int(keep.sum()))
+        for c in cols:
+            vals = grid.loc[keep, c].to_numpy(dtype=float)
+            ax.bar(left[keep], vals, width=width[keep], bottom=bottom, align="edge", color=colors.get(c),
+                   label=prose.safe_text(c), linewidth=0)
+            bottom += vals
+        if (~keep).any():
+            masked = ax.bar(left[~keep], np.ones(int((~keep).sum())), width=width[~keep], align="edge",
+                            color=MASK_COLOR, linewidth=0, label="_masked")
+            rules.guide(masked)
+        ax.xaxis_date()
         ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(percent_axis())
         ax.set_ylabel(ylabel)
-        if pd.api.types.is_datetime64_any_dtype(grid.index):
-            ax.xaxis.set_major_locator(mdates.YearLocator())
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.grid(axis="x", visible=False)
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     found = {}
     for ax in axes:  # the legend of every part drawn in any panel (the first may be empty)
         for h, n in zip(*ax.get_legend_handles_labels()):
@@ -416,8 +450,8 @@ def area_shares_by_op(table: pd.DataFrame, x: str, part: str, value: str, ops: S
     names = [prose.safe_text(c) for c in order if prose.safe_text(c) in found]  # in the given order
     handles = [found[n] for n in names]
     if total is not None and min_total > 0:
-        handles.append(Patch(facecolor=MASK_COLOR, label=f"under {min_total:,} {total}"))
-        names.append(f"under {min_total:,} {total}")
+        handles.append(Patch(facecolor=MASK_COLOR, label=f"fewer than {min_total:,} {unit}: masked"))
+        names.append(f"fewer than {min_total:,} {unit}: masked")
     if names:
         axes[0].legend(handles, names, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
     return fig
@@ -445,7 +479,7 @@ def daily_bars(table: pd.DataFrame, ops: Sequence[str], labels: Callable[[str], 
             ax.legend(loc="upper left")
         ax.set_title(_name(labels, op), loc="left")
         ax.set_ylabel(ylabel)
-        ax.yaxis.set_major_formatter(Thousands)
+        count_axis(ax.yaxis)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     return fig
 

@@ -5,7 +5,8 @@
 - `shared-scale`: panels that compare operations on the same quantity (marked by the chart helpers with
   `compare`) share their value axis, or the figure title says "scales differ", which is allowed only when
   the operations' counts differ by more than tenfold and the figure also shows shares;
-- `text`: no two text elements overlap and none leaves the canvas (matplotlib's rendered extents);
+- `text`: no two text elements overlap and none leaves the canvas (matplotlib's rendered extents), and no
+  two ticks of one axis say the same thing (0.5 and 1.5 both rounded to "2");
 - `watermark`: the SYNTHETIC mark is behind the data (below every axes, whose backgrounds are transparent
   so that it stays visible), never a wash over bars;
 - `colour`: each operation keeps one colour (`mark_ops`), and no other thing in the figure (a language, a
@@ -194,6 +195,13 @@ def _text(fig: Figure) -> list[Violation]:
     for t, (x0, y0, x1, y1) in zip(items, boxes):
         if x0 < -SLACK or y0 < -SLACK or x1 > width + SLACK or y1 > height + SLACK:
             out.append(Violation("text", f"{_describe(t)} leaves the canvas"))
+    for ax in _panels(fig):
+        for axis in (ax.xaxis, ax.yaxis):
+            said = [t.get_text() for t in _drawn_ticks(axis) if t.get_text().strip()]
+            twice = sorted({s for s in said if said.count(s) > 1})
+            if twice:
+                out.append(Violation("text", f"ticks of one axis in panel {_panel_name(ax)!r} say the same "
+                                             f"thing: {', '.join(map(repr, twice))}"))
     for i, j in itertools.combinations(range(len(items)), 2):
         a, b = boxes[i], boxes[j]
         dx = min(a[2], b[2]) - max(a[0], b[0])
@@ -285,7 +293,8 @@ def drawn_values(fig: Figure) -> list[tuple[str, np.ndarray]]:
         c = getattr(ax, _COMPARE, None)
         values: list[np.ndarray] = []
         for container in ax.containers:
-            if isinstance(container, BarContainer) and container.datavalues is not None:
+            if isinstance(container, BarContainer) and container.datavalues is not None \
+                    and not getattr(container, _GUIDE, False):
                 values.append(np.asarray(container.datavalues, dtype=float))
         for line in ax.lines:
             if getattr(line, _GUIDE, False) or line.get_transform() != ax.transData:

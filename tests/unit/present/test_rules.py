@@ -238,7 +238,7 @@ def test_heatmap_masks_thin_years_ranks_rows_and_tells_none_from_low():
     assert legend == ["none", "fewer than 50 hashtags"]
 
 
-def test_area_shares_mask_thin_and_empty_months():
+def test_monthly_shares_mask_thin_and_empty_months():
     months = pd.to_datetime(["2016-01-01", "2016-01-01", "2016-02-01", "2016-04-01"])
     table = pd.DataFrame({"op": "ira", "period": months, "kind": ["original", "retweet", "original", "original"],
                           "tweets": [60, 40, 3, 80]})
@@ -246,12 +246,15 @@ def test_area_shares_mask_thin_and_empty_months():
     table["month_tweets"] = table.groupby("period")["tweets"].transform("sum")
     fig = charts.area_shares_by_op(table, "period", "kind", "share", ["ira"], LABELS, style.KIND_COLORS,
                                    list(core.KINDS), total="month_tweets", min_total=50, freq="MS")
+    style.finish(fig, "Kinds of tweets", "Data: x", synthetic=False)
     ax = fig.axes[0]
-    bands = [p for p in ax.patches if getattr(p, "_tt_guide", False)]
-    assert len(bands) == 2                                      # February (3 tweets) and March (none)
+    masked = [c for c in ax.containers if getattr(c, "_tt_guide", False)]
+    assert len(masked) == 1 and len(masked[0]) == 2             # February (3 tweets) and March (none)
+    original = ax.containers[0]
+    assert list(original.datavalues) == pytest.approx([0.6, 1.0])   # January and April, each a whole bar
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend[-1] == "under 50 month_tweets"
-    assert "colour" not in broken(fig)
+    assert legend[-1] == "fewer than 50 tweets: masked"
+    assert rules.check(fig, table) == []
 
 
 def test_annotations_are_guides_not_data():
@@ -293,3 +296,15 @@ def test_session_figure_records_the_rules_a_figure_breaks_and_writes_its_csv(ses
     assert np.allclose(np.sort(written["share"]), np.sort(table["share"]))
     assert {v["rule"] for v in loose["rules"]} == {"shared-scale", "data"}
     assert "no table passed" in next(v["detail"] for v in loose["rules"] if v["rule"] == "data")
+
+
+def test_ticks_saying_the_same_thing_are_caught_and_count_axes_avoid_them():
+    days = pd.DataFrame({"op": "ira", "day": pd.date_range("2016-06-20", periods=5), "tweets": [0, 0, 2, 0, 0]})
+    fig = charts.daily_bars(days, ["ira"], LABELS)
+    style.finish(fig, "A case", "Data: x", synthetic=False)
+    assert rules.check(fig, days) == []
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(ticks) == len(set(ticks))
+    fig.axes[0].yaxis.set_major_locator(matplotlib.ticker.MultipleLocator(0.5))    # 0, 0.5, 1, 1.5, 2
+    found = details(fig, "text", days)
+    assert any("say the same thing" in d and "'2'" in d for d in found)
