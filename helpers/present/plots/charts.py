@@ -42,7 +42,7 @@ Thousands = mticker.FuncFormatter(_compact)
 def count_axis(axis, log: bool = False) -> None:
     """An axis of counts: whole numbers only (0.5 and 1.5 would both read "2"), short labels."""
     if not log:
-        axis.set_major_locator(mticker.MaxNLocator(integer=True, min_n_ticks=2))
+        axis.set_major_locator(mticker.MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
     axis.set_major_formatter(Thousands)
 
 

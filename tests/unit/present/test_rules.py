@@ -215,9 +215,13 @@ def test_lines_and_zero_filled_periods_match_their_table():
 def test_fill_periods_adds_zero_weeks_for_each_series():
     weeks = pd.to_datetime(["2014-01-06", "2014-01-27"])
     table = pd.DataFrame({"op": ["ira", "ira"], "period": weeks, "series": "accounts", "accounts": [2, 1]})
-    out = charts.fill_periods(table, "period", "accounts", ["op", "series"], "W-MON")
-    assert list(out["accounts"]) == [2, 0, 0, 1]
-    assert list(out["period"].dt.day) == [6, 13, 20, 27]
+    later = pd.DataFrame({"op": ["iranian"] * 2, "period": pd.to_datetime(["2014-01-20", "2014-02-03"]),
+                          "series": "accounts", "accounts": [5, 4]})
+    out = charts.fill_periods(pd.concat([table, later]), "period", "accounts", ["op", "series"], "W-MON")
+    ira, iran = out[out["op"] == "ira"], out[out["op"] == "iranian"]
+    assert list(ira["accounts"]) == [2, 0, 0, 1]
+    assert list(ira["period"].dt.day) == [6, 13, 20, 27]
+    assert list(iran["accounts"]) == [5, 0, 4]          # from its own first week: no zeros before it began
 
 
 def test_heatmap_masks_thin_years_ranks_rows_and_tells_none_from_low():
