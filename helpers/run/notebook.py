@@ -21,6 +21,7 @@ from helpers import files, paths
 from helpers.data import catalog, load, operations
 from helpers.data.manifest import files_table
 from helpers.present import exports, plots, prose, reports
+from helpers.present.plots import rules
 from helpers.run import params as params_mod
 from helpers.run.params import Params
 
@@ -74,13 +75,18 @@ class Session:
         the functions themselves) and `columns` the cache columns they read: the figure index
         (figures/index.json, the README table) is built from these records. `data` is the tidy table the
         figure plots: written beside the images as `<name>.csv` (record key "data") so that a reader can
-        check and reuse the numbers drawn.
+        check and reuse the numbers drawn. The figure rules (`plots.rules`: shared scales, text, watermark,
+        colours, and that every number drawn is in `data`) are checked on the finished figure and their
+        violations recorded (key "rules", empty when it passes; tests/integration fail on any).
         """
         name = f"{self.number}_{slug}"
         num = f"{int(self.number)}.{len(self.figures) + 1}"
         files = source_files(self.release.manifest, self.ops)
         source = f"Data: {files}. Figure {num}, notebooks/{self.notebook}.ipynb"
         plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
+        broken = [v.as_dict() for v in rules.check(fig, data)]
+        if data is None:
+            broken.append({"rule": "data", "detail": "no table passed (data=...): no CSV beside the figure"})
         written = plots.save_figure(fig, name, self.params.figures_path, self.params.figure_formats)
         plt.close(fig)
         table = None if data is None else exports.write_csv(data, self.params.figures_path / f"{name}.csv")
@@ -103,6 +109,7 @@ class Session:
             "columns": sorted(set(columns)),
             "synthetic": self.release.synthetic,
             **({} if table is None else {"data": table.name}),
+            "rules": broken,
         })
         self._write_records()
         return written[0]

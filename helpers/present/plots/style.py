@@ -19,6 +19,7 @@ import seaborn as sns  # noqa: E402
 
 from helpers import files  # noqa: E402
 from helpers.present import prose  # noqa: E402
+from helpers.present.plots.rules import WATERMARK_GID  # noqa: E402
 
 # Okabe-Ito, reordered so that the first two (the two October 2018 operations) differ in lightness too.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -32,6 +33,21 @@ TOL = ("#332288", "#CC6677", "#117733", "#DDCC77", "#88CCEE", "#882255", "#44AA9
 LANGUAGE_COLORS = {"en": "#332288", "ru": "#CC6677", "ar": "#117733", "fa": "#DDCC77", "fr": "#88CCEE",
                    "es": "#882255", "tr": "#44AA99", "zh": "#999933", "in": "#AA4499", "und": "#BBBBBB",
                    "(empty)": "#555555", "other": GREY}
+# Everything that is not an operation (kinds of tweets, original/retweet, app classes, creation cohorts,
+# accounts with or without tweets) takes Tol's colours, never Okabe-Ito's: an operation's colour means
+# that operation and nothing else (rules.colour). One meaning, one colour, in every figure.
+KIND_COLORS = {"original": "#332288", "retweet": "#DDCC77", "reply": "#44AA99", "quote": "#AA4499"}
+PART_COLORS = {"other": KIND_COLORS["original"], "retweets": KIND_COLORS["retweet"]}
+NONE_COLOR = "#FFFFFF"     # a heatmap cell with nothing in it
+MASK_COLOR = "#D9D9D9"     # a cell or month resting on too few items to show a share
+
+
+def category_colors(keys: Iterable[str], fixed: dict[str, str] | None = None) -> dict[str, str]:
+    """A colour per category that is not an operation: fixed ones first, then Tol's palettes in order
+    (never an operation's Okabe-Ito colour)."""
+    return _assign(keys, fixed or {}, TOL)
+
+
 WIDTH = 7.0          # inches: a full text width in print
 HEIGHT = 3.6
 SYNTHETIC_MARK = prose.SYNTHETIC_MARK   # the one wording: helpers.present.prose
@@ -78,14 +94,27 @@ def language_colors(languages: Iterable[str]) -> dict[str, str]:
 
 def finish(fig: plt.Figure, title: str, source: str, synthetic: bool) -> None:
     """Title, source line and (synthetic data) the mark; call once per figure before saving."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
+    head = fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     note = source
     if synthetic:
         note = f"{SYNTHETIC_MARK} (generated data calibrated to published counts). {note}"
-        fig.text(0.5, 0.5, "SYNTHETIC SAMPLE", fontsize=42, color="#B0B0B0", alpha=0.22, rotation=20,
-                 ha="center", va="center", fontweight="bold", zorder=0)
-    fig.text(0.01, 0.005, note, fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.04, 1, 0.95))
+        watermark(fig)
+    foot = fig.text(0.01, 0.005, note, fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
+    # the panels fit between the title and the source line as rendered (a wrapped source line takes two)
+    renderer = fig.canvas.get_renderer()
+    height = fig.bbox.height
+    bottom = foot.get_window_extent(renderer).y1 / height + 0.01
+    top = head.get_window_extent(renderer).y0 / height - 0.01
+    fig.tight_layout(rect=(0, bottom, 1, top))
+
+
+def watermark(fig: plt.Figure) -> None:
+    """The synthetic mark behind the data: below every panel (zorder), whose backgrounds are made
+    see-through so that it shows between the bars and lines without washing over them (rules.watermark)."""
+    for ax in fig.axes:
+        ax.patch.set_alpha(0.0)
+    fig.text(0.5, 0.5, "SYNTHETIC SAMPLE", fontsize=42, color="#E6E6E6", rotation=20, ha="center",
+             va="center", fontweight="bold", zorder=-10, gid=WATERMARK_GID)
 
 
 _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},

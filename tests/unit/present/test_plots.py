@@ -13,9 +13,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import cbook  # noqa: E402
-from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
+from helpers.metrics import core  # noqa: E402
 from helpers.present.plots import charts, overview, style  # noqa: E402
 
 LABELS = {"ira": "IRA (Russia)", "iranian": "Iran", "venezuela": "Venezuela"}.get
@@ -152,7 +152,8 @@ def test_area_shares_by_op_titles_every_panel():
     ira, iran = fig.axes
     assert ira.get_title(loc="left") == "IRA (Russia)" and "no data" in panel_texts(ira)
     assert iran.get_title(loc="left") == "Iran"
-    assert len([c for c in iran.collections if isinstance(c, PolyCollection)]) == 2
+    assert len(iran.containers) == 2                       # one row of 100% bars per part
+    assert [r.get_height() for r in iran.containers[0]] == [0.75, 0.5]
     legend = fig.axes[0].get_legend()
     assert legend is not None and ticks(legend.get_texts()) == ["b", "a"]
 
@@ -179,17 +180,25 @@ def test_dot_compare_one_dot_per_op_and_indicator():
     assert ax.get_xlim() == (0, 1)
 
 
-def test_release_overview_stacks_kinds_and_accounts():
-    kinds = pd.DataFrame({"op": ["ira"] * 4 + ["iranian"] * 4, "kind": ["original", "retweet", "reply", "quote"] * 2,
-                          "tweets": [5, 3, 1, 1, 2, 2, 0, 0]})
-    ov = pd.DataFrame({"op": ["ira", "iranian"], "accounts_with_tweets": [10, 4],
-                       "accounts_without_tweets": [2, np.nan]})
-    fig = overview.release_overview(kinds, ov, ["ira", "iranian"], LABELS)
+def test_release_overview_draws_each_operations_split_as_shares():
+    """Issue 13: a small operation's split reads as well as a large one's (100% bars, totals named)."""
+    kinds = core.share_table(pd.DataFrame({"op": ["ira"] * 4 + ["iranian"] * 4,
+                                           "kind": ["original", "retweet", "reply", "quote"] * 2,
+                                           "tweets": [500, 300, 100, 100, 2, 2, 0, 0]}))
+    held = core.share_table(pd.DataFrame({"op": ["ira", "ira", "iranian", "iranian"],
+                                          "part": list(overview.ACCOUNT_PARTS) * 2, "accounts": [10, 2, 4, 0]}),
+                            value="accounts")
+    fig = overview.release_overview(kinds, held, ["ira", "iranian"], LABELS,
+                                    tweet_totals={"ira": "1,000 tweets", "iranian": "4 tweets"})
     left, right = fig.axes
-    assert len(bars(left)) == 8
-    assert sum(r.get_width() for r in bars(left)[:2]) == 7   # originals of both ops: 5 + 2
-    assert ticks(left.get_yticklabels()) == ["IRA (Russia)", "Iran"]
-    assert [r.get_width() for r in bars(right)] == [10, 4, 2, 0]
+    widths = [r.get_width() for r in bars(left)]
+    assert widths[:2] == pytest.approx([0.5, 0.5])             # originals: half of each operation's tweets
+    assert sum(widths[1::2]) == pytest.approx(1.0)             # Iran's bar is whole, however few its tweets
+    assert ticks(left.get_yticklabels()) == ["IRA (Russia)\n1,000 tweets", "Iran\n4 tweets"]
+    assert left.get_xlim() == right.get_xlim() == (0, 1)
+    with_tweets = [r for r in bars(right) if r.get_width() > 0][:2]
+    colors = [matplotlib.colors.to_hex(r.get_facecolor()) for r in with_tweets]
+    assert colors == [style.OP_COLORS["ira"].lower(), style.OP_COLORS["iranian"].lower()]   # in their own colour
 
 
 # -------------------------------------------------------------------------------------- style
@@ -241,10 +250,10 @@ def render(fig) -> np.ndarray:
 def test_finish_marks_synthetic_figures_visibly():
     fig = figure(synthetic=True)
     marks = [t for t in fig.texts if t.get_text() == "SYNTHETIC SAMPLE"]
-    assert len(marks) == 1 and marks[0].get_visible() and marks[0].get_alpha() > 0
+    assert len(marks) == 1 and marks[0].get_visible() and marks[0].get_alpha() in (None, 1.0)
     assert any(style.SYNTHETIC_MARK in t.get_text() for t in fig.texts)  # also in the source line
     assert fig.get_suptitle() == "A title"
-    # the mark changes pixels in the middle of the figure, so it is drawn over the axes
+    # the mark changes pixels in the middle of the figure: behind the data, it shows through the panel
     marked, plain = render(fig), render(figure(synthetic=False))
     h, w = marked.shape[:2]
     middle = (slice(h // 3, 2 * h // 3), slice(w // 4, 3 * w // 4))
