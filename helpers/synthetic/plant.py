@@ -7,13 +7,13 @@ Out: the same columns, where chosen groups of accounts act together on a day, on
 (each network type of `helpers.coordination` has its planted counterpart):
 - retweet rings (co_retweet): the retweets a group made on one day all retweet the first one's tweet
   (`retweet_tweetid`, `retweet_userid`, with the text's `RT @name:` and the first mention) in its minute;
-- reply rings (co_reply): likewise, the replies a group made on one day all reply to the first one's
-  replied-to tweet (`in_reply_to_tweetid`, `in_reply_to_userid`, the text's leading `@name`, the first
+- reply rings (co_reply): likewise, the replies the planted accounts (all groups: replies are few) made on
+  one day all reply to the first one's replied-to tweet (`in_reply_to_tweetid`, `in_reply_to_userid`, the text's leading `@name`, the first
   mention) in its minute;
 - link rings (co_link; news-feed accounts, Iran's AWDnews-like sites): a planted account's single-link tweet
   on a day takes the first planted URL of that site that day, in its minute (text and `urls` together);
-- hashtag pushes (co_hashtag): a group's other tweets of one day that carry hashtags move to the minute of
-  the group's first tweet with the same first hashtag;
+- hashtag pushes (co_hashtag): planted accounts' (all groups) other tweets of one day that carry hashtags
+  and no links move to the minute of the first one with the same first hashtag;
 - same-headline posts (co_tweet): a group's tweets of one day without links or hashtags, in one language,
   take the first one's text (its mentions kept) and minute.
 Only times within the day, retweet and reply targets, URLs within a site and texts within a language change:
@@ -32,9 +32,9 @@ SHARE = 0.012          # of each operation's accounts, at least GROUPS * 3
 GROUPS = 4
 SNOWFLAKE_DAY = "2010-11-05"   # the first whole day of snowflake tweet ids (their epoch: 2010-11-04 01:42 UTC)
 DESCRIPTION = ("modelled coordination (helpers.synthetic.plant): about 1.2% of each operation's accounts, "
-               "its most active ones, in 4 groups whose same-day retweets and replies share their target, and "
-               "whose same-site links, first hashtags and link-free texts (one text per day and language) are "
-               "aligned to one minute")
+               "its most active ones, in 4 groups whose same-day retweets share their target and whose link-free "
+               "texts (one text per day and language) are aligned to one minute; all planted accounts' same-day "
+               "replies share their target, and their same-site links and same first hashtags one minute")
 _COLUMNS = ("userid", "tweet_time", "tweet_language", "is_retweet", "retweet_tweetid", "retweet_userid", "urls",
             "hashtags", "tweet_text", "user_mentions", "in_reply_to_tweetid", "in_reply_to_userid",
             "quoted_tweet_tweetid")
@@ -83,8 +83,9 @@ def _restamped(ids: list[str], times: pd.Series, moved: pd.Index, epoch_ms: int)
     return out
 
 
-def _take_the_lead(f: pd.DataFrame, ring: pd.Index, prefix: str, targets: list[str]) -> None:
-    """A group's rows of one day (retweets or replies) all point at its first row's target, in its minute:
+def _take_the_lead(f: pd.DataFrame, ring: pd.Index, prefix: str, targets: list[str], key: list[str]) -> None:
+    """Rows of one `key` (a group's retweets of a day; planted replies of a day) all point at the first row's
+    target, in its minute:
     the target columns, and with them the text's leading `prefix` (`RT @name: ` or `@name `) and the first
     mention (the target account), so that text, mentions and target agree; the rest of each text and its
     entities stay."""
@@ -93,7 +94,7 @@ def _take_the_lead(f: pd.DataFrame, ring: pd.Index, prefix: str, targets: list[s
     f.loc[ring, "lead_prefix"] = f.loc[ring, "tweet_text"].str.extract(f"^({prefix})", expand=False)
     f.loc[ring, "first_mention"] = f.loc[ring, "user_mentions"].str.extract(r"^\[([^,\]]*)", expand=False)
     before = f.loc[ring, ["lead_prefix", "first_mention"]].copy()
-    _align(f, ring, ["day", "g"], [*targets, "tweet_time", "lead_prefix", "first_mention"])
+    _align(f, ring, key, [*targets, "tweet_time", "lead_prefix", "first_mention"])
     moved = ring[(f.loc[ring, "lead_prefix"] != before["lead_prefix"])
                  | (f.loc[ring, "first_mention"] != before["first_mention"])]
     f.loc[moved, "tweet_text"] = [p + t[len(o):] for p, t, o in zip(
@@ -116,11 +117,12 @@ def _same_site_links(f: pd.DataFrame, links: pd.Index) -> None:
 
 
 def _same_hashtag(f: pd.DataFrame, tagged: pd.Index) -> None:
-    """A group's tweets of one day with the same first hashtag (case-folded) move to the first one's minute."""
+    """Planted accounts' tweets of one day with the same first hashtag (case-folded) move to the first one's
+    minute (all groups together, as for links: a group alone rarely repeats a hashtag within a day)."""
     if not len(tagged):
         return
     f.loc[tagged, "first_tag"] = f.loc[tagged, "hashtags"].str.extract(r"^\[([^,\]]+)", expand=False).str.lower()
-    _align(f, tagged, ["day", "g", "first_tag"], ["tweet_time"])
+    _align(f, tagged, ["day", "first_tag"], ["tweet_time"])
 
 
 def _same_headline(f: pd.DataFrame, bare: pd.Index) -> None:
@@ -151,9 +153,9 @@ def apply(cols: dict, groups: dict, true: str, epoch_ms: int | None = None) -> d
     plain = ~reply & (f["quoted_tweet_tweetid"] == "") & ~rt
     before = f.copy()
     _take_the_lead(f, f.index[member & rt & (f["retweet_tweetid"] != "") & f["tweet_text"].str.match(r"^RT @\w+: ")],
-                   r"RT @\w+: ", ["retweet_tweetid", "retweet_userid"])
+                   r"RT @\w+: ", ["retweet_tweetid", "retweet_userid"], ["day", "g"])
     _take_the_lead(f, f.index[member & reply & ~rt & f["tweet_text"].str.match(r"^@[\w+/=]+ ")],
-                   r"@[\w+/=]+ ", ["in_reply_to_tweetid", "in_reply_to_userid"])
+                   r"@[\w+/=]+ ", ["in_reply_to_tweetid", "in_reply_to_userid"], ["day"])
     no_list = f["urls"].isin(["", "[]"])
     no_tags = f["hashtags"].isin(["", "[]"])
     single = f["urls"].str.match(r"^\[[^ ,\]]+\]$")

@@ -37,6 +37,17 @@ def test_section_says_what_was_measured_and_what_was_extrapolated():
     text = bc.section(res)
     assert "| 0.05 | 500,000 | toolkit 1.5.2 (SQLite) | 300.0 |" in text
     assert "not a measurement" in text and "2.0 / 3.5" in text
-    assert "ours <= 60 s and <= 2 GB: PASS" in text and "toolkit / ours >= 5x side by side: PASS" in text
+    assert "Targets: ours <= 60 s and <= 2 GB: PASS" in text and "toolkit / ours >= 5x side by side: PASS" in text
     runs[2]["ours"] = _m(61.0)
     assert "ours <= 60 s and <= 2 GB: MISS" in bc.section(bc.summarise(runs, 1.0, 60))
+
+
+def test_below_full_scale_the_target_is_reported_not_measured_and_full_scale_extrapolated():
+    runs = [{"scale": 0.02, "tweets": 200_000, "ours": _m(10.0), "toolkit": _m(110.0), "same_pair_counts": True},
+            {"scale": 0.05, "tweets": 500_000, "ours": _m(20.0), "toolkit": _m(300.0), "same_pair_counts": False},
+            {"scale": 0.2, "tweets": 2_000_000, "ours": _m(40.0)}]
+    res = bc.summarise(runs, 0.2, 60)
+    text = bc.section(res)
+    assert "at full scale: NOT MEASURED" in text and "same pair counts: NO" in text
+    assert res["at_full_scale_s"]["ours"] == pytest.approx(40.0 * 5 ** max(bc.growth([(0.02, 10), (0.2, 40)]), 1))
+    assert "Full scale (10.2M tweets), extrapolated" in text

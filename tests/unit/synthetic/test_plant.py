@@ -47,12 +47,15 @@ def test_reply_ring_takes_the_leads_target_text_prefix_mention_and_minute():
             _row("b", "2016-03-01 15:30", 1, in_reply_to_tweetid="222", in_reply_to_userid="901",
                  tweet_text="@other bye @x", user_mentions="[901, 5]"),
             _row("c", "2016-03-01 16:00", 1, in_reply_to_tweetid="333", in_reply_to_userid="902",
-                 tweet_text="@third no", user_mentions="[902]")]
+                 tweet_text="@third no", user_mentions="[902]"),
+            _row("x", "2016-03-01 16:00", 2, in_reply_to_tweetid="444", in_reply_to_userid="903",
+                 tweet_text="@fourth no", user_mentions="[903]")]
     out = _apply(rows, GROUPS)
     assert out[1]["in_reply_to_tweetid"] == "111" and out[1]["in_reply_to_userid"] == "900"
     assert out[1]["tweet_text"] == "@lead bye @x" and out[1]["user_mentions"] == "[900, 5]"
     assert out[1]["tweet_time"] == "2016-03-01 10:00"
-    assert out[2]["in_reply_to_tweetid"] == "333" and out[2]["tweet_time"] == "2016-03-01 16:00"   # other group
+    assert out[2]["in_reply_to_tweetid"] == "111" and out[2]["tweet_time"] == "2016-03-01 10:00"   # any group
+    assert out[3]["in_reply_to_tweetid"] == "444" and out[3]["tweet_time"] == "2016-03-01 16:00"   # not planted
     assert int(out[1]["tweetid"]) > int(out[1]["in_reply_to_tweetid"])
     assert int(out[1]["tweetid"]) != int(out[0]["tweetid"])
 
