@@ -2,7 +2,8 @@
 
 In: a `run.Result` (and the release, for example texts and file names), display labels.
 Out: frames ready for `Session.table` (`main_table`, `calibration_table`, `sweep_table`,
-`example_texts`), sentences (`resolution_statement`, `context_statement`), and `export`, which writes
+`example_texts`), the tidy tables the report's figures draw (`null_draws`, `coverage_long`, `sweep_long`),
+sentences (`resolution_statement`, `context_statement`), and `export`, which writes
 under `reports/tables/coordination/`: per network the evidence CSV (every match behind every kept pair),
 the pairs with their p- and q-values, GraphML and CSV edge lists of the pairs beyond chance; the
 coverage, calibration, sweep and amplification tables; and `manifest.json` (parameters and results of
@@ -50,6 +51,47 @@ def sweep_table(result) -> pd.DataFrame:
     wide = s.pivot_table(index=["network", "window (s)"], columns="min weight", values="cell", aggfunc="first")
     wide.columns = [f"weight >= {k}" for k in wide.columns]
     return wide.reset_index()
+
+
+def null_draws(result) -> pd.DataFrame:
+    """Figure data, real against chance: per network the real pair count and the pair count of every
+    shuffled draw (network, series 'real' or 'shuffled', draw, pairs, accounts; weight >= the minimum)."""
+    rows = []
+    for network, res in result.networks.items():
+        cal = res.calibration
+        rows.append({"network": network, "series": "real", "draw": None, "pairs": cal.real_pairs,
+                     "accounts": cal.real_accounts})
+        rows += [{"network": network, "series": "shuffled", "draw": int(d["draw"]), "pairs": int(d["pairs"]),
+                  "accounts": int(d["accounts"])} for d in cal.draws.to_dict("records")]
+    out = pd.DataFrame(rows, columns=["network", "series", "draw", "pairs", "accounts"])
+    return out.astype({"draw": "Int64"})
+
+
+def coverage_long(result) -> pd.DataFrame:
+    """Figure data: per operation, network and measure (accounts, tweets) the number and share in pairs
+    coordinated beyond chance."""
+    c = result.coverage
+    cols = ["op", "network", "measure", "in pairs beyond chance", "of", "share"]
+    if c.empty:
+        return pd.DataFrame(columns=cols)
+    parts = [pd.DataFrame({"op": c["op"], "network": c["network"], "measure": m,
+                           "in pairs beyond chance": c[f"{m} beyond chance"], "of": c[m],
+                           "share": c[f"{m} beyond chance share"]}) for m in ("accounts", "tweets")]
+    return pd.concat(parts, ignore_index=True)[cols]
+
+
+def sweep_long(result, min_weight: int | None = None) -> pd.DataFrame:
+    """Figure data: pairs per network and window at one weight threshold (the run's minimum by default),
+    real and the shuffled mean (network, window (s), min weight, series, pairs)."""
+    s = result.sweep
+    cols = ["network", "window (s)", "min weight", "series", "pairs"]
+    if s.empty:
+        return pd.DataFrame(columns=cols)
+    k = result.settings.min_weight if min_weight is None else min_weight
+    s = s[s["min weight"] == k]
+    real = s.assign(series="real")[["network", "window (s)", "min weight", "series", "pairs"]]
+    shuffled = s.assign(series="shuffled mean", pairs=s["pairs shuffled (mean)"])[cols]
+    return pd.concat([real, shuffled], ignore_index=True)[cols]
 
 
 def resolution_statement(result) -> str:
