@@ -11,6 +11,8 @@ with only the columns and dates asked for.
 - `schema`, `fields`: the columns and their types; typing a batch, recording damaged fields.
 - `ingest`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`).
 - `load`: the cache -> frames (only the columns and rows asked for).
+- `engine`: the cache -> DuckDB views (the run's operations and date window applied once) that the
+  metrics count in, out of core: small tables come back, never a row per tweet.
 
 Imports only `helpers.paths` and `helpers.errors` from outside this package.
 """
