@@ -152,14 +152,16 @@ class Engine:
 
     # -- scoping -------------------------------------------------------------------------------
     def scoped(self, ops: Iterable[str] | None = None, start=None, end=None) -> Engine:
-        """The same engine restricted to some operations and/or UTC days `start`..`end` (included) of the
-        run's window: a case study's two weeks of one operation, without a copy of its rows."""
+        """The same engine restricted to the rows of some operations and/or UTC days `start`..`end`
+        (included) of the run's window: a case study's two weeks of one operation, without a copy of its
+        rows. Like a frame filtered by rows, the operations (`ops`, the categories of `op`) stay those of
+        the run: an operation left out has no rows, not no place."""
         ops = self.ops if ops is None else [op for op in ops]
         unknown = [op for op in ops if op not in self.ops]
         if unknown:
             raise ProjectError(f"operation(s) {', '.join(unknown)} not in this engine ({', '.join(self.ops)})")
         cond = f"op IN ({', '.join(literal(op) for op in ops) or 'NULL'})"
-        eng = Engine(self.con, ops, {}, {}, self.having)
+        eng = Engine(self.con, self.ops, {}, {}, self.having)
         for logical, name in self.views.items():
             window = window_sql(start, end) if logical != "users" and "tweet_time" in self.columns[logical] \
                 else "true"
@@ -197,15 +199,26 @@ class Engine:
         """Run SQL (`{tweets}` etc. name the views) and return it typed as the loader types frames
         (ids as strings, counts as nullable integers)."""
         from helpers.data.load import to_pandas
-        return to_pandas(_cache_times(self.con.execute(self.sql(text), params or []).fetch_arrow_table()))
+        relation = self.con.sql(self.sql(text), params=list(params) if params else None)
+        return to_pandas(_cache_times(relation.to_arrow_table()))
 
     def batches(self, text: str, rows: int = 1_000_000) -> Iterator[pd.DataFrame]:
         """The result of a query in frames of at most `rows` rows: for per-row work done in Python
-        (URL -> domain) with memory bounded by the batch, not by the table."""
+        (URL -> domain) with memory bounded by the batch, not by the table. The result is kept in a
+        temporary table of DuckDB (spilled beyond its memory limit), so that the connection is free for
+        other queries between batches."""
         from helpers.data.load import to_pandas
-        reader = self.con.execute(self.sql(text)).fetch_record_batch(rows)
-        for batch in reader:
-            yield to_pandas(_cache_times(pa.Table.from_batches([batch])))
+        table = f"batches_{next(_counter)}"
+        self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _row, * FROM "
+                         f"({self.sql(text)})").fetchall()
+        try:
+            total = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+            for first in range(0, total, rows):
+                got = self.con.sql(f"SELECT * EXCLUDE (_row) FROM {table} WHERE _row > {first} "
+                                   f"AND _row <= {first + rows}").to_arrow_table()
+                yield to_pandas(_cache_times(got))
+        finally:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}").fetchall()
 
     def items(self, logical: str) -> Items:
         """The long table of one list column (`hashtags`, `urls`, `mentions`): what the content metrics

@@ -163,6 +163,7 @@ def _activity_engine(tweets) -> pd.DataFrame:
     out = tweets.query("SELECT op, userid, min(tweet_time) AS first, max(tweet_time) AS last, count(*) AS tweets"
                        f"{year} FROM {{tweets}} GROUP BY ALL")
     out["op"] = tweets.op_categorical(out["op"])
+    out["userid"] = out["userid"].astype("category")   # as the loader reads user ids (dictionaries)
     out["tweets"] = out["tweets"].astype("int64")
     if year:
         out["creation_year"] = out["creation_year"].astype("Int64")

@@ -90,17 +90,20 @@ def with_domains(urls_long: pd.DataFrame) -> pd.DataFrame:
     return urls_long if "domain" in urls_long else urls_long.assign(domain=domains(urls_long["item"]))
 
 
+DOMAIN_BATCH = 500_000   # distinct URLs resolved to domains at a time (the kernel holds one batch)
+
+
 def _with_domains_engine(urls: Items) -> Items:
     eng = urls.engine
     if "urls_domains" in eng.views:
         return Items(eng, "urls_domains")
     table = f"url_domains_{len(eng.views)}_{id(eng)}"
-    eng.con.execute(f"CREATE TEMP TABLE {table} (item VARCHAR, domain VARCHAR)")
-    for batch in urls.batches("SELECT DISTINCT item FROM {items} WHERE item IS NOT NULL"):
+    eng.con.execute(f"CREATE TEMP TABLE {table} (item VARCHAR, domain VARCHAR)").fetchall()
+    for batch in urls.batches("SELECT DISTINCT item FROM {items} WHERE item IS NOT NULL", DOMAIN_BATCH):
         found = pa.table({"item": pa.array(batch["item"].astype(object), pa.string()),
                           "domain": pa.array(domains(batch["item"]).astype(object), pa.string())})
         eng.con.register("_url_batch", found)
-        eng.con.execute(f"INSERT INTO {table} SELECT * FROM _url_batch")
+        eng.con.execute(f"INSERT INTO {table} SELECT * FROM _url_batch").fetchall()
         eng.con.unregister("_url_batch")
     eng._create("urls_domains", f"SELECT u.*, d.domain FROM {eng.views[urls.logical]} u "
                                 f"LEFT JOIN {table} d ON u.item = d.item")
@@ -228,7 +231,7 @@ def item_per_day(long: pd.DataFrame, item: str, start: str | dt.date, end: str |
         got = window.engine.query("SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, "
                                   f"count(DISTINCT tweetid) AS tweets FROM {{{window.logical}}} "
                                   "WHERE list_contains($1, item) GROUP BY ALL", [hits])
-        counts = got.assign(day=pd.to_datetime(got["day"]).astype("datetime64[ns]")).set_index(["op", "day"])
+        counts = got.assign(day=pd.to_datetime(got["day"]).astype(days.dtype)).set_index(["op", "day"])
         counts = counts["tweets"].astype("int64")
     else:
         window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items

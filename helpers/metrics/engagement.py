@@ -119,7 +119,7 @@ def lorenz(tweets: pd.DataFrame, column: str = "like_count", points: int = 200) 
             continue
         idx = np.round(grid * n).astype(int)
         cum = _top_sums(values, counts, idx) / total
-        parts.append(pd.DataFrame({"op": op, "tweet_share": grid, "engagement_share": cum[idx]}))
+        parts.append(pd.DataFrame({"op": op, "tweet_share": grid, "engagement_share": cum}))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["op", "tweet_share", "engagement_share"])
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
 
 from helpers.data.engine import window_sql
 from helpers.metrics.core import in_window, is_engine, label_sql, labelled, ops_of, share_table
@@ -24,9 +23,13 @@ def _period_sql(freq: str, column: str = "tweet_time") -> str:
     return f"date_trunc('{_TRUNC[freq]}', CAST({column} AS TIMESTAMP))"
 
 
-def _as_period(values: pd.Series) -> pd.Series:
-    """Period starts from the engine typed as pandas makes them (`to_period().start_time`)."""
-    return pd.to_datetime(values).astype("datetime64[ns]")
+# the type pandas gives a period's start (`to_period().start_time`), whatever its version's resolution
+_PERIOD_START = pd.Series(pd.period_range("2000-01", periods=1, freq="M").start_time).dtype
+
+
+def _as_period(values: pd.Series, like=_PERIOD_START) -> pd.Series:
+    """Period starts (or days) from the engine typed as pandas makes them."""
+    return pd.to_datetime(values).astype(like)
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -155,7 +158,7 @@ def daily(tweets: pd.DataFrame, start: str | dt.date, end: str | dt.date, ops: l
         ops = tweets.ops if ops is None else list(ops)
         got = tweets.query(f"SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, count(*) AS tweets "
                            f"FROM {{tweets}} WHERE {window_sql(days[0], days[-1])} GROUP BY ALL")
-        counts = got.assign(day=_as_period(got["day"])).set_index(["op", "day"])["tweets"].astype("int64")
+        counts = got.assign(day=_as_period(got["day"], days.dtype)).set_index(["op", "day"])["tweets"].astype("int64")
         full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
         return counts.reindex(full, fill_value=0).reset_index()
     ops = ops_of(tweets) if ops is None else list(ops)  # of the whole frame, also those quiet in the window

