@@ -231,7 +231,8 @@ def item_per_day(long: pd.DataFrame, item: str, start: str | dt.date, end: str |
         got = window.engine.query("SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, "
                                   f"count(DISTINCT tweetid) AS tweets FROM {{{window.logical}}} "
                                   "WHERE list_contains($1, item) GROUP BY ALL", [hits])
-        counts = got.assign(day=pd.to_datetime(got["day"]).astype(days.dtype)).set_index(["op", "day"])
+        got = got.assign(op=long.engine.op_categorical(got["op"]), day=pd.to_datetime(got["day"]).astype(days.dtype))
+        counts = got.set_index(["op", "day"])
         counts = counts["tweets"].astype("int64")
     else:
         window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items

@@ -158,7 +158,8 @@ def daily(tweets: pd.DataFrame, start: str | dt.date, end: str | dt.date, ops: l
         ops = tweets.ops if ops is None else list(ops)
         got = tweets.query(f"SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, count(*) AS tweets "
                            f"FROM {{tweets}} WHERE {window_sql(days[0], days[-1])} GROUP BY ALL")
-        counts = got.assign(day=_as_period(got["day"], days.dtype)).set_index(["op", "day"])["tweets"].astype("int64")
+        got = got.assign(op=tweets.op_categorical(got["op"]), day=_as_period(got["day"], days.dtype))
+        counts = got.set_index(["op", "day"])["tweets"].astype("int64")
         full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
         return counts.reindex(full, fill_value=0).reset_index()
     ops = ops_of(tweets) if ops is None else list(ops)  # of the whole frame, also those quiet in the window
