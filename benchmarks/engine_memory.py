@@ -59,9 +59,9 @@ def run_sequence(code: Path, data: Path, scale: float, label: str, only: list[st
                       f"reports_dir: {json.dumps(str(run_dir / 'reports'))}\n"
                       f"cache_dir: {json.dumps(str(OUT / f'cache-{label}'))}\n")
     env = {**os.environ, "PYTHONPATH": str(code), "MPLBACKEND": "Agg"}
-    subprocess.run([PY, "-c", "import sys; from helpers.data import ingest; ingest.ingest_release(sys.argv[1], "
-                    "cache_root=sys.argv[2], progress=False, log=lambda *a: None)", str(data), str(OUT / f"cache-{label}")],
-                   cwd=code, env=env, check=True)
+    ingest = ("import sys; from helpers.data import ingest; "
+              "ingest.ingest_release(sys.argv[1], cache_root=sys.argv[2], progress=False, log=lambda *a: None)")
+    subprocess.run([PY, "-c", ingest, str(data), str(OUT / f"cache-{label}")], cwd=code, env=env, check=True)
     cmd = [PY, "-m", "helpers.run.pipeline", "--params", str(params), "--only", *only]
     which = subprocess.run([PY, "-c", "import helpers; print(helpers.__file__)"], cwd=code, env=env,
                            capture_output=True, text=True, check=True).stdout.strip()

@@ -51,7 +51,7 @@ _KIND_NEEDS = ("is_retweet", "in_reply_to_tweetid", "in_reply_to_userid", "quote
 _counter = itertools.count()
 
 
-def literal(value: str) -> str:
+def literal(value: str | Path) -> str:
     """A SQL string literal (quotes doubled): file paths and operation names are data, never SQL."""
     return "'" + str(value).replace("'", "''") + "'"
 
@@ -100,7 +100,7 @@ class Engine:
     def open(cls, release: ReleaseData, memory_limit: str = MEMORY_LIMIT, threads: int = THREADS) -> Engine:
         """The views over the cache of an ingested release, its operations and date window."""
         con = connect(memory_limit, threads, release.cache_dir / TEMP_FOLDER)
-        selects = {"tweets_all": [], "users": []}
+        selects: dict[str, list[str]] = {"tweets_all": [], "users": []}
         for table, view in (("tweets", "tweets_all"), ("users", "users")):
             for op in release.ops_with(table):
                 selects[view] += [_part_select(release, op, e) for e in release.entries(op, table)]

@@ -98,6 +98,7 @@ class ReleaseData:
     # count ask the same question; the tweet times of every operation are read once for all of them
     _counted: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _engine: Any = field(default=None, init=False, repr=False, compare=False)
+    _engine_key: tuple = field(default=(), init=False, repr=False, compare=False)
     # the engine's memory limit and threads (the run's parameters; empty: the engine's safe defaults)
     engine_options: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -217,12 +218,14 @@ class ReleaseData:
 
     def engine(self, memory_limit: str | None = None, threads: int | None = None):
         """The out-of-core engine over this release's cache (`helpers.data.engine.Engine`): its
-        operations and date window, opened once (later calls return the same engine)."""
-        if self._engine is None:
+        operations and date window, opened once per window and operations (later calls return it)."""
+        key = (self.start, self.end, tuple(self.ops))
+        if self._engine is None or self._engine_key != key:
+            self._engine_key = key
             from helpers.data import engine
-            options = {"memory_limit": memory_limit or self.engine_options.get("memory_limit"),
-                       "threads": threads or self.engine_options.get("threads")}
-            self._engine = engine.Engine.open(self, **engine.engine_settings(**options))
+            settings = engine.engine_settings(memory_limit or self.engine_options.get("memory_limit"),
+                                              threads or self.engine_options.get("threads"))
+            self._engine = engine.Engine.open(self, **settings)
         return self._engine
 
     def _count_window(self) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
 
-from helpers.data.engine import Items, window_sql
+from helpers.data.engine import Items
 from helpers.metrics.core import in_window, ops_of, rank_within, recode
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
