@@ -170,6 +170,15 @@ class Engine:
             eng._create(logical, f"SELECT * FROM {name} WHERE {cond} AND {window}")
         return eng
 
+    def whole(self) -> Engine:
+        """The same operations without the date window (`tweets` = every cached tweet): what a
+        whole-file count needs (the scorecard's published totals), like `ReleaseData.tweets(dated=False)`."""
+        eng = Engine(self.con, self.ops, {k: v for k, v in self.views.items() if k in ("tweets_all", "users")},
+                     {k: v for k, v in self.columns.items() if k in ("tweets_all", "users")}, self.having)
+        if "tweets_all" in eng.views:
+            eng._derive_tweets("true")
+        return eng
+
     def with_recoded(self, column: str, func: Callable[[Any], Any], name: str, table: str = "tweets") -> Engine:
         """A new column `name` on `table` (and the views derived from it): `func` of each distinct value of
         `column` (None for a missing one), called once per value, never per row (client classes)."""

@@ -212,6 +212,8 @@ def test_window_edges_are_utc_days_both_included(frames):
     assert timeline.daily(eng, "2016-06-23", "2016-06-23")["tweets"].tolist() == [2]
     counts = eng.window_counts("2016-06-23", "2016-06-23")
     assert counts[["before", "inside", "after"]].iloc[0].tolist() == [1, 2, 1]
+    assert eng.scoped(start="2016-06-23", end="2016-06-23").whole().query("SELECT count(*) AS n FROM {tweets}")[
+        "n"].iloc[0] == 4
     assert eng.scoped(start="2016-06-23", end="2016-06-23").query("SELECT count(*) AS n FROM {tweets}")[
         "n"].iloc[0] == 2
 
