@@ -156,6 +156,16 @@ def domain_reach(urls_long: pd.DataFrame, tweets_per_op: pd.Series, domain: str)
     return pd.DataFrame(rows)
 
 
+def tweets_with_url(urls_long) -> pd.Series:
+    """Tweets carrying at least one URL, per op (every op, zeros included): `exploded('urls', ['tweetid'])`
+    or the engine's `items('urls')`."""
+    if isinstance(urls_long, Items):
+        got = urls_long.query("SELECT op, count(DISTINCT tweetid) AS n FROM {items} GROUP BY op").set_index("op")
+        index = pd.CategoricalIndex(urls_long.ops, categories=urls_long.ops, name="op")
+        return pd.Series([int(got["n"].get(op, 0)) for op in urls_long.ops], index=index, name="tweetid")
+    return urls_long.groupby("op", observed=False)["tweetid"].nunique()
+
+
 def _url_tweets(f, domain: str):
     """(op, tweets with a URL, tweets linking to `domain`) for every operation."""
     if isinstance(f, Items):

@@ -26,6 +26,16 @@ def totals(tweets: pd.DataFrame) -> pd.DataFrame:
     return out.astype("Int64").reset_index()
 
 
+def mean_per_tweet(tweets, column: str = "like_count") -> pd.Series:
+    """Mean engagement per tweet, per op (missing counts skipped, as in `totals`; NaN without any)."""
+    if is_engine(tweets):
+        got = tweets.query(f"SELECT op, avg({column}) AS m FROM {{tweets}} GROUP BY op").set_index("op")["m"]
+        index = pd.CategoricalIndex(tweets.ops, categories=tweets.ops, name="op")
+        return pd.Series([float(got[op]) if op in got.index and pd.notna(got[op]) else np.nan for op in tweets.ops],
+                         index=index, dtype=float, name=column)
+    return tweets.groupby("op", observed=False)[column].mean().astype(float)
+
+
 def _counts_only(tweets: pd.DataFrame) -> pd.DataFrame:
     """The op column and the engagement counts present: per-op groups then copy these, not every
     column a notebook loaded (ids, names, times)."""

@@ -124,6 +124,7 @@ def test_engagement_tables_equal(both):
     same(engagement.concentration(eng, 0.07, 3), engagement.concentration(t, 0.07, 3))
     same(engagement.lorenz(eng, "like_count"), engagement.lorenz(t, "like_count"))
     same(engagement.lorenz(eng, "retweet_count", 37), engagement.lorenz(t, "retweet_count", 37))
+    pd.testing.assert_series_equal(engagement.mean_per_tweet(eng), engagement.mean_per_tweet(t))
 
 
 def test_content_tables_equal(both):
@@ -140,6 +141,7 @@ def test_content_tables_equal(both):
     expected = content.top_items(content.in_window(f["tags"][f["tags"]["op"] == "ira"], "2016-06-23",
                                                    "2016-06-23"), 5)
     same(focus, expected)
+    pd.testing.assert_series_equal(content.tweets_with_url(urls), content.tweets_with_url(f["urls"]))
     per_op = core.tweets_per_op(eng)
     doms_e, doms_p = content.with_domains(urls), content.with_domains(f["urls"])
     same(content.top_domains(doms_e, per_op, 20), content.top_domains(doms_p, per_op, 20))
