@@ -99,7 +99,8 @@ class Engine:
     @classmethod
     def open(cls, release: ReleaseData, memory_limit: str = MEMORY_LIMIT, threads: int = THREADS) -> Engine:
         """The views over the cache of an ingested release, its operations and date window."""
-        con = connect(memory_limit, threads, release.cache_dir / TEMP_FOLDER)
+        # one folder per process: two kernels on the same cache never share spill files
+        con = connect(memory_limit, threads, release.cache_dir / TEMP_FOLDER / str(os.getpid()))
         selects: dict[str, list[str]] = {"tweets_all": [], "users": []}
         for table, view in (("tweets", "tweets_all"), ("users", "users")):
             for op in release.ops_with(table):
