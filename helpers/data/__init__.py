@@ -13,6 +13,8 @@ with only the columns and dates asked for.
 - `ingest/`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`): header,
   fast and exact parsers, one file's outputs and its all-or-nothing write, the cache and its manifest.
 - `load`: the cache -> frames (only the columns and rows asked for).
+- `engine`: the cache -> DuckDB views (the run's operations and date window applied once) that the
+  metrics count in, out of core: small tables come back, never a row per tweet.
 
 Imports only `helpers.paths`, `helpers.errors` and `helpers.files` from outside this package.
 """

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from helpers.metrics.core import share_table
+from helpers.metrics.core import is_engine, share_table
 
 # Gubello's follower/following bins (upper bounds; "more" above the last): [G] in published-figures.md.
 FOLLOWER_BINS = (0, 10, 50, 100, 500, 1000, 2000)
@@ -65,6 +65,8 @@ def binned(frame: pd.DataFrame, column: str, edges: Sequence[int] = FOLLOWER_BIN
 def activity(tweets: pd.DataFrame) -> pd.DataFrame:
     """Per account: op, userid, first and last tweet, tweets, lifetime_days (first to last tweet),
     creation_year (from the profile snapshot on its tweets)."""
+    if is_engine(tweets):
+        return _activity_engine(tweets)
     g = tweets.groupby(["op", "userid"], observed=True)
     out = g.agg(first=("tweet_time", "min"), last=("tweet_time", "max"), tweets=("tweet_time", "size"))
     if "account_creation_date" in tweets:
@@ -76,6 +78,14 @@ def activity(tweets: pd.DataFrame) -> pd.DataFrame:
 def cohort_activity(tweets: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
     """Tweets per op, period and creation-year cohort of the posting account:
     op, period, cohort, tweets (cohort = year the account was created)."""
+    if is_engine(tweets):
+        from helpers.metrics.timeline import _as_period, _period_sql
+        out = tweets.query(f"SELECT op, {_period_sql(freq)} AS period, year(account_creation_date) AS cohort, "
+                           "count(*) AS tweets FROM {tweets} WHERE tweet_time IS NOT NULL AND "
+                           "account_creation_date IS NOT NULL GROUP BY ALL")
+        out = out.astype({"cohort": "int64", "tweets": "int64"}).assign(period=lambda f: _as_period(f["period"]))
+        out["op"] = tweets.op_categorical(out["op"])
+        return out.sort_values(["op", "period", "cohort"], kind="stable").reset_index(drop=True)
     period = tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
     cohort = pd.to_datetime(tweets["account_creation_date"]).dt.year
     f = pd.DataFrame({"op": tweets["op"], "period": period, "cohort": cohort}).dropna()
@@ -108,6 +118,13 @@ def active_after(act: pd.DataFrame, cutoff: str | dt.date) -> pd.DataFrame:
 
 def tweets_after(tweets: pd.DataFrame, cutoff: str | dt.date) -> pd.DataFrame:
     """Tweets per op posted after the `cutoff` day (UTC), and by how many accounts: op, tweets, accounts."""
+    if is_engine(tweets):
+        got = tweets.query("SELECT op, count(*) AS tweets, count(DISTINCT userid) AS accounts FROM {tweets} "
+                           f"WHERE tweet_time >= TIMESTAMPTZ '{_day_after(cutoff):%Y-%m-%d %H:%M:%S}+00' GROUP BY op")
+        got = got.set_index("op")
+        return pd.DataFrame({"op": pd.Categorical(tweets.ops, categories=tweets.ops),
+                             "tweets": [int(got["tweets"].get(op, 0)) for op in tweets.ops],
+                             "accounts": [int(got["accounts"].get(op, 0)) for op in tweets.ops]})
     late = tweets[tweets["tweet_time"] >= _day_after(cutoff)]
     g = late.groupby("op", observed=False)
     return pd.DataFrame({"tweets": g.size(), "accounts": g["userid"].nunique()}).reset_index()
@@ -135,3 +152,20 @@ def busiest_years(per_year: pd.DataFrame, width: int = 2) -> pd.DataFrame:
 def cohort_label(year: float) -> str:
     """Creation cohorts as drawn: each year from 2013 on, earlier years together."""
     return "before 2013" if year < 2013 else str(int(year))
+
+
+def _activity_engine(tweets) -> pd.DataFrame:
+    """`activity` counted by the engine: one row per account comes back, never one per tweet. An
+    account's creation date is the snapshot on its tweets (one value per account in the files; should
+    they disagree, the earliest)."""
+    year = ", year(min(account_creation_date)) AS creation_year" if "account_creation_date" in \
+        tweets.columns["tweets"] else ""
+    out = tweets.query("SELECT op, userid, min(tweet_time) AS first, max(tweet_time) AS last, count(*) AS tweets"
+                       f"{year} FROM {{tweets}} GROUP BY ALL")
+    out["op"] = tweets.op_categorical(out["op"])
+    out["userid"] = out["userid"].astype("category")   # as the loader reads user ids (dictionaries)
+    out["tweets"] = out["tweets"].astype("int64")
+    if year:
+        out["creation_year"] = out["creation_year"].astype("Int64")
+    out["lifetime_days"] = (out["last"] - out["first"]).dt.total_seconds() / 86400
+    return out.sort_values(["op", "userid"], kind="stable").reset_index(drop=True)

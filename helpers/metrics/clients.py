@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from helpers.metrics.core import EMPTY, labelled, recode
+from helpers.metrics.core import EMPTY, _label, is_engine, labelled, recode
 
 CLASSES_FILE = Path(__file__).with_name("clients.yaml")
 OTHER = "other apps"
@@ -49,10 +49,26 @@ def classify(names: pd.Series) -> pd.Series:
     return out.rename("client_class")
 
 
+def with_class(tweets):
+    """The tweets with their `client_class` column (`classify`): a frame gains the column; the engine's
+    tweets view gains it by a join on each distinct client name, classified once."""
+    if is_engine(tweets):
+        return tweets.with_recoded("tweet_client_name", lambda v: _class_of(_label(v)), "client_class")
+    return tweets.assign(client_class=classify(tweets["tweet_client_name"]))
+
+
 def class_shares(tweets: pd.DataFrame) -> pd.DataFrame:
     """Share of each op's tweets per client class: op, client_class, tweets, share."""
-    f = pd.DataFrame({"op": tweets["op"], "client_class": classify(tweets["tweet_client_name"])})
-    out = f.groupby(["op", "client_class"], observed=False).size().rename("tweets").reset_index()
+    if is_engine(tweets):
+        got = with_class(tweets).query("SELECT op, client_class, count(*) AS n FROM {tweets} GROUP BY ALL")
+        got = got.set_index(["op", "client_class"])["n"]
+        grid = pd.MultiIndex.from_product([tweets.ops, class_labels()])
+        out = pd.DataFrame({"op": pd.Categorical(grid.get_level_values(0), categories=tweets.ops),
+                            "client_class": pd.Categorical(grid.get_level_values(1), categories=class_labels()),
+                            "tweets": [int(got.get(k, 0)) for k in grid]})
+    else:
+        f = pd.DataFrame({"op": tweets["op"], "client_class": classify(tweets["tweet_client_name"])})
+        out = f.groupby(["op", "client_class"], observed=False).size().rename("tweets").reset_index()
     totals = out.groupby("op", observed=False)["tweets"].transform("sum")
     out["share"] = (out["tweets"] / totals.where(totals > 0)).astype(float)
     return out

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
 
+from helpers.data.engine import Items
 from helpers.metrics.core import in_window, ops_of, rank_within, recode
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
@@ -81,8 +82,32 @@ def domains(urls: pd.Series) -> pd.Series:
 
 
 def with_domains(urls_long: pd.DataFrame) -> pd.DataFrame:
-    """The long URL table with its `domain` column, computed once for every domain table after it."""
+    """The long URL table with its `domain` column, computed once for every domain table after it.
+    From the engine: each distinct URL is resolved once (`domains`, batch by batch) into a lookup table
+    inside DuckDB, and the long table gains the column by a join."""
+    if isinstance(urls_long, Items):
+        return _with_domains_engine(urls_long)
     return urls_long if "domain" in urls_long else urls_long.assign(domain=domains(urls_long["item"]))
+
+
+DOMAIN_BATCH = 500_000   # distinct URLs resolved to domains at a time (the kernel holds one batch)
+
+
+def _with_domains_engine(urls: Items) -> Items:
+    eng = urls.engine
+    if "urls_domains" in eng.views:
+        return Items(eng, "urls_domains")
+    table = f"url_domains_{len(eng.views)}_{id(eng)}"
+    eng.con.execute(f"CREATE TEMP TABLE {table} (item VARCHAR, domain VARCHAR)").fetchall()
+    for batch in urls.batches("SELECT DISTINCT item FROM {items} WHERE item IS NOT NULL", DOMAIN_BATCH):
+        found = pa.table({"item": pa.array(batch["item"].astype(object), pa.string()),
+                          "domain": pa.array(domains(batch["item"]).astype(object), pa.string())})
+        eng.con.register("_url_batch", found)
+        eng.con.execute(f"INSERT INTO {table} SELECT * FROM _url_batch").fetchall()
+        eng.con.unregister("_url_batch")
+    eng._create("urls_domains", f"SELECT u.*, d.domain FROM {eng.views[urls.logical]} u "
+                                f"LEFT JOIN {table} d ON u.item = d.item")
+    return Items(eng, "urls_domains")
 
 
 def top_items(long: pd.DataFrame, n: int | None, item: str = "item", unit: str = "occurrences",
@@ -90,7 +115,14 @@ def top_items(long: pd.DataFrame, n: int | None, item: str = "item", unit: str =
     """Most frequent items per op (and `by` columns): op, [by], rank, item, <unit>, share of the
     group's occurrences. Ties broken alphabetically."""
     keys = ["op", *(by or [])]
-    counts = long.groupby([*keys, item], observed=True).size().rename(unit).reset_index()
+    if isinstance(long, Items):
+        known = " AND ".join(f"{c} IS NOT NULL" for c in [item, *(by or [])])
+        counts = long.query(f"SELECT {', '.join(keys)}, {item}, count(*) AS {unit} FROM {{items}} WHERE {known} "
+                            "GROUP BY ALL")
+        counts["op"] = long.engine.op_categorical(counts["op"])
+        counts[unit] = counts[unit].astype("int64")
+    else:
+        counts = long.groupby([*keys, item], observed=True).size().rename(unit).reset_index()
     counts = counts.rename(columns={item: "item"})
     counts["item"] = counts["item"].astype(str)  # ties broken alphabetically, not by category order
     totals = counts.groupby(keys, observed=True)[unit].transform("sum")
@@ -103,7 +135,8 @@ def top_domains(urls_long: pd.DataFrame, tweets_per_op: pd.Series, n: int | None
     occurrences per 100 tweets (`per_tweet` = occurrences / all tweets of the op).
     `urls_long` is `exploded('urls', ['tweetid'])` (or `with_domains` of it).
     Columns: op, rank, item, urls, share, per_tweet, shortener."""
-    f = with_domains(urls_long).dropna(subset=["domain"])
+    f = with_domains(urls_long)
+    f = f if isinstance(f, Items) else f.dropna(subset=["domain"])
     out = top_items(f, n, item="domain", unit="urls")
     out["per_tweet"] = (out["urls"] / out["op"].map(tweets_per_op).astype(float)).astype(float)
     out["shortener"] = out["item"].isin(SHORTENERS)
@@ -115,14 +148,35 @@ def domain_reach(urls_long: pd.DataFrame, tweets_per_op: pd.Series, domain: str)
     of all tweets and of URL-bearing tweets (the AWDnews question of DFRLab Part 3)."""
     f = with_domains(urls_long)
     rows = []
-    for op, g in f.groupby("op", observed=False):
-        with_url = g["tweetid"].nunique()
-        hit = g.loc[g["domain"] == domain, "tweetid"].nunique()
+    for op, with_url, hit in _url_tweets(f, domain):
         total = int(tweets_per_op.get(op, 0))
         rows.append({"op": op, "domain": domain, "tweets_linking": hit, "tweets_with_url": with_url,
                      "tweets": total, "share_of_tweets": hit / total if total else np.nan,
                      "share_of_url_tweets": hit / with_url if with_url else np.nan})
     return pd.DataFrame(rows)
+
+
+def tweets_with_url(urls_long) -> pd.Series:
+    """Tweets carrying at least one URL, per op (every op, zeros included): `exploded('urls', ['tweetid'])`
+    or the engine's `items('urls')`."""
+    if isinstance(urls_long, Items):
+        got = urls_long.query("SELECT op, count(DISTINCT tweetid) AS n FROM {items} GROUP BY op").set_index("op")
+        index = pd.CategoricalIndex(urls_long.ops, categories=urls_long.ops, name="op")
+        return pd.Series([int(got["n"].get(op, 0)) for op in urls_long.ops], index=index, name="tweetid")
+    return urls_long.groupby("op", observed=False)["tweetid"].nunique()
+
+
+def _url_tweets(f, domain: str):
+    """(op, tweets with a URL, tweets linking to `domain`) for every operation."""
+    if isinstance(f, Items):
+        got = f.engine.query("SELECT op, count(DISTINCT tweetid) AS n, count(DISTINCT tweetid) FILTER "
+                             f"(WHERE domain = $1) AS hit FROM {{{f.logical}}} GROUP BY op", [domain])
+        got = got.set_index("op")
+        for op in f.ops:
+            yield op, int(got["n"].get(op, 0)), int(got["hit"].get(op, 0))
+        return
+    for op, g in f.groupby("op", observed=False):
+        yield op, g["tweetid"].nunique(), g.loc[g["domain"] == domain, "tweetid"].nunique()
 
 
 def _as_text(values) -> pa.ChunkedArray:
@@ -252,25 +306,59 @@ def item_per_day(long: pd.DataFrame, item: str, start: str | dt.date, end: str |
     case-insensitive), zero-filled, for `ops` (default: every operation of the frame).
     `long` is `exploded(..., ['tweetid', 'tweet_time'])`. Columns: op, day, tweets."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
-    window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items
-    hit = window[casefold_equal(window["item"], item)]
-    day = hit["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
-    hit = hit.assign(day=day).drop_duplicates(["op", "tweetid"])
-    counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
-    full = pd.MultiIndex.from_product([ops_of(long) if ops is None else list(ops), days], names=["op", "day"])
+    if isinstance(long, Items):
+        window = long.scoped(None, days[0], days[-1])
+        distinct = window.query("SELECT DISTINCT item FROM {items} WHERE item IS NOT NULL")["item"]
+        hits = [str(v) for v in distinct[casefold_equal(distinct, item)]]
+        got = window.engine.query("SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, "
+                                  f"count(DISTINCT tweetid) AS tweets FROM {{{window.logical}}} "
+                                  "WHERE list_contains($1, item) GROUP BY ALL", [hits])
+        got = got.assign(op=long.engine.op_categorical(got["op"]), day=pd.to_datetime(got["day"]).astype(days.dtype))
+        counts = got.set_index(["op", "day"])
+        counts = counts["tweets"].astype("int64")
+    else:
+        window = in_window(long, days[0], days[-1])          # a few days first: case-fold only those items
+        hit = window[casefold_equal(window["item"], item)]
+        day = hit["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+        hit = hit.assign(day=day).drop_duplicates(["op", "tweetid"])
+        counts = hit.groupby(["op", "day"], observed=True).size().rename("tweets")
+    full = pd.MultiIndex.from_product([(long.ops if isinstance(long, Items) else ops_of(long)) if ops is None
+                                       else list(ops), days], names=["op", "day"])
     return counts.reindex(full, fill_value=0).reset_index()
 
 
 def top_items_over_time(long: pd.DataFrame, n: int, freq: str = "Y") -> pd.DataFrame:
     """For each op's `n` most frequent items overall: occurrences per period and the item's share of
     all item occurrences in that period. Columns: op, period, item, occurrences, share."""
-    period = long["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
-    f = pd.DataFrame({"op": long["op"], "period": period, "item": long["item"]})
-    # every item's occurrences per op and period (the shares' denominators): counted without the items
-    totals = f[f["item"].notna()].groupby(["op", "period"], observed=True).size().rename("all").reset_index()
     top = top_items(long, n)
     keep = top[["op", "item"]]
-    mine = f[f["item"].isin(keep["item"])]  # the top items' rows only are counted per item
-    per = mine.groupby(["op", "period", "item"], observed=True).size().rename("occurrences").reset_index()
+    if isinstance(long, Items):
+        totals, per = _over_time_engine(long, freq, [str(v) for v in keep["item"].unique()])
+    else:
+        period = long["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+        f = pd.DataFrame({"op": long["op"], "period": period, "item": long["item"]})
+        # every item's occurrences per op and period (the shares' denominators): counted without the items
+        totals = f[f["item"].notna()].groupby(["op", "period"], observed=True).size().rename("all").reset_index()
+        mine = f[f["item"].isin(keep["item"])]  # the top items' rows only are counted per item
+        per = mine.groupby(["op", "period", "item"], observed=True).size().rename("occurrences").reset_index()
     per["share"] = per["occurrences"] / per.merge(totals, on=["op", "period"], how="left")["all"].to_numpy()
     return per.merge(keep, on=["op", "item"]).sort_values(["op", "period", "item"]).reset_index(drop=True)
+
+
+def _over_time_engine(long: Items, freq: str, items: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two counts of `top_items_over_time` from the engine: all items per op and period, and the
+    chosen items per op, period and item."""
+    from helpers.metrics.timeline import _as_period, _period_sql
+    eng, period = long.engine, _period_sql(freq)
+    known = "item IS NOT NULL AND tweet_time IS NOT NULL"
+    totals = long.query(f"SELECT op, {period} AS period, count(*) AS \"all\" FROM {{items}} WHERE {known} "
+                        "GROUP BY ALL")
+    per = eng.query(f"SELECT op, {period} AS period, item, count(*) AS occurrences FROM {{{long.logical}}} "
+                    f"WHERE {known} AND list_contains($1, item) GROUP BY ALL", [items])
+    for f, value in ((totals, "all"), (per, "occurrences")):
+        f["op"] = eng.op_categorical(f["op"])
+        f["period"] = _as_period(f["period"])
+        f[value] = f[value].astype("int64")
+    totals = totals.sort_values(["op", "period"], kind="stable").reset_index(drop=True)
+    per = per.sort_values(["op", "period", "item"], kind="stable").reset_index(drop=True)
+    return totals, per

@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.data.engine import Engine
+
 EMPTY = "(empty)"  # label of a missing category value (no language code, no client name)
 KINDS = ("original", "retweet", "reply", "quote")
 KIND_COLUMNS = ("is_retweet", "in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid")
@@ -44,6 +46,28 @@ def in_window(frame: pd.DataFrame, start: str | dt.date, end: str | dt.date,
     return frame[((frame[column] >= lo) & (frame[column] < hi)).to_numpy()]
 
 
+def is_engine(source) -> bool:
+    """True when a metric is handed the out-of-core engine (`helpers.data.engine`) rather than a frame:
+    the heavy counting then runs in DuckDB over the cache and only the small table comes back."""
+    return isinstance(source, Engine)
+
+
+def label_sql(column: str) -> str:
+    """SQL of `labelled`: a missing or empty value is '(empty)', every other value its text."""
+    text = f"CAST({column} AS VARCHAR)"
+    return f"CASE WHEN {column} IS NULL OR {text} = '' THEN '{EMPTY}' ELSE {text} END"
+
+
+def tweets_per_op(tweets) -> pd.Series:
+    """Tweets per operation (every operation of the run, zeros included), indexed by op: the
+    denominator of the per-tweet rates (links per 100 tweets)."""
+    if is_engine(tweets):
+        got = tweets.query("SELECT op, count(*) AS n FROM {tweets} GROUP BY op").set_index("op")["n"]
+        index = pd.CategoricalIndex(tweets.ops, categories=tweets.ops, name="op")
+        return pd.Series([int(got.get(op, 0)) for op in tweets.ops], index=index, dtype="int64")
+    return tweets.groupby("op", observed=False).size()
+
+
 def _label(v) -> str:
     return EMPTY if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or str(v) == "" else str(v)
 
@@ -68,8 +92,20 @@ def tweet_kind(tweets: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(code, categories=KINDS), index=tweets.index, name="kind")
 
 
+def with_kind(tweets):
+    """The tweets with their `kind` column (`tweet_kind`); the engine's tweets view has it already."""
+    return tweets if is_engine(tweets) else tweets.assign(kind=tweet_kind(tweets))
+
+
 def kind_counts(tweets: pd.DataFrame) -> pd.DataFrame:
     """Tweets per op and kind (original, retweet, reply, quote) with each kind's share: op, kind, tweets, share."""
+    if is_engine(tweets):
+        got = tweets.query("SELECT op, kind, count(*) AS n FROM {tweets} GROUP BY ALL").set_index(["op", "kind"])["n"]
+        grid = pd.MultiIndex.from_product([tweets.ops, KINDS], names=["op", "kind"])
+        counts = pd.DataFrame({"op": pd.Categorical(grid.get_level_values(0), categories=tweets.ops),
+                               "kind": pd.Categorical(grid.get_level_values(1), categories=KINDS),
+                               "tweets": [int(got.get(k, 0)) for k in grid]})
+        return share_table(counts)
     f = pd.DataFrame({"op": tweets["op"], "kind": tweet_kind(tweets)})
     counts = f.groupby(["op", "kind"], observed=False).size().rename("tweets").reset_index()
     return share_table(counts)
@@ -80,6 +116,12 @@ def retweet_share(tweets: pd.DataFrame) -> pd.Series:
 
     The single definition of "retweet share" in the project (figures, prose and scorecard).
     """
+    if is_engine(tweets):
+        got = tweets.query("SELECT op, avg(CAST(is_retweet AS DOUBLE)) AS s FROM {tweets} GROUP BY op")
+        got = got.set_index("op")["s"]
+        index = pd.CategoricalIndex(tweets.ops, categories=tweets.ops, name="op")
+        return pd.Series([float(got[op]) if op in got.index and pd.notna(got[op]) else np.nan
+                          for op in tweets.ops], index=index, dtype=float, name="retweet_share")
     return tweets.groupby("op", observed=False)["is_retweet"].mean().astype(float).rename("retweet_share")
 
 
@@ -103,8 +145,14 @@ def rank_within(frame: pd.DataFrame, by: str | list[str], value: str, key: str, 
 
 def top_values(frame: pd.DataFrame, column: str, n: int | None, unit: str = "tweets") -> pd.DataFrame:
     """Most frequent values of `column` per op: op, rank, value, <unit>, share (of the op's rows)."""
-    f = pd.DataFrame({"op": frame["op"], "value": labelled(frame[column])})
-    counts = f.groupby(["op", "value"], observed=True).size().rename(unit).reset_index()
+    if is_engine(frame):
+        counts = frame.query(f"SELECT op, {label_sql(column)} AS value, count(*) AS {unit} FROM {{tweets}} "
+                             "GROUP BY ALL")
+        counts["op"] = frame.op_categorical(counts["op"])
+        counts[unit] = counts[unit].astype("int64")
+    else:
+        f = pd.DataFrame({"op": frame["op"], "value": labelled(frame[column])})
+        counts = f.groupby(["op", "value"], observed=True).size().rename(unit).reset_index()
     counts["value"] = counts["value"].astype(str)  # ties broken alphabetically, not by category order
     counts = share_table(counts, value=unit)
     return rank_within(counts, "op", unit, "value", n)[["op", "rank", "value", unit, "share"]]
@@ -117,6 +165,8 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
     miss some operations) needs op, userid, user_is_hashed. Accounts are counted in the users file where
     there is one, else among the tweeting accounts (the `accounts_source` column says which).
     """
+    if is_engine(tweets):
+        return _overview_engine(tweets, users)
     kinds = tweet_kind(tweets)
     retweets = retweet_share(tweets)
     per_op = tweets[["op", "userid", "tweet_time", "user_is_hashed", "is_retweet"]]  # not the id strings
@@ -142,6 +192,42 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
             "original_share": float((k == "original").mean()) if len(t) else np.nan,
             "first_tweet": t["tweet_time"].min(),
             "last_tweet": t["tweet_time"].max(),
+            "hashed_accounts": int(accounts["user_is_hashed"].sum()),
+            "unhashed_accounts": int((~accounts["user_is_hashed"].astype(bool)).sum()),
+            "accounts_source": "users file" if has_users else "tweets file",
+        })
+    return pd.DataFrame(rows)
+
+
+def _overview_engine(tweets: Engine, users: pd.DataFrame | None) -> pd.DataFrame:
+    """`overview` counted by the engine: per-op sums and the distinct accounts (a few thousand rows),
+    never a row per tweet. `users` is a frame (one row per account: small)."""
+    stats = tweets.query(
+        "SELECT op, count(*) AS tweets, avg(CAST(is_retweet AS DOUBLE)) AS rt, count_if(kind = 'reply') AS reply, "
+        "count_if(kind = 'quote') AS quote, count_if(kind = 'original') AS original, min(tweet_time) AS first, "
+        "max(tweet_time) AS last FROM {tweets} GROUP BY op").set_index("op")
+    posting = tweets.query("SELECT op, userid, first(user_is_hashed) AS user_is_hashed FROM {tweets} GROUP BY ALL")
+    rows = []
+    for op in tweets.ops:
+        s = stats.loc[op] if op in stats.index else None
+        n = int(s["tweets"]) if s is not None else 0
+        t = posting[posting["op"] == op]
+        u = users[users["op"] == op] if users is not None and "op" in users else None
+        has_users = u is not None and len(u) > 0
+        accounts = u.drop_duplicates("userid") if has_users else t
+        rows.append({
+            "op": op,
+            "accounts_in_users_file": u["userid"].nunique() if has_users else np.nan,
+            "accounts_with_tweets": t["userid"].nunique(),
+            "accounts_without_tweets": (len(set(u["userid"].unique()) - set(t["userid"].unique()))
+                                        if has_users else np.nan),
+            "tweets": n,
+            "retweet_share": float(s["rt"]) if n and pd.notna(s["rt"]) else np.nan,
+            "reply_share": float(s["reply"] / n) if n else np.nan,
+            "quote_share": float(s["quote"] / n) if n else np.nan,
+            "original_share": float(s["original"] / n) if n else np.nan,
+            "first_tweet": s["first"] if s is not None else pd.NaT,
+            "last_tweet": s["last"] if s is not None else pd.NaT,
             "hashed_accounts": int(accounts["user_is_hashed"].sum()),
             "unhashed_accounts": int((~accounts["user_is_hashed"].astype(bool)).sum()),
             "accounts_source": "users file" if has_users else "tweets file",

@@ -5,9 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
-from helpers.metrics.core import in_window, labelled, ops_of, share_table
+from helpers.data.engine import window_sql
+from helpers.metrics.core import in_window, is_engine, label_sql, labelled, ops_of, share_table
+
+# pandas period codes -> DuckDB's date_trunc parts (the week of both starts on Monday)
+_TRUNC = {"M": "month", "Y": "year", "D": "day", "W": "week"}
+QUARTER_HOURS = 900   # seconds: every time zone's offset is a multiple of 15 minutes since 1970
+
+
+def _period_sql(freq: str, column: str = "tweet_time") -> str:
+    """SQL of `_period`: the start of the UTC calendar period, naive (as drawn)."""
+    if freq not in _TRUNC:
+        raise ValueError(f"period {freq!r} not among {', '.join(_TRUNC)}")
+    return f"date_trunc('{_TRUNC[freq]}', CAST({column} AS TIMESTAMP))"
+
+
+# the type pandas gives a period's start (`to_period().start_time`), whatever its version's resolution
+_PERIOD_START = pd.Series(pd.period_range("2000-01", periods=1, freq="M").start_time).dtype
+
+
+def _as_period(values: pd.Series, like=_PERIOD_START) -> pd.Series:
+    """Period starts (or days) from the engine typed as pandas makes them."""
+    return pd.to_datetime(values).astype(like)
 
 
 def _period(times: pd.Series, freq: str) -> pd.Series:
@@ -36,12 +58,20 @@ def counts_by_period(tweets: pd.DataFrame, freq: str = "M", by: str | None = Non
     Periods with no tweets are absent. Columns: op, period, [by], tweets. Tweets without a time are in no
     period (see `untimed`).
     """
-    f = pd.DataFrame({"op": tweets["op"], "period": _period(tweets["tweet_time"], freq)})
-    keys = ["op", "period"]
-    if by is not None:
-        f[by] = labelled(tweets[by])
-        keys.append(by)
-    out = f.groupby(keys, observed=True).size().rename("tweets").reset_index()
+    keys = ["op", "period", *([by] if by is not None else [])]
+    if is_engine(tweets):
+        label = f", {label_sql(by)} AS {by}" if by is not None else ""
+        out = tweets.query(f"SELECT op, {_period_sql(freq)} AS period{label}, count(*) AS tweets FROM {{tweets}} "
+                           "WHERE tweet_time IS NOT NULL GROUP BY ALL")
+        out["op"] = tweets.op_categorical(out["op"])
+        out["period"] = _as_period(out["period"])
+        out["tweets"] = out["tweets"].astype("int64")
+        out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    else:
+        f = pd.DataFrame({"op": tweets["op"], "period": _period(tweets["tweet_time"], freq)})
+        if by is not None:
+            f[by] = labelled(tweets[by])
+        out = f.groupby(keys, observed=True).size().rename("tweets").reset_index()
     if by is not None:  # labels as plain text: ties and order are alphabetical, not category order
         out[by] = out[by].astype(str)
         if keep is not None:  # grouped after counting: a few thousand rows, never the tweets
@@ -68,8 +98,14 @@ def languages_drawn(tweets: pd.DataFrame, main: Mapping[str, Sequence[str]], for
     """
     if forced:
         return {op: list(forced) for op in main}
-    lang = pd.DataFrame({"op": tweets["op"].astype(str), "lang": labelled(tweets["tweet_language"]).astype(str)})
-    counts = lang.groupby(["op", "lang"]).size().rename("n").reset_index()
+    if is_engine(tweets):
+        counts = tweets.query(f"SELECT op, {label_sql('tweet_language')} AS lang, count(*) AS n FROM {{tweets}} "
+                              "GROUP BY ALL")
+        counts = counts.astype({"op": str, "lang": str, "n": "int64"})
+    else:
+        lang = pd.DataFrame({"op": tweets["op"].astype(str),
+                             "lang": labelled(tweets["tweet_language"]).astype(str)})
+        counts = lang.groupby(["op", "lang"]).size().rename("n").reset_index()
     out = {}
     for op, languages in main.items():
         c = counts[counts["op"] == op].sort_values(["n", "lang"], ascending=[False, True])
@@ -95,6 +131,15 @@ def language_order(drawn: Mapping[str, Sequence[str]], other: str = "other") -> 
 
 def yearly(tweets: pd.DataFrame) -> pd.DataFrame:
     """Tweets and retweets per op and calendar year (UTC): op, year, tweets, retweets, retweet_share."""
+    if is_engine(tweets):
+        out = tweets.query("SELECT op, CAST(year(tweet_time) AS INTEGER) AS year, count(*) AS tweets, "
+                           "CAST(sum(CAST(coalesce(is_retweet, false) AS INTEGER)) AS BIGINT) AS retweets "
+                           "FROM {tweets} WHERE tweet_time IS NOT NULL GROUP BY ALL")
+        out = out.astype({"year": "int32", "tweets": "int64", "retweets": "int64"})
+        out["op"] = tweets.op_categorical(out["op"])
+        out = out.sort_values(["op", "year"], kind="stable").reset_index(drop=True)
+        out["retweet_share"] = (out["retweets"] / out["tweets"]).astype(float)
+        return out
     f = pd.DataFrame({"op": tweets["op"], "year": tweets["tweet_time"].dt.tz_convert("UTC").dt.year,
                       "retweet": tweets["is_retweet"].fillna(False).astype(bool)})
     if f["year"].isna().any():  # tweets without a time are in no year (see `untimed`); years stay integers
@@ -109,6 +154,14 @@ def daily(tweets: pd.DataFrame, start: str | dt.date, end: str | dt.date, ops: l
     """Tweets per op and UTC calendar day from `start` to `end` (inclusive), zero-filled, for `ops`
     (default: every operation of the frame, also one without tweets in the range)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
+    if is_engine(tweets):
+        ops = tweets.ops if ops is None else list(ops)
+        got = tweets.query(f"SELECT op, date_trunc('day', CAST(tweet_time AS TIMESTAMP)) AS day, count(*) AS tweets "
+                           f"FROM {{tweets}} WHERE {window_sql(days[0], days[-1])} GROUP BY ALL")
+        got = got.assign(op=tweets.op_categorical(got["op"]), day=_as_period(got["day"], days.dtype))
+        counts = got.set_index(["op", "day"])["tweets"].astype("int64")
+        full = pd.MultiIndex.from_product([ops, days], names=["op", "day"])
+        return counts.reindex(full, fill_value=0).reset_index()
     ops = ops_of(tweets) if ops is None else list(ops)  # of the whole frame, also those quiet in the window
     tweets = in_window(tweets, days[0], days[-1])  # a few days' rows first, then their calendar days
     day = tweets["tweet_time"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
@@ -127,11 +180,12 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
     Monday, hour_of_day).
     """
     parts = []
-    for op, t in tweets.groupby("op", observed=True):
+    for op, t, weights in _times_by_op(tweets):
         zone = zones.get(op, "UTC")
-        local = t["tweet_time"].dt.tz_convert(zone)
+        local = t.dt.tz_convert(zone)
         hour = local.dt.hour + (24 * local.dt.day_of_week if weekly else 0)
-        c = hour.value_counts().rename("tweets")
+        c = (hour.value_counts() if weights is None else
+             pd.Series(weights.to_numpy(), index=hour.to_numpy()).groupby(level=0).sum()).rename("tweets")
         c = c.reindex(range(168 if weekly else 24), fill_value=0).rename_axis("hour").reset_index()
         if weekly:
             c["day"], c["hour_of_day"] = c["hour"] // 24, c["hour"] % 24
@@ -143,6 +197,23 @@ def hour_profile(tweets: pd.DataFrame, zones: dict[str, str], weekly: bool = Fal
         return pd.DataFrame(columns=columns)
     out = pd.concat(parts, ignore_index=True)
     return share_table(out)
+
+
+def _times_by_op(tweets):
+    """(op, times, weights) per operation with tweets: a frame's own times (weights None), or from the
+    engine each quarter hour's start (UTC) and its tweets: every zone's offset is a whole number of
+    quarter hours, so the local hour of a quarter hour is that of each of its tweets."""
+    if not is_engine(tweets):
+        for op, t in tweets.groupby("op", observed=True):
+            yield op, t["tweet_time"], None
+        return
+    got = tweets.query(f"SELECT op, floor(epoch(tweet_time) / {QUARTER_HOURS}) AS q, count(*) AS n "
+                       "FROM {tweets} GROUP BY ALL")
+    for op in tweets.ops:
+        g = got[got["op"] == op]
+        if len(g):
+            start = pd.to_datetime(g["q"].astype("float64").to_numpy() * QUARTER_HOURS, unit="s", utc=True)
+            yield op, pd.Series(start, index=np.arange(len(g))), g["n"].astype("int64").reset_index(drop=True)
 
 
 def peaks(counts: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -198,6 +198,7 @@ def start(namespace: dict, notebook: str) -> Session:
     p = params_mod.from_namespace(namespace)
     release = load.open_release(p.release_dir, ops=p.ops or None, start=p.start, end=p.end,
                                 cache_root=p.cache_path, rename=p.op_names, progress=True)
+    release.engine_options = {"memory_limit": p.engine_memory_limit, "threads": p.engine_threads}
     plots.apply_style()
     session = Session(notebook, p, release)
     session._write_records()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import zoneinfo
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -84,6 +85,8 @@ class Params:
     coordination_seed: int
     coordination_sweep_windows: list[int]
     coordination_sweep_weights: list[int]
+    engine_memory_limit: str
+    engine_threads: int
     extra: dict = field(default_factory=dict, compare=False)
 
     # -- derived paths -------------------------------------------------------------------------
@@ -267,8 +270,17 @@ def check(values: dict[str, Any]) -> Params:
         regeneration_cutoff=_date("regeneration_cutoff", v["regeneration_cutoff"]),
         case_studies=_case_studies(v["case_studies"]), figures_dir=str(v["figures_dir"] or ""),
         reports_dir=str(v["reports_dir"] or ""), cache_dir=str(v["cache_dir"] or ""),
-        **_coordination(v),
+        **_coordination(v), **_engine(v),
     )
+
+
+def _engine(v: dict) -> dict:
+    """The out-of-core engine's memory limit (DuckDB's form: '1GB', '512MB') and threads, checked."""
+    limit = str(v["engine_memory_limit"] or "").strip().replace(" ", "")
+    if not re.fullmatch(r"\d+(\.\d+)?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", limit, re.I):
+        raise ParameterError("parameter 'engine_memory_limit': expected an amount of memory such as 1GB or "
+                             f"512MB, got {v['engine_memory_limit']!r}")
+    return {"engine_memory_limit": limit, "engine_threads": _whole("engine_threads", v["engine_threads"], 1)}
 
 
 def _whole(name: str, value, least: int) -> int:

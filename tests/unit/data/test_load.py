@@ -256,10 +256,11 @@ def test_parts_with_different_extra_columns_read_as_one_table(release):
 def test_window_counts_are_read_once_per_window_and_never_shared_by_mistake(two_ops, monkeypatch):
     data = two_ops.open()
     reads = []
-    original = data.arrow
-    monkeypatch.setattr(data, "arrow", lambda *a, **k: reads.append(a) or original(*a, **k))
+    original = data._count_window                    # counted by the engine: one query per window
+    monkeypatch.setattr(data, "_count_window", lambda *a, **k: reads.append(a) or original(*a, **k))
     first = data.window_counts()
     first.loc[0, "tweets"] = -1                       # a caller's edit never reaches the next caller
-    assert data.window_counts()["tweets"].tolist() == [4, 1] and len(reads) == 2   # one read per operation
+    assert data.window_counts()["tweets"].tolist() == [4, 1] and len(reads) == 1
     data.start = dt.date(2017, 6, 23)                 # another window: counted again
-    assert data.window_counts().set_index("op").loc["ira", "before"] == 1 and len(reads) == 4
+    assert data.window_counts().set_index("op").loc["ira", "before"] == 1 and len(reads) == 2
+    pd.testing.assert_frame_equal(data.window_counts(), data._count_window_arrow())   # the former count
