@@ -195,8 +195,10 @@ def standardised(fp: pd.DataFrame, features: Sequence[Feature] = FEATURES) -> pd
     for f in features:
         v = pd.to_numeric(fp[f.column], errors="coerce").astype(float)
         scaled = np.log10(v.where(v > 0)) if f.log else v
-        sd = scaled.std(ddof=0)
-        z = (scaled - scaled.mean()) / sd if sd and np.isfinite(sd) and sd > 0 else scaled * 0.0
+        sd, mean = scaled.std(ddof=0), scaled.mean()
+        # equal values can leave a rounding-size spread (0.2 three times: 3e-17): that is no spread
+        spread = bool(np.isfinite(sd) and sd > 1e-9 * max(1.0, abs(mean)))
+        z = (scaled - mean) / sd if spread else scaled * 0.0
         parts.append(pd.DataFrame({"op": fp["op"].to_numpy(), "feature": f.label, "value": v.to_numpy(),
                                    "scaled": scaled.to_numpy(), "z": z.to_numpy()}))
     return pd.concat(parts, ignore_index=True)
