@@ -12,6 +12,7 @@ import pytest
 from conftest import _write_params
 
 from helpers.data import catalog
+from helpers.present import reports
 from helpers.run import pipeline
 from helpers.synthetic.archive import write_archive_sample
 
@@ -78,8 +79,8 @@ def test_cross_operation_figures_tables_and_landing_page(archive_run):
     figures = archive_run["root"] / "figures"
     for name in ("11_fingerprints", "11_resemblance"):
         assert (figures / f"{name}.png").stat().st_size > 5_000 and (figures / f"{name}.csv").is_file()
-    records = json.loads((figures / "index.json").read_text())
-    heat = next(r for r in records if r["name"] == "11_fingerprints")
+    assert "11_fingerprints" in {r["name"] for r in json.loads((figures / "index.json").read_text())}
+    heat = next(r for r in reports.figure_records(archive_run["reports"]) if r["name"] == "11_fingerprints")
     assert "helpers.metrics.fingerprint.fingerprint" in heat["made_by"] and heat["data"] == "11_fingerprints.csv"
     with open(figures / "11_fingerprints.csv", encoding="utf-8") as f:
         data = list(csv.DictReader(f))
