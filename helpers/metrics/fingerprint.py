@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.data import catalog
-from helpers.metrics import clients, content, fingerprint_sql as fsql, timeline
+from helpers.metrics import clients, content, timeline
+from helpers.metrics import fingerprint_sql as fsql
 from helpers.metrics.core import labelled
 
 COLUMNS = ("op", "tweets", "accounts", "accounts_source", "first_tweet", "last_tweet", "active_days",

@@ -42,8 +42,9 @@ def group_sentences(membership: pd.DataFrame, traits: pd.DataFrame, label: Calla
     for c, group in membership.groupby("cluster", sort=True):
         t = traits[traits["cluster"] == c]
         names = prose.listing([label(op) for op in group["op"]])
-        marks = prose.listing([f"{_direction(z)} the mean on {f} (mean z {z:+.1f})"
-                               for f, z in zip(t["feature"], t["mean_z"]) if abs(z) >= 0.05])
+        apart = [f"{_direction(z)} the mean on {f} (mean z {z:+.1f})"
+                 for f, z in zip(t["feature"], t["mean_z"]) if abs(z) >= 0.05]
+        marks = prose.listing(apart) if apart else ""
         size = prose.plural(len(group), "operation")
         out.append(f"Group {int(c)} ({size}: {names}): "
                    + (f"{marks}." if marks else "close to the mean of the operations on every feature."))

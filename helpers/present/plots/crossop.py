@@ -34,8 +34,7 @@ def fingerprint_heatmap(long: pd.DataFrame, ops: Sequence[str], label: Callable[
     wide = long.pivot(index="op", columns="feature", values="z").reindex(index=list(ops), columns=features)
     z = wide.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(WIDTH + 2.0, _height(len(ops), 2.6)))
-    cmap = plt.get_cmap("RdBu_r").copy()
-    cmap.set_bad("#DDDDDD")
+    cmap = plt.get_cmap("RdBu_r").with_extremes(bad="#DDDDDD")
     image = ax.imshow(np.ma.masked_invalid(z), cmap=cmap, vmin=-LIMIT, vmax=LIMIT, aspect="auto",
                       interpolation="nearest")
     ax.set_yticks(range(len(ops)), [prose.safe_text(label(op)) for op in ops], fontsize=7)

@@ -171,8 +171,8 @@ def test_all_writes_every_catalog_dataset_at_its_published_size_times_the_scale(
 
 
 def test_datasets_differ_in_their_traits_and_post_around_a_home_hour(tmp_path):
-    from zoneinfo import ZoneInfo
     import datetime as dt
+    from zoneinfo import ZoneInfo
     keys = ["iran_201906_2", "venezuela_201906_1", "egypt_uae_082019_1"]
     marker = arch.write_archive_sample(tmp_path / "r", keys, tweets=400, seed=5)
     retweets, clients = {}, {}
