@@ -32,6 +32,16 @@ def fingerprint_table(fp: pd.DataFrame, ops: Sequence[str], label: Callable[[str
     return out[["operation", *SHOWN]].rename(columns=SHOWN).fillna("n/a")
 
 
+def standouts(long: pd.DataFrame, label: Callable[[str], str], n: int = 3) -> str:
+    """The `n` values furthest from the operations' mean (largest |z|), as a sentence."""
+    top = long.dropna(subset=["z"]).assign(a=lambda f: f["z"].abs())
+    top = top[top["a"] > 0].sort_values(["a", "op", "feature"], ascending=[False, True, True]).head(n)
+    if top.empty:
+        return "No operation stands out: every feature has the same value in every operation."
+    items = [f"{label(r.op)} on {r.feature} (z {r.z:+.1f}, {_direction(r.z)} the mean)" for r in top.itertuples()]
+    return f"The values furthest from the operations' mean: {prose.listing(items)}."
+
+
 def _direction(z: float) -> str:
     return "above" if z > 0 else "below"
 

@@ -95,3 +95,12 @@ def test_figures_draw_with_one_or_two_operations(n):
     fig = plots.fingerprint_heatmap(_long(ops), ops, label)
     assert len(fig.axes[0].get_yticklabels()) == n
     plt.close(fig)
+
+
+def test_standouts_name_the_values_furthest_from_the_mean():
+    long = pd.DataFrame({"op": ["ira", "iranian", "ira", "iranian"], "feature": ["a", "a", "b", "b"],
+                         "z": [0.5, -0.5, 2.5, float("nan")]})
+    text = crossop.standouts(long, label, n=2)
+    assert text == ("The values furthest from the operations' mean: Russia IRA (Oct 2018) on b (z +2.5, above the "
+                    "mean) and Russia IRA (Oct 2018) on a (z +0.5, above the mean).")
+    assert crossop.standouts(long.assign(z=0.0), label).startswith("No operation stands out")
