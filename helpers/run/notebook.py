@@ -134,6 +134,10 @@ def source_files(manifest: dict, ops: Sequence[str]) -> str:
     return f"{len(names)} files of {len(set(ops))} operations (listed in report 01 with their SHA-256)"
 
 
+ARCHIVE_NOTE = ("in each dataset's file names and format, at its published size times the scale; its values are "
+                "synthetic, not calibrated to anything, and the differences between operations are drawn at random.")
+
+
 def data_statement(release: load.ReleaseData, p: Params) -> str:
     """The first thing every notebook says: which data, synthetic or real (Markdown)."""
     m = release.manifest
@@ -141,11 +145,12 @@ def data_statement(release: load.ReleaseData, p: Params) -> str:
              f"{window_statement(release.window_counts(), p)}")
     if release.synthetic:
         sample = m.get("sample") or {}
+        calibration = (ARCHIVE_NOTE if sample.get("generator") == "helpers.synthetic.archive" else
+                       "calibrated to published counts. Agreement with published figures is by construction.")
         return (f"> **Synthetic sample, not evidence.** These results come from a generated stand-in for "
                 f"the release (generator {prose.md(sample.get('generator', '?'))}, seed "
-                f"{prose.md(sample.get('seed', '?'))}, scale {prose.md(sample.get('scale', '?'))}), calibrated "
-                f"to published counts. Agreement with published figures is by construction. Run "
-                f"`make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
+                f"{prose.md(sample.get('seed', '?'))}, scale {prose.md(sample.get('scale', '?'))}), {calibration} "
+                f"Run `make reproduce DATA_DIR=...` on the real files for findings.\n>\n> {scope}")
     files = "; ".join(f"{prose.md(f.file)} ({int(f.bytes):,} bytes, SHA-256 {f.sha256[:12]}…)"
                       for f in files_table(m).itertuples())
     return f"> **Data:** the release folder {prose.md(paths.shown(m['release_dir']))}: {files}.\n>\n> {scope}"

@@ -67,6 +67,7 @@ def test_per_operation_reports_show_the_largest_and_name_the_others(archive_run)
 def test_report_01_and_report_11_cover_every_operation(archive_run):
     overview, cross = _html(archive_run, "01_ingest_overview"), _html(archive_run, "11_cross_operation")
     assert "Not shown in this report" not in overview and "Not shown in this report" not in cross
+    assert "not calibrated to anything" in cross and "calibrated to published counts" not in cross
     for op in archive_run["tweets"]:
         assert _label(op) in overview and _label(op) in cross, op
     with open(archive_run["reports"] / "tables" / "fingerprint.csv", encoding="utf-8") as f:
