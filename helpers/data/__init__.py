@@ -11,6 +11,8 @@ with only the columns and dates asked for.
 - `schema`, `fields`: the columns and their types; typing a batch, recording damaged fields.
 - `ingest`: raw files -> cache + manifest, with quarantine and damaged-fields files (`safecsv`).
 - `load`: the cache -> frames (only the columns and rows asked for).
+- `sql`: the cache -> DuckDB views (`tweets`, `users`, with `op`), for aggregations that never hold a
+  row per tweet in Python (the cross-operation fingerprint).
 
 Imports only `helpers.paths` and `helpers.errors` from outside this package.
 """
