@@ -35,6 +35,12 @@ COLUMNS = ("op", "tweets", "accounts", "accounts_source", "first_tweet", "last_t
            "top_hashtag_share", "undated")
 
 
+# The cache columns the fingerprint reads (for the figure index: what is behind each figure).
+CACHE_COLUMNS = ("tweet_time", "userid", "is_retweet", "in_reply_to_tweetid", "in_reply_to_userid",
+                 "quoted_tweet_tweetid", "tweet_language", "tweet_client_name", "urls", "hashtags", "user_is_hashed",
+                 "account_creation_date", "like_count", "retweet_count", "reply_count", "quote_count")
+
+
 @dataclass(frozen=True)
 class Feature:
     """A numeric fingerprint column as it enters the standardised view: its label and whether it is

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.data import load, operations, sql
+from helpers.data import load, operations, schema, sql
 from helpers.metrics import accounts, clients, content, core, engagement, fingerprint, timeline
 from helpers.synthetic.archive import write_archive_sample
 
@@ -48,6 +48,7 @@ def test_one_row_per_operation_in_the_run_order_with_every_column(archive, fp):
     assert list(fp.index) == release.ops and len(fp) == len(KEYS)
     assert list(fp.reset_index().columns) == list(fingerprint.COLUMNS)
     assert marker["ops"]["iran_201901_1"]["damage"]["duplicate_tweetid"] is not None
+    assert set(fingerprint.CACHE_COLUMNS) <= set(schema.cache_schema("tweets").names)
 
 
 def test_sizes_span_and_shares_match_pandas(fp, tweets):
