@@ -18,6 +18,10 @@ PARAMS   ?= params/default.yaml
 DATA_DIR ?=
 SCALE    ?= 0.01
 SEED     ?= 20181017
+# `make sample ARCHIVE=1`: the synthetic archive of all 48 datasets in data/archive (its own scale default)
+ARCHIVE  ?=
+ARCHIVE_DIR ?= data/archive
+ARCHIVE_SCALE = $(if $(filter command line,$(origin SCALE)),$(SCALE),0.0005)
 
 .PHONY: help setup sample reproduce test test-browser browser screenshots lab nbsync clean lock mutate lint format
 
@@ -41,8 +45,13 @@ $(READY): requirements.txt pyproject.toml
 
 setup: $(READY) ## create .venv from requirements.txt and register the 'trolltracker' kernel
 
-sample: $(READY) ## write the synthetic sample release to data/sample (SCALE=0.01, SEED=...)
+sample: $(READY) ## write the synthetic sample release to data/sample (SCALE=0.01, SEED=...); ARCHIVE=1: all 48 datasets to data/archive (SCALE=0.0005)
+ifneq ($(ARCHIVE),)
+	$(BIN)/python -m helpers.synthetic.archive --out $(ARCHIVE_DIR) --ops all --scale $(ARCHIVE_SCALE) --seed $(SEED)
+	@echo "Synthetic archive in $(ARCHIVE_DIR): run it with  make reproduce DATA_DIR=$(ARCHIVE_DIR)"
+else
 	$(BIN)/python -m helpers.synthetic.sample --out data/sample --scale $(SCALE) --seed $(SEED)
+endif
 
 reproduce: $(READY) ## run the whole notebook sequence; figures/ and reports/index.html
 	$(BIN)/python -m helpers.run.pipeline --params $(PARAMS) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")

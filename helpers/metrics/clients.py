@@ -17,6 +17,7 @@ from helpers.metrics.core import EMPTY, _label, is_engine, labelled, recode
 
 CLASSES_FILE = Path(__file__).with_name("clients.yaml")
 OTHER = "other apps"
+AUTOMATED = ("scheduling", "custom")   # the classes whose tweets count as automated (keys of clients.yaml)
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,12 @@ def client_classes() -> dict:
 
 def class_labels() -> list[str]:
     return [label for label, _, _ in client_classes().values()] + [OTHER, EMPTY]
+
+
+def automated_labels() -> set[str]:
+    """Labels of the client classes counted as automation (scheduling services, the operations' own apps):
+    `automated_share` and the cross-operation fingerprint count the same classes."""
+    return {client_classes()[k][0] for k in AUTOMATED}
 
 
 def _class_of(name: str | None) -> str:
@@ -77,7 +84,7 @@ def class_shares(tweets: pd.DataFrame) -> pd.DataFrame:
 def automated_share(tweets: pd.DataFrame) -> pd.Series:
     """Share of each op's tweets posted through scheduling/automation services or custom apps."""
     c = class_shares(tweets)
-    labels = {client_classes()[k][0] for k in ("scheduling", "custom")}
+    labels = automated_labels()
     # min_count=1: an operation without tweets has no share (NaN), not 0%
     return (c[c["client_class"].isin(labels)].groupby("op", observed=False)["share"].sum(min_count=1)
             .rename("automated_share"))

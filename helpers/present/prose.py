@@ -146,13 +146,22 @@ SYNTHETIC_TITLE = "Synthetic sample, not evidence."
 
 def synthetic_statement(sample: dict | None) -> str:
     """The one wording of "this is the synthetic sample, not evidence" (plain text: escape it with `md` or
-    `html` where it goes), after SYNTHETIC_TITLE. `sample` is the manifest's record of the generator."""
+    `html` where it goes), after SYNTHETIC_TITLE. `sample` is the manifest's record of the generator: the
+    synthetic archive (helpers.synthetic.archive) is not calibrated, and says so."""
     sample = sample or {}
-    return ("Every number and figure here comes from a generated stand-in for Twitter's October 2018 release "
-            f"(generator {sample.get('generator', 'helpers.synthetic.sample')}, seed {sample.get('seed', '?')}, "
-            f"scale {sample.get('scale', '?')}), calibrated to published counts: agreement with them is by "
-            "construction and is not evidence. Run make reproduce DATA_DIR=/path/to/release on the real files "
-            "for findings.")
+    generator = sample.get("generator", "helpers.synthetic.sample")
+    if generator == "helpers.synthetic.archive":
+        what = ("a generated stand-in for datasets of Twitter's archive, in each dataset's file names and format "
+                "at its published size times the scale")
+        calibration = ("its values are synthetic, not calibrated to anything, and the differences between "
+                       "operations are drawn at random: they are not evidence.")
+    else:
+        what = "a generated stand-in for Twitter's October 2018 release"
+        calibration = ("calibrated to published counts: agreement with them is by construction and is not "
+                       "evidence.")
+    return (f"Every number and figure here comes from {what} (generator {generator}, seed "
+            f"{sample.get('seed', '?')}, scale {sample.get('scale', '?')}), {calibration} Run make reproduce "
+            "DATA_DIR=/path/to/release on the real files for findings.")
 
 
 ROUNDING_RULE = ("Shares are percentages rounded to one decimal place (a share above zero never reads 0.0%: "

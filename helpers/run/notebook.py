@@ -8,6 +8,7 @@ values are escaped; `Session.table()` shows a table as escaped HTML.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from IPython.display import HTML, SVG, Image, Markdown, display
 from helpers import files, paths
 from helpers.data import catalog, load, operations
 from helpers.data.manifest import files_table
+from helpers.errors import ProjectError
 from helpers.present import exports, plots, prose, reports
 from helpers.present.plots import rules
 from helpers.run import params as params_mod
@@ -39,6 +41,7 @@ class Session:
     params: Params
     release: load.ReleaseData
     figures: list[dict] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)   # every operation of the run (ops shown: `ops`)
 
     @property
     def number(self) -> str:
@@ -193,16 +196,71 @@ def catalog_statement(ops: Sequence[str], p: Params) -> str:
     return "> **Release catalog** (`helpers/data/catalog.csv`):\n>\n" + "\n".join(f"> - {prose.md(x)}" for x in lines)
 
 
-def start(namespace: dict, notebook: str) -> Session:
-    """Check the parameters in the notebook's namespace, open the release, say what it is."""
+CROSS_OPERATION_REPORT = "11_cross_operation"
+
+
+def tweets_cached(release: load.ReleaseData, op: str) -> int:
+    """An operation's cached tweets, from the manifest (no data read): the size the reports rank by."""
+    return int(sum(e.get("rows_cached", 0) for e in release.entries(op, "tweets")))
+
+
+def shown_ops(release: load.ReleaseData, p: Params, wanted: Sequence[str] = ()) -> tuple[list[str], str]:
+    """The operations a per-operation report draws, and why those (empty when it draws every one).
+
+    The `shown_ops` parameter when set; else every operation when there are at most `shown_max`; else the
+    operations the notebook itself is about (`wanted`, e.g. the scorecard's claims) found in the run; else
+    the `shown_max` largest by cached tweets. Always in the run's order (disclosure order by default)."""
+    loaded = list(release.ops)
+    if p.shown_ops:
+        unknown = [op for op in p.shown_ops if op not in loaded]
+        if unknown:
+            raise ProjectError(f"parameter 'shown_ops': {', '.join(unknown)} not in this run (it holds: "
+                               f"{', '.join(loaded)})")
+        return list(p.shown_ops), "named by the shown_ops parameter"
+    if len(loaded) <= p.shown_max:
+        return loaded, ""
+    own = [op for op in loaded if op in {p.op_names.get(w, w) for w in wanted}]
+    if own:
+        return own, "the operations this report is about"
+    size = {op: tweets_cached(release, op) for op in loaded}
+    top = set(sorted(loaded, key=lambda op: (-size[op], loaded.index(op)))[: p.shown_max])
+    return [op for op in loaded if op in top], f"the {p.shown_max} largest by tweets (parameter shown_max)"
+
+
+def shown_statement(release: load.ReleaseData, loaded: Sequence[str], why: str, p: Params) -> str:
+    """What a report leaves out when it draws only some of the run's operations (Markdown): which ones, with
+    their tweets, and where they are (report 01 accounts for their rows, report 11 compares them all)."""
+    left = [op for op in loaded if op not in release.ops]
+    if not left:
+        return ""
+    others = "; ".join(f"{p.label(op)} ({prose.plural(tweets_cached(release, op), 'tweet')})" for op in left)
+    return (f"> **Operations shown: {len(release.ops)} of the {len(loaded)} in this run**, {prose.md(why)}: "
+            f"{prose.md(', '.join(p.label(op) for op in release.ops))}. **Not shown in this report**: "
+            f"{prose.md(others)}. Every operation is compared in the cross-operation report "
+            f"([{CROSS_OPERATION_REPORT}]({CROSS_OPERATION_REPORT}.html)), and report 01 accounts for every row "
+            "read; set `shown_ops` to draw others here.")
+
+
+def start(namespace: dict, notebook: str, every_op: bool = False, wanted: Sequence[str] = ()) -> Session:
+    """Check the parameters in the notebook's namespace, open the release, say what it is.
+
+    A per-operation report draws the operations `shown_ops` chooses (all of them when there are few, or
+    with `every_op`: report 01's accounting, report 11's comparison) and says which it leaves out."""
     p = params_mod.from_namespace(namespace)
     release = load.open_release(p.release_dir, ops=p.ops or None, start=p.start, end=p.end,
                                 cache_root=p.cache_path, rename=p.op_names, progress=True)
+    loaded = list(release.ops)
+    shown, why = (loaded, "") if every_op else shown_ops(release, p, wanted)
+    if shown != loaded:
+        release = dataclasses.replace(release, ops=shown)
     release.engine_options = {"memory_limit": p.engine_memory_limit, "threads": p.engine_threads}
     plots.apply_style()
-    session = Session(notebook, p, release)
+    session = Session(notebook, p, release, loaded=loaded)
     session._write_records()
     display(Markdown(data_statement(release, p)))
+    left = shown_statement(release, loaded, why, p)
+    if left:
+        display(Markdown(left))
     display(Markdown(catalog_statement(release.ops, p)))
     return session
 

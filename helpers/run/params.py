@@ -62,6 +62,8 @@ class Params:
 
     data_dir: str
     ops: list[str]
+    shown_ops: list[str]          # operations the per-operation reports draw; empty: the shown_max largest
+    shown_max: int                # with more operations loaded, the reports draw this many (largest first)
     op_names: dict[str, str]
     op_labels: dict[str, str]
     start: dt.date | None         # None: from each operation's first tweet (no default hides rows)
@@ -259,11 +261,19 @@ def check(values: dict[str, Any]) -> Params:
     ops = _str_list("ops", v["ops"])
     if len(set(ops)) != len(ops):
         raise ParameterError(f"parameter 'ops': an operation is listed twice: {ops}")
+    shown = _str_list("shown_ops", v["shown_ops"])
+    if len(set(shown)) != len(shown):
+        raise ParameterError(f"parameter 'shown_ops': an operation is listed twice: {shown}")
+    outside = [op for op in shown if ops and op not in ops]
+    if outside:
+        raise ParameterError(f"parameter 'shown_ops': {', '.join(outside)} not among the operations of "
+                             f"parameter 'ops' ({', '.join(ops)})")
     for name in ("data_dir", "figures_dir", "reports_dir", "cache_dir"):
         if v[name] is not None and not isinstance(v[name], (str, Path)):
             raise ParameterError(f"parameter '{name}': expected a folder path, got {v[name]!r}")
     return Params(
-        data_dir=str(v["data_dir"] or ""), ops=ops, op_names=_str_map("op_names", v["op_names"]),
+        data_dir=str(v["data_dir"] or ""), ops=ops, shown_ops=shown,
+        shown_max=_whole("shown_max", v["shown_max"], 1), op_names=_str_map("op_names", v["op_names"]),
         op_labels=_str_map("op_labels", v["op_labels"]), start=start, end=end, top_n=top_n,
         languages=_str_list("languages", v["languages"]), time_zones=zones, figure_formats=formats,
         geopolitical_terms=_term_map("geopolitical_terms", v["geopolitical_terms"]),

@@ -13,12 +13,16 @@ prefixes, shortened names, the users-file names of each period, zips) and column
   October 2020 files), `absent`; December 2021 files also write empty lists as `['']`.
 
 Rows carry the catalog's main languages, an active period of a few years ending in the disclosure month,
-and a tweet count (given, or `round(published tweets * scale)`, at least MIN_TWEETS). Rows are plain
-synthetic values, not calibrated to anything: it is for testing the loader on every naming pattern and
-format, and the base of a synthetic archive of all 48 datasets. The folder is marked synthetic
-(`helpers.paths.SAMPLE_MARKER`). Deterministic for a seed.
+posting hours around a peak hour in the catalog's home time zone, and a tweet count (given, or
+`round(published tweets * scale)`, at least MIN_TWEETS). Each dataset also draws its own traits (retweet
+and reply shares, hashed-account share, automated-client share, engagement level, peak hour: `traits`)
+so that a synthetic archive has operations that differ and resemble each other. The values are synthetic,
+not calibrated to anything: it is for testing the loader on every naming pattern and format, and for a
+synthetic archive of all 48 datasets (`--ops all`) on which every notebook runs. The folder is marked
+synthetic (`helpers.paths.SAMPLE_MARKER`). Deterministic for a seed.
 
     python -m helpers.synthetic.archive --out DIR --ops iran_201901_1,REA_0621 [--tweets N | --scale S] --seed 1
+    python -m helpers.synthetic.archive --out data/archive --ops all --scale 0.0005     # `make sample ARCHIVE=1`
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import io
 import json
 import sys
 import zipfile
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +48,9 @@ from helpers.files import replace_folder
 from helpers.paths import SAMPLE_MARKER
 from helpers.synthetic.sample import Style, csv_bytes, header_bytes, partial_folder, rng_for
 
-GENERATOR_VERSION = "1.0.0"   # bump whenever the output for given arguments changes
+GENERATOR_VERSION = "2.0.0"   # bump whenever the output for given arguments changes
+ALL = "all"                   # --ops all: every dataset of the catalog
+DEFAULT_ARCHIVE_SCALE = 0.0005  # `make sample ARCHIVE=1`: about 108,000 tweets in 48 datasets
 DEFAULT_TWEETS = 60
 MIN_TWEETS = 5
 ACTIVE_YEARS = 3              # the active period ends in the disclosure month
@@ -63,7 +70,8 @@ FLATTENED = {"egypt_022020": "hashed_2020_04"}        # browser-flattened bucket
 SHORTENED = ("GRU_202012",)                            # `..._tweets.csv` (as MCIF-TEST/omi has it)
 HALF_YEARS_FROM = {"turkey_052020": 2016}              # `_2016_01`, `_2016_06` from this year on
 LONGER_PERIOD = {"turkey_052020": 6}                   # years: shows both `_2015` and `_2016_01`
-CLIENTS = ("Twitter Web Client", "Twitter for Android", "Twitter for iPhone", "TweetDeck", "Hootsuite")
+CLIENTS = ("Twitter Web Client", "Twitter for Android", "Twitter for iPhone", "TweetDeck")
+AUTOMATED_CLIENTS = ("Hootsuite", "twitterfeed", "IFTTT")   # scheduling services (helpers/metrics/clients.yaml)
 HASHTAGS = ("news", "breaking", "politics", "world", "truth", "media", "today")
 
 
@@ -136,6 +144,45 @@ def layout(d: catalog.Dataset, years: list[str], index: int = 0) -> list[FileSpe
     return [FileSpec(f"{stem}_tweets_csv_hashed.csv", "tweets"), users]
 
 
+@dataclass(frozen=True)
+class Traits:
+    """What sets one synthetic dataset apart (drawn per dataset key and seed; not calibrated)."""
+
+    retweet: float       # share of tweets that are retweets
+    reply: float         # share of the other tweets that are replies
+    hashed: float        # share of accounts anonymised
+    automated: float     # share of tweets posted through a scheduling service
+    engagement: float    # mean likes per tweet
+    peak_hour: int       # local hour around which the operation posts
+
+
+def traits(d: catalog.Dataset, seed: int) -> Traits:
+    """The dataset's traits, deterministic for (seed, key)."""
+    rng = rng_for(seed, d.key, "traits")
+    return Traits(retweet=float(rng.uniform(0.15, 0.75)), reply=float(rng.uniform(0.02, 0.25)),
+                  hashed=float(rng.uniform(0.55, 0.95)), automated=float(rng.choice([0.0, 0.05, 0.3, 0.6])),
+                  engagement=float(10 ** rng.uniform(-1, 1.3)), peak_hour=int(rng.integers(8, 23)))
+
+
+def utc_offset_minutes(d: catalog.Dataset) -> int:
+    """The home zone's UTC offset in the middle of the active period (one offset per dataset: good enough
+    for synthetic posting hours)."""
+    start, end = active_period(d)
+    middle = (start + (end - start) // 2).astype("datetime64[s]").astype(object)
+    zone = zoneinfo.ZoneInfo(d.home_time_zone or "UTC")
+    return int(middle.replace(tzinfo=zoneinfo.ZoneInfo("UTC")).astimezone(zone).utcoffset().total_seconds() // 60)
+
+
+def tweet_minutes(d: catalog.Dataset, n: int, rng: np.random.Generator, peak_hour: int) -> np.ndarray:
+    """Sorted minutes since the start of the active period: any day, local hours around `peak_hour`."""
+    start, end = active_period(d)
+    span = int((end - start).astype(int))
+    day = rng.integers(0, span // 1440, n)
+    hour = (peak_hour + np.round(rng.normal(0, 3.5, n)).astype(int)) % 24
+    local = day * 1440 + hour * 60 + rng.integers(0, 60, n)
+    return np.sort(np.clip(local - utc_offset_minutes(d), 0, span - 1))
+
+
 def tweet_count(d: catalog.Dataset, tweets: int | None, scale: float | None) -> int:
     """Tweets to write: given, or the published count times `scale` (at least MIN_TWEETS)."""
     if tweets is not None:
@@ -170,9 +217,10 @@ def make_users(d: catalog.Dataset, n_tweets: int, seed: int, style: Style) -> li
     n = max(2, min(d.accounts or 2, -(-n_tweets // 10)))
     start, _ = active_period(d)
     langs = d.main_languages or ("en",)
+    share = traits(d, seed).hashed
     out = []
     for i in range(n):
-        hashed = i % 5 != 4
+        hashed = (i * 0.6180339887) % 1.0 < share   # account 0 always hashed; the share spread evenly
         uid = _hash(style, seed, d.key, "user", i) if hashed else str(2_000_000_000 + stable_code(d.key) * 1000 + i)
         name = uid if hashed else f"{d.key.split('_')[0].title()} Voice {i}"
         created = start - np.timedelta64(int(rng.integers(30, 2000)), "D")
@@ -197,8 +245,10 @@ def stable_code(text: str) -> int:
 def make_tweets(d: catalog.Dataset, n: int, users: list[dict], seed: int, style: Style) -> list[dict]:
     """Tweets in time order over the active period, in the catalog's main languages."""
     rng = rng_for(seed, d.key, "tweets")
-    start, end = active_period(d)
-    minutes = np.sort(rng.integers(0, int((end - start).astype(int)), n))
+    start, _ = active_period(d)
+    trait = traits(d, seed)
+    minutes = tweet_minutes(d, n, rng, trait.peak_hour)
+    own_tag, own_site = d.key.split("_")[0].lower(), f"https://{d.key.split('_')[0].lower()}-news.example/a"
     langs = list(d.main_languages or ("en",))
     weights = np.array([2.0 ** -i for i in range(len(langs))])
     lang = np.array(langs)[rng.choice(len(langs), n, p=weights / weights.sum())]
@@ -210,16 +260,21 @@ def make_tweets(d: catalog.Dataset, n: int, users: list[dict], seed: int, style:
         ms = (t - np.datetime64("1970-01-01T00:00", "m")).astype(int) * 60000 + (i // 4096) % 60000
         tid = str(((int(ms) - TWITTER_EPOCH_MS) << 22) + (stable_code(d.key) << 12) + i % 4096)
         u = users[int(rng.integers(0, len(users)))]
-        rt = rng.random() < 0.3
-        reply = not rt and rng.random() < 0.15
+        rt = rng.random() < trait.retweet
+        reply = not rt and rng.random() < trait.reply
         tags = list(rng.choice(HASHTAGS, int(rng.integers(0, 3)), replace=False))
+        if rng.random() < 0.3:
+            tags.append(own_tag)
+        client = (AUTOMATED_CLIENTS[int(rng.integers(0, len(AUTOMATED_CLIENTS)))] if rng.random() < trait.automated
+                  else CLIENTS[int(rng.integers(0, len(CLIENTS)))])
+        likes = int(rng.poisson(trait.engagement))
         blank = empty_list if empty_list is not None else ("['']" if i % 2 else "")
         row = {k: u[k] for k in USER_COLUMNS}
         row.update({
             "tweetid": tid, "tweet_language": "und" if rng.random() < 0.05 else str(lang[i]),
             "tweet_text": (f"RT synthetic {d.op} {i}" if rt else f"synthetic {d.op} tweet {i}, line one\nline two")
             + "".join(f" #{x}" for x in tags),
-            "tweet_time": str(t).replace("T", " "), "tweet_client_name": CLIENTS[int(rng.integers(0, len(CLIENTS)))],
+            "tweet_time": str(t).replace("T", " "), "tweet_client_name": client,
             "in_reply_to_userid": users[0]["userid"] if reply else "",
             "in_reply_to_tweetid": str(10**17 + int(rng.integers(0, 10**15))) if reply else "",
             "quoted_tweet_tweetid": str(10**17 + int(rng.integers(0, 10**15))) if rng.random() < 0.05 else "",
@@ -227,16 +282,22 @@ def make_tweets(d: catalog.Dataset, n: int, users: list[dict], seed: int, style:
             "retweet_userid": str(3_000_000_000 + int(rng.integers(0, 10**6))) if rt else "",
             "retweet_tweetid": str(10**17 + int(rng.integers(0, 10**15))) if rt else "",
             "latitude": geo, "longitude": geo,
-            "quote_count": _count(0, style), "reply_count": _count(int(rng.integers(0, 3)), style),
-            "like_count": _count(int(rng.integers(0, 20)), style),
-            "retweet_count": _count(int(rng.integers(0, 10)), style),
+            "quote_count": _count(0, style), "reply_count": _count(int(rng.poisson(trait.engagement / 8)), style),
+            "like_count": _count(likes, style),
+            "retweet_count": _count(int(rng.poisson(trait.engagement / 3)), style),
             "hashtags": _fmt_list(tags, style, blank),
-            "urls": _fmt_list([f"https://t.co/s{i:06d}"] if rng.random() < 0.3 else [], style, blank),
+            "urls": _fmt_list(_urls(rng, i, own_site), style, blank),
             "user_mentions": _fmt_list([users[-1]["userid"]] if rng.random() < 0.2 else [], style, blank),
             "poll_choices": "",
         })
         out.append(row)
     return out
+
+
+def _urls(rng: np.random.Generator, i: int, own_site: str) -> list[str]:
+    """No link (most tweets), a shortened one, or one to the operation's own (reserved, .example) site."""
+    r = rng.random()
+    return [] if r >= 0.35 else [f"https://t.co/s{i:06d}"] if r < 0.15 else [f"{own_site}{i}"]
 
 
 def year_label(tweet_time: str, half_from: int | None) -> str:
@@ -341,6 +402,8 @@ def write_archive_sample(out_dir, ops, tweets: int | None = None, scale: float |
     if tweets is not None and scale is not None:
         raise ValueError("give tweets or scale, not both")
     keys = [k.strip() for k in (ops.split(",") if isinstance(ops, str) else ops) if k.strip()]
+    if keys == [ALL]:
+        keys = [d.key for d in catalog.datasets()]
     datasets = []
     for k in keys:
         d = catalog.lookup(k)
@@ -370,7 +433,7 @@ def main(argv=None) -> int:
     """Command line (see the module docstring)."""
     p = argparse.ArgumentParser(prog="python -m helpers.synthetic.archive", description=__doc__.split("\n\n")[0])
     p.add_argument("--out", required=True, help="release folder to write (replaced if it is synthetic)")
-    p.add_argument("--ops", required=True, help="comma-separated catalog dataset keys (or file stems)")
+    p.add_argument("--ops", required=True, help="comma-separated catalog dataset keys (or file stems), or 'all'")
     size = p.add_mutually_exclusive_group()
     size.add_argument("--tweets", type=int, help=f"tweets per dataset (default {DEFAULT_TWEETS})")
     size.add_argument("--scale", type=float, help="fraction of each dataset's published tweet count")

@@ -35,6 +35,9 @@ def test_yaml_file_overrides_only_what_it_sets(tmp_path):
     ("figure_formats: [png, gif]\n", ["figure_formats", "gif"]),
     ("time_zones: {ira: Mars/Olympus}\n", ["time_zones", "Mars/Olympus"]),
     ("start: yesterday\n", ["start"]),
+    ("shown_max: 0\n", ["shown_max"]),
+    ("shown_ops: [ira, ira]\n", ["shown_ops", "twice"]),
+    ("ops: [ira, iranian]\nshown_ops: [gru_202012]\n", ["shown_ops", "gru_202012", "ops"]),
     ("case_studies: [{name: x, op: ira, start: 2014-07-10, end: 2014-07-01}]\n", ["case_studies[0]"]),
     ("geopolitical_terms: Russia\n", ["geopolitical_terms"]),                     # neither mapping nor list
     ("geopolitical_terms: {Russia: [Russia, '']}\n", ["geopolitical_terms", "Russia"]),  # matches every text

@@ -159,3 +159,36 @@ def test_command_line(tmp_path, capsys):
     assert "iran_201901_1: 5 files, 12 tweets (2019 format)" in out and "gru_202012: 2 files" in out
     users = (tmp_path / "r" / "hashed_2020_12_GRU_202012_GRU_202012_users.csv").read_text().splitlines()[0]
     assert '"userDisplayName"' in users and '"followerCount"' in users
+
+
+def test_all_writes_every_catalog_dataset_at_its_published_size_times_the_scale(tmp_path):
+    marker = arch.write_archive_sample(tmp_path / "r", "all", scale=2e-5, seed=4)
+    assert [info["key"] for info in marker["ops"].values()] == [d.key for d in catalog.datasets()]
+    for d in catalog.datasets():
+        rows = sum(f["rows"] for _, f in tweet_files(marker, d.op))
+        assert rows == arch.tweet_count(d, None, 2e-5) == max(round((d.tweets or 0) * 2e-5), arch.MIN_TWEETS), d.key
+    assert marker["synthetic"] is True and marker["scale"] == 2e-5
+
+
+def test_datasets_differ_in_their_traits_and_post_around_a_home_hour(tmp_path):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+    keys = ["iran_201906_2", "venezuela_201906_1", "egypt_uae_082019_1"]
+    marker = arch.write_archive_sample(tmp_path / "r", keys, tweets=400, seed=5)
+    retweets, clients = {}, {}
+    for key in keys:
+        d = catalog.lookup(key)
+        trait = arch.traits(d, 5)
+        [(path, _)] = tweet_files(marker, d.op)
+        _, rows, _ = header_and_rows(tmp_path / "r" / path)
+        retweets[key] = sum(r["is_retweet"] == "True" for r in rows) / len(rows)
+        assert retweets[key] == pytest.approx(trait.retweet, abs=0.08)
+        clients[key] = sum(r["tweet_client_name"] in arch.AUTOMATED_CLIENTS for r in rows) / len(rows)
+        assert clients[key] == pytest.approx(trait.automated, abs=0.08)
+        zone = ZoneInfo(d.home_time_zone)
+        local = [dt.datetime.fromisoformat(r["tweet_time"]).replace(tzinfo=ZoneInfo("UTC")).astimezone(zone).hour
+                 for r in rows]
+        near = sum(min((h - trait.peak_hour) % 24, (trait.peak_hour - h) % 24) <= 4 for h in local) / len(local)
+        assert near > 0.6, (key, near)    # most tweets within 4 hours of the peak hour, in home time
+    assert len({round(v, 2) for v in retweets.values()}) == 3
+    assert arch.traits(catalog.lookup(keys[0]), 5) == arch.traits(catalog.lookup(keys[0]), 5)
