@@ -67,6 +67,7 @@ def _ingest_values(res: dict, v: dict[str, str]) -> None:
         ing, par = m["ingest"]["runs"], m["parse"]["runs"]
         v["INGEST_MEM_VERDICT"] = _verdict(s, "ingest peak RSS <= 2 GB")
         v["INGEST_SPEED_VERDICT"] = _verdict(s, "ingest wall <= 2 x parse limit")
+        v["INGEST_RATIO"] = f"{s['ratios']['ingest_over_parse']:.2f}"
         if v["INGEST_SPEED_VERDICT"] == "PASS":
             v["INGEST_VERDICT_TEXT"] = (f"**Verdict: met in these runs ({v['INGEST_RATIO']}x)**; the parse limit and "
                                         "ingest both vary with the machine's load (the superseded runs above, on a "
@@ -84,7 +85,6 @@ def _ingest_values(res: dict, v: dict[str, str]) -> None:
         v["INGEST_CODES"] = ", ".join(dict.fromkeys(r.get("code", "not recorded") for r in ing))
         v["PARSE_WALL"] = _span([r["parse_s"] for r in par], "{:.0f}".format, " s")
         v["PARSE_CPU"] = _span([_cpu_of(r) for r in par], "{:.0f}".format, " s")
-        v["INGEST_RATIO"] = f"{s['ratios']['ingest_over_parse']:.2f}"
         v["INGEST_CPU_RATIO"] = f"{statistics.median(map(_cpu_of, ing)) / statistics.median(map(_cpu_of, par)):.1f}"
         cpu_ratio = statistics.median(map(_cpu_of, ing)) / statistics.median(map(_cpu_of, par))
         if v["INGEST_SPEED_VERDICT"] == "PASS":

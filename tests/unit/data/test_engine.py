@@ -77,8 +77,8 @@ def test_names_are_data_never_sql(frames):
 
 def test_the_engine_parameters_are_checked(write_params, tmp_path):
     from helpers.run import params
-    good = params.load(write_params(tmp_path / "p.yaml", engine_memory_limit="512MB", engine_threads=1))
+    good = params.from_file(write_params(tmp_path / "p.yaml", engine_memory_limit="512MB", engine_threads=1))
     assert (good.engine_memory_limit, good.engine_threads) == ("512MB", 1)
     for bad in ({"engine_memory_limit": "lots"}, {"engine_threads": 0}):
         with pytest.raises(ParameterError, match="engine_"):
-            params.load(write_params(tmp_path / "bad.yaml", **bad))
+            params.from_file(write_params(tmp_path / "bad.yaml", **bad))

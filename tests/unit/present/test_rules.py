@@ -276,7 +276,7 @@ def test_annotations_are_guides_not_data():
 @pytest.fixture
 def session(tmp_path, monkeypatch):
     from helpers.run import notebook, params
-    p = params.load(None, figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
+    p = params.from_file(None, figures_dir=str(tmp_path / "figures"), reports_dir=str(tmp_path / "reports"),
                     figure_formats=["png"])
     release = SimpleNamespace(ops=OPS, synthetic=True, manifest={"files": {"ira/tweets": {
         "op": "ira", "source": {"name": "ira_tweets_csv_hashed.csv"}}}})

@@ -36,12 +36,12 @@ SIZES = {"ira": 900, "iranian": 100, "iran_201901_1": 500, "russia_201901_1": 80
 
 def test_few_operations_are_all_shown():
     release = _release({"ira": 900, "iranian": 100})
-    assert notebook.shown_ops(release, params.load()) == (["ira", "iranian"], "")
+    assert notebook.shown_ops(release, params.from_file()) == (["ira", "iranian"], "")
 
 
 def test_many_operations_show_the_largest_in_run_order_and_say_what_is_left_out():
     release = _release(SIZES)
-    p = params.load(shown_max=3)
+    p = params.from_file(shown_max=3)
     shown, why = notebook.shown_ops(release, p)
     assert shown == ["ira", "iranian", "iran_201901_1"] and "3 largest" in why
     left = notebook.shown_statement(dataclasses.replace(release, ops=shown), release.ops, why, p)
@@ -54,9 +54,9 @@ def test_many_operations_show_the_largest_in_run_order_and_say_what_is_left_out(
 
 def test_the_parameter_and_a_notebook_s_own_operations_come_first():
     release = _release(SIZES)
-    assert notebook.shown_ops(release, params.load(shown_max=2, shown_ops=["rea_0621", "ira"]))[0] == \
+    assert notebook.shown_ops(release, params.from_file(shown_max=2, shown_ops=["rea_0621", "ira"]))[0] == \
         ["rea_0621", "ira"]
-    assert notebook.shown_ops(release, params.load(shown_max=2), wanted=["gru_202012", "missing"])[0] == \
+    assert notebook.shown_ops(release, params.from_file(shown_max=2), wanted=["gru_202012", "missing"])[0] == \
         ["gru_202012"]
     with pytest.raises(ProjectError, match="shown_ops.*nothere"):
-        notebook.shown_ops(release, params.load(shown_ops=["nothere"]))
+        notebook.shown_ops(release, params.from_file(shown_ops=["nothere"]))

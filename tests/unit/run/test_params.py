@@ -101,15 +101,15 @@ def test_default_yaml_has_exactly_the_known_parameters():
 def test_geopolitical_terms_map_concepts_to_forms(tmp_path):
     f = tmp_path / "terms.yaml"
     f.write_text("geopolitical_terms: {Russia: [Russia, Россия, России], Iran: ایران}\n", encoding="utf-8")
-    assert params.load(f).geopolitical_terms == {"Russia": ["Russia", "Россия", "России"], "Iran": ["ایران"]}
+    assert params.from_file(f).geopolitical_terms == {"Russia": ["Russia", "Россия", "России"], "Iran": ["ایران"]}
     f.write_text("geopolitical_terms: [Saudi, Iran]\n")  # a list: each term a concept of one form
-    assert params.load(f).geopolitical_terms == {"Saudi": ["Saudi"], "Iran": ["Iran"]}
+    assert params.from_file(f).geopolitical_terms == {"Saudi": ["Saudi"], "Iran": ["Iran"]}
 
 
 def test_default_geopolitical_terms_cover_the_operations_scripts():
-    forms = [f for fs in params.load().geopolitical_terms.values() for f in fs]
+    forms = [f for fs in params.from_file().geopolitical_terms.values() for f in fs]
     scripts = {"Cyrillic": "\u0400", "Arabic": "\u0600"}
-    for concept, its_forms in params.load().geopolitical_terms.items():  # every concept, in both scripts
+    for concept, its_forms in params.from_file().geopolitical_terms.items():  # every concept, in both scripts
         for name, first in scripts.items():
             assert any(first <= ch <= chr(ord(first) + 0xFF) for f in its_forms for ch in f), (concept, name)
     for form in ("Россия", "России", "Россию", "ایران", "السعودية", "Arabie saoudite", "Arabia Saudí", "Rusya", "США"):
