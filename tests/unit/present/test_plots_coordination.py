@@ -69,3 +69,11 @@ def test_window_sweep_real_black_shuffled_grey_on_a_log_window_axis():
     assert list(lines["#000000"].get_ydata()) == [150, 400]
     assert list(lines[GREY.lower()].get_ydata()) == [0.0, 35.5] and lines[GREY.lower()].get_linestyle() == "--"
     assert ax.get_xscale() == "log" and ax.get_yscale() == "symlog"
+
+
+def test_count_axes_start_at_zero_and_leave_room_above_the_largest_count():
+    draws = pd.DataFrame({"network": ["co_reply"] * 2, "series": ["real", "shuffled"], "pairs": [17, 0]})
+    summary = pd.DataFrame({"network": ["co_reply"], "pairs": [17], "pairs null mean": [0.0],
+                            "pairs surviving FDR": [17]})
+    lo, hi = cp.real_vs_null(draws, summary, ["co_reply"]).axes[0].get_xlim()
+    assert -1 < lo < 0 and hi > 17
