@@ -233,7 +233,8 @@ def section(res: dict) -> str:
                  f"{t_t / t_o:.0f}x ours. An extrapolation from two points, not a measurement.")
     full = res["at_full_scale_s"]
     if s != 1.0 and full["ours"] and full["toolkit"]:
-        L.append(f"- Full scale (10.2M tweets), extrapolated the same way, not measured: ours about {full['ours']:.0f} s, "
+        L.append(f"- Full scale (10.2M tweets), extrapolated the same way, not measured: ours about "
+                 f"{full['ours']:.0f} s, "
                  f"the toolkit about {full['toolkit'] / 3600:.1f} h ({full['toolkit'] / full['ours']:.0f}x).")
     ok = t_o <= TARGETS["ours_wall_s"] and res["ours_at_scale_peak_bytes"] <= TARGETS["ours_peak_rss_bytes"]
     ratios = [wall(r["toolkit"]) / wall(r["ours"]) for r in res["runs"] if "toolkit" in r]

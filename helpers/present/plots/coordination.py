@@ -48,7 +48,8 @@ def real_vs_null(draws: pd.DataFrame, summary: pd.DataFrame, networks: Sequence[
         if network in getattr(notes, "index", []):
             n = notes.loc[network]
             ax.annotate(f"real {int(n['pairs']):,} · shuffled mean {float(n['pairs null mean']):,.1f} · "
-                        f"{int(n['pairs surviving FDR']):,} beyond chance", (1.0, i), xycoords=("axes fraction", "data"),
+                        f"{int(n['pairs surviving FDR']):,} beyond chance", (1.0, i),
+                        xycoords=("axes fraction", "data"),
                         xytext=(-4, 9), textcoords="offset points", ha="right", fontsize=7.5, color="#333")
     ax.set_yticks(range(len(networks)), [prose.safe_text(n) for n in networks])
     ax.set_ylim(len(networks) - 0.4, -0.6)

@@ -55,7 +55,8 @@ def test_coverage_shares_one_scale_for_both_panels_and_a_colour_per_operation():
     for ax, measure in ((left, "accounts"), (right, "tweets")):
         bars = [p for p in ax.patches if isinstance(p, Rectangle)]
         drawn = {(to_hex(b.get_facecolor()), round(b.get_width(), 6)) for b in bars}
-        want = {(colors[o].lower(), round(s, 6)) for o, s in t[t["measure"] == measure][["op", "share"]].itertuples(index=False)}
+        rows = t[t["measure"] == measure][["op", "share"]].itertuples(index=False)
+        want = {(colors[o].lower(), round(s, 6)) for o, s in rows}
         assert drawn == want
     assert [t.get_text() for t in right.get_legend().get_texts()] == ["IRA (Russia)", "Iran"]
 
