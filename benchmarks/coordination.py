@@ -233,8 +233,17 @@ def section(res: dict) -> str:
                  f"{t_t / t_o:.0f}x ours. An extrapolation from two points, not a measurement.")
     full = res["at_full_scale_s"]
     if s != 1.0 and full["ours"] and full["toolkit"]:
-        L.append(f"- Full scale (10.2M tweets), extrapolated the same way, not measured: ours about {full['ours']:.0f} s, "
+        L.append(f"- Full scale (10.2M tweets), extrapolated the same way, not measured: ours about "
+                 f"{full['ours']:.0f} s, "
                  f"the toolkit about {full['toolkit'] / 3600:.1f} h ({full['toolkit'] / full['ours']:.0f}x).")
+    cpu_pts = {t: [(r["scale"], cpu(r[t])) for r in res["runs"] if t in r] for t in ("ours", "toolkit")}
+    cpu_full = {t: extrapolate(p, 1.0) for t, p in cpu_pts.items()}
+    if s != 1.0 and cpu_full["ours"] and cpu_full["toolkit"]:
+        L.append(f"- On CPU time (user + system of the process tree: steadier than wall time when the machine is "
+                 f"busy), growth ours b = {growth(cpu_pts['ours']):.2f}, toolkit b = {growth(cpu_pts['toolkit']):.2f}; "
+                 f"full scale extrapolated (at least linear): ours about {cpu_full['ours']:.0f} CPU s, the toolkit "
+                 f"about {cpu_full['toolkit']:.0f} CPU s ({cpu_full['toolkit'] / cpu_full['ours']:.0f}x). Wall "
+                 "times above are inflated by the load average (a process got a fraction of a core).")
     ok = t_o <= TARGETS["ours_wall_s"] and res["ours_at_scale_peak_bytes"] <= TARGETS["ours_peak_rss_bytes"]
     ratios = [wall(r["toolkit"]) / wall(r["ours"]) for r in res["runs"] if "toolkit" in r]
     faster = "n/a" if not ratios else "PASS" if min(ratios) >= TARGETS["toolkit_over_ours"] else "MISS"

@@ -8,8 +8,8 @@ Out: the same columns, where chosen groups of accounts act together on a day, on
 - retweet rings (co_retweet): the retweets a group made on one day all retweet the first one's tweet
   (`retweet_tweetid`, `retweet_userid`, with the text's `RT @name:` and the first mention) in its minute;
 - reply rings (co_reply): likewise, the replies the planted accounts (all groups: replies are few) made on
-  one day all reply to the first one's replied-to tweet (`in_reply_to_tweetid`, `in_reply_to_userid`, the text's leading `@name`, the first
-  mention) in its minute;
+  one day all reply to the first one's replied-to tweet (`in_reply_to_tweetid`, `in_reply_to_userid`, the
+  text's leading `@name`, the first mention) in its minute;
 - link rings (co_link; news-feed accounts, Iran's AWDnews-like sites): a planted account's single-link tweet
   on a day takes the first planted URL of that site that day, in its minute (text and `urls` together);
 - hashtag pushes (co_hashtag): planted accounts' (all groups) other tweets of one day that carry hashtags

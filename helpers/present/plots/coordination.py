@@ -20,10 +20,12 @@ from helpers.present.plots.style import GREY, HEIGHT, WIDTH, op_colors
 REAL = "#000000"
 
 
-def _symlog(ax, axis: str = "x") -> None:
-    """Counts from 0 to many on one axis: linear up to 1, logarithmic beyond (zero stays visible)."""
+def _symlog(ax, top: float, axis: str = "x") -> None:
+    """Counts from 0 to `top` on one axis: linear up to 1, logarithmic beyond (zero stays visible, no room
+    for negative counts, headroom above the largest marker)."""
     (ax.set_xscale if axis == "x" else ax.set_yscale)("symlog", linthresh=1.0)
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(Thousands)
+    (ax.set_xlim if axis == "x" else ax.set_ylim)(-0.15, max(float(top), 1.0) * 2.0)
 
 
 def real_vs_null(draws: pd.DataFrame, summary: pd.DataFrame, networks: Sequence[str]) -> plt.Figure:
@@ -46,14 +48,15 @@ def real_vs_null(draws: pd.DataFrame, summary: pd.DataFrame, networks: Sequence[
         if network in getattr(notes, "index", []):
             n = notes.loc[network]
             ax.annotate(f"real {int(n['pairs']):,} · shuffled mean {float(n['pairs null mean']):,.1f} · "
-                        f"{int(n['pairs surviving FDR']):,} beyond chance", (1.0, i), xycoords=("axes fraction", "data"),
+                        f"{int(n['pairs surviving FDR']):,} beyond chance", (1.0, i),
+                        xycoords=("axes fraction", "data"),
                         xytext=(-4, 9), textcoords="offset points", ha="right", fontsize=7.5, color="#333")
     ax.set_yticks(range(len(networks)), [prose.safe_text(n) for n in networks])
     ax.set_ylim(len(networks) - 0.4, -0.6)
-    _symlog(ax, "x")
+    _symlog(ax, draws["pairs"].max() if len(draws) else 1.0, "x")
     ax.set_xlabel("account pairs at or above the minimum weight (symmetric log scale)")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=7.5)
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize=7.5)
     return fig
 
 
@@ -98,7 +101,7 @@ def window_sweep(table: pd.DataFrame, networks: Sequence[str]) -> plt.Figure:
             ax.plot(s["window (s)"], s["pairs"], style, color=color, marker="o", ms=3, lw=1.3,
                     label="real data" if series == "real" else "shuffled copies (mean)")
         ax.set_xscale("log")
-        _symlog(ax, "y")
+        _symlog(ax, t["pairs"].max() if len(t) else 1.0, "y")
         ax.set_title(prose.safe_text(network), loc="left")
         ax.set_xlabel("window (s, log scale)")
         ax.set_ylabel("account pairs")

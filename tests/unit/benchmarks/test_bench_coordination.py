@@ -50,4 +50,4 @@ def test_below_full_scale_the_target_is_reported_not_measured_and_full_scale_ext
     text = bc.section(res)
     assert "at full scale: NOT MEASURED" in text and "same pair counts: NO" in text
     assert res["at_full_scale_s"]["ours"] == pytest.approx(40.0 * 5 ** max(bc.growth([(0.02, 10), (0.2, 40)]), 1))
-    assert "Full scale (10.2M tweets), extrapolated" in text
+    assert "Full scale (10.2M tweets), extrapolated" in text and "On CPU time" in text

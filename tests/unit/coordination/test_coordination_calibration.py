@@ -8,9 +8,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from helpers.coordination import NETWORKS
+from helpers.coordination import NETWORKS, null, pairs
 from helpers.coordination import events as ev_mod
-from helpers.coordination import null, pairs
 from helpers.synthetic import plant
 
 SCALE = 0.01     # the default sample: what the report shows

@@ -55,7 +55,8 @@ def test_coverage_shares_one_scale_for_both_panels_and_a_colour_per_operation():
     for ax, measure in ((left, "accounts"), (right, "tweets")):
         bars = [p for p in ax.patches if isinstance(p, Rectangle)]
         drawn = {(to_hex(b.get_facecolor()), round(b.get_width(), 6)) for b in bars}
-        want = {(colors[o].lower(), round(s, 6)) for o, s in t[t["measure"] == measure][["op", "share"]].itertuples(index=False)}
+        rows = t[t["measure"] == measure][["op", "share"]].itertuples(index=False)
+        want = {(colors[o].lower(), round(s, 6)) for o, s in rows}
         assert drawn == want
     assert [t.get_text() for t in right.get_legend().get_texts()] == ["IRA (Russia)", "Iran"]
 
@@ -69,3 +70,11 @@ def test_window_sweep_real_black_shuffled_grey_on_a_log_window_axis():
     assert list(lines["#000000"].get_ydata()) == [150, 400]
     assert list(lines[GREY.lower()].get_ydata()) == [0.0, 35.5] and lines[GREY.lower()].get_linestyle() == "--"
     assert ax.get_xscale() == "log" and ax.get_yscale() == "symlog"
+
+
+def test_count_axes_start_at_zero_and_leave_room_above_the_largest_count():
+    draws = pd.DataFrame({"network": ["co_reply"] * 2, "series": ["real", "shuffled"], "pairs": [17, 0]})
+    summary = pd.DataFrame({"network": ["co_reply"], "pairs": [17], "pairs null mean": [0.0],
+                            "pairs surviving FDR": [17]})
+    lo, hi = cp.real_vs_null(draws, summary, ["co_reply"]).axes[0].get_xlim()
+    assert -1 < lo < 0 and hi > 17
