@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import tldextract
 
 from helpers.data.engine import Items
-from helpers.metrics.core import in_window, ops_of, rank_within, recode
+from helpers.metrics.core import in_window, is_engine, ops_of, rank_within, recode, tweets_per_op
 
 # Offline: the public-suffix list bundled with tldextract; never fetched, never cached to disk.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -259,36 +259,59 @@ def _concept_count(texts: pa.ChunkedArray, forms: list[str]) -> int:
     return pc.sum(pc.match_substring_regex(maybe, concept_pattern(forms))).as_py() or 0
 
 
-def term_counts(tweets: pd.DataFrame, terms) -> pd.DataFrame:
+def term_counts(tweets, terms) -> pd.DataFrame:
     """Tweets per op whose text mentions each concept, in any of its forms (matching rules above; a
     tweet naming a concept twice, or in two forms, counts once). `terms` maps concept -> forms (a list:
     each term its own concept). Concepts no operation mentions are dropped. Columns: op, term (the
     concept), tweets, share (of the op's tweets), rank (most mentioned first, ties by name).
 
+    `tweets` is a frame with `op` and `tweet_text`, or the engine: then the texts are read in batches
+    (regular expressions in every script are Python's work, not SQL's) and memory is bounded by a batch,
+    not by the release.
+    """
+    concepts = concepts_of(terms)
+    if is_engine(tweets):
+        sizes = tweets_per_op(tweets)
+        sizes = sizes[sizes > 0]
+        hits = pd.Series(0, index=pd.MultiIndex.from_product([list(sizes.index.astype(str)), list(concepts)]),
+                         dtype="int64")
+        for batch in tweets.batches("SELECT op, tweet_text FROM {tweets}"):
+            found = _term_hits(batch, concepts)
+            if len(found):
+                hits = hits.add(found, fill_value=0).astype("int64")
+    else:
+        sizes = tweets.groupby("op", observed=True).size()
+        hits = _term_hits(tweets, concepts)
+    rows = [{"op": op, "term": concept, "tweets": int(hits.get((str(op), concept), 0)),
+             "share": hits.get((str(op), concept), 0) / n if n else np.nan}
+            for op, n in sizes.items() for concept in concepts]
+    out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
+    mentioned = out.groupby("term")["tweets"].transform("sum") > 0
+    return rank_within(out[mentioned], "op", "tweets", "term", None)
+
+
+def _term_hits(tweets: pd.DataFrame, concepts: dict[str, list[str]]) -> pd.Series:
+    """Tweets naming each concept, per op of this frame: a Series indexed by (op, concept).
+
     One pass over all texts keeps those holding any form at all (nothing is lost: a whole-word match
     implies it); the per-concept patterns then see only those candidates.
     """
-    concepts = concepts_of(terms)
-    rows = []
-    sizes = tweets.groupby("op", observed=True).size()
     text = pc.fill_null(_as_text(tweets["tweet_text"]), "")
     op_of_row, op_names = pd.factorize(tweets["op"])  # codes: no array of 10 million names to compare
-    code_of = {op: i for i, op in enumerate(op_names)}
     if concepts:  # the one pass over all texts; the per-concept patterns then see only the candidates
         anyform = "(?i)(?:" + "|".join(form_pattern(f) for fs in concepts.values() for f in fs) + ")"
         hit = pa.chunked_array(_on_every_core(lambda c: pc.match_substring_regex(c, anyform), text.chunks),
                                type=pa.bool_())
         keep = hit.to_numpy(zero_copy_only=False)
         text, op_of_row = text.filter(hit), op_of_row[keep]
-    for op, n in sizes.items():
-        candidates = text.filter(pa.array(op_of_row == code_of[op]))
+    found = {}
+    for code, op in enumerate(op_names):
+        candidates = text.filter(pa.array(op_of_row == code))
         # the lambda runs inside this iteration (all concepts counted before the loop moves on)
         counted = _on_every_core(lambda fs: _concept_count(candidates, fs), concepts.values())  # noqa: B023
-        for concept, hits in zip(concepts, counted):
-            rows.append({"op": op, "term": concept, "tweets": hits, "share": hits / n if n else np.nan})
-    out = pd.DataFrame(rows, columns=["op", "term", "tweets", "share"])
-    mentioned = out.groupby("term")["tweets"].transform("sum") > 0
-    return rank_within(out[mentioned], "op", "tweets", "term", None)
+        for concept, n in zip(concepts, counted):
+            found[(str(op), concept)] = int(n)
+    return pd.Series(found, dtype="int64")
 
 
 def casefold_equal(values: pd.Series, item: str) -> np.ndarray:

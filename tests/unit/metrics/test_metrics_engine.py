@@ -257,3 +257,18 @@ def test_top_sums_from_a_histogram_match_sorting():
     m = np.arange(0, 501)
     expected = np.concatenate(([0], np.cumsum(np.sort(v)[::-1])))
     assert (engagement._top_sums(values[::-1], counts[::-1], m) == expected).all()
+
+
+def test_term_counts_read_in_batches_equal_the_frame(both, monkeypatch):
+    """The multilingual terms are matched in Python, batch by batch of texts from the engine: the same
+    table as from a frame of every text, whatever the batch size (three batches here, not one)."""
+    eng, _, release = both
+    terms = {"Ukraine": ["Ukraine", "Украина", "Украины", "Украине", "Украину"], "USA": ["USA", "США"],
+             "Iran": ["Iran", "ایران", "إيران"], "nobody": ["zzzyzx"]}
+    texts = release.tweets(["tweet_text"])
+    expected = content.term_counts(texts, terms)
+    assert set(expected["term"]) >= {"Ukraine", "Iran"} and "nobody" not in set(expected["term"])
+    batches = eng.batches
+    monkeypatch.setattr(eng, "batches", lambda text: batches(text, rows=len(texts) // 3 + 1))
+    got = content.term_counts(eng, terms)
+    same(got.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False, check_categorical=False)
