@@ -168,3 +168,4 @@ ROUNDING_RULE = ("Shares are percentages rounded to one decimal place (a share a
                  "it reads <0.1%; one short of the whole never reads 100.0%: it reads >99.9%), and each share "
                  "says what it is a share of. Counts are whole numbers with thousands separators; ratios are "
                  "written with × (3.0× = three times); ≤ and ≥ bound a range.")
+ROUNDING_RULE_SHORT = "Shares are rounded to one decimal place and say what they are a share of."   # page headers

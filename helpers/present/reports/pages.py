@@ -211,8 +211,8 @@ def render_notebook(executed: Path, out: Path, index_href: str = "index.html",
     resources = {"report_css": CSS_FILE.read_text(encoding="utf-8"),
                  "report_header": f'<nav class="pages">{nav}</nav><p class="source">Rendered from '
                                   f'<code>notebooks/{prose.html(executed.name)}</code>; the code is folded '
-                                  f'under each "Code" mark. {prose.html(prose.ROUNDING_RULE)} '
-                                  f'<a href="{METHODS_HREF}#numbers">How numbers are written</a>.</p>',
+                                  f'under each "Code" mark. {prose.html(prose.ROUNDING_RULE_SHORT)} '
+                                  f'(<a href="{METHODS_HREF}#numbers">how numbers are written</a>).</p>',
                  "report_footer": f'<nav class="pages">{nav}</nav>'}
     body, _ = exporter().from_notebook_node(nb, resources=resources)
     mine = [r for r in figure_records(out.parent) if r.get("notebook") == executed.stem]

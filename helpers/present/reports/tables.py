@@ -49,6 +49,14 @@ def _cell_text(value, na_rep: str, float_format: Callable[[float], str], separat
     return _BOUND.sub(lambda m: "\u2264" if m.group(1) == "<=" else "\u2265", str(value))
 
 
+def _row_label(key, name, na_rep: str, fmt: Callable[[float], str]) -> str:
+    """A row header: a column name of a transposed table in words (`labels.HEADERS`: "accounts in the users
+    file", not `accounts_in_users_file`), anything else as a cell."""
+    if isinstance(key, str) and key in labels.HEADERS:
+        return labels.header(key)
+    return _cell_text(key, na_rep, fmt, not _CALENDAR.search(str(name)))
+
+
 def _is_share_column(name, values: list) -> bool:
     """A column of shares: named so, and holding only fractions (0 to 1)."""
     numbers_ = [v for v in values if not prose.is_missing(v)]
@@ -107,7 +115,7 @@ def html_table(frame: pd.DataFrame, index: bool = False, na_rep: str = "\u2013",
         if index:
             key = frame.index[i]
             keys = key if isinstance(key, tuple) else (key,)
-            cells += [f'<th scope="row">{prose.html(_cell_text(k, na_rep, fmt, not _CALENDAR.search(str(n))))}</th>'
+            cells += [f'<th scope="row">{prose.html(_row_label(k, n, na_rep, fmt))}</th>'
                       for k, n in zip(keys, frame.index.names)]
         cells += [f'<td{_NUM if num else _LONG if _LONG_TOKEN.search(txt[i]) else ""}>{prose.html(txt[i])}</td>'
                   for txt, num in zip(texts, numeric)]

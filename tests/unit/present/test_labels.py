@@ -46,3 +46,10 @@ def test_tables_are_readable_headers_separators_shares_and_bounds():
     assert ">Russian (ru)<" in html and ">Persian (fa)<" in html
     assert ">\u226410<" in html and "&lt;=10" not in html
     assert ">36.9%<" in html and ">&lt;0.1%<" in html        # shares by the one rounding rule
+
+
+def test_a_transposed_table_names_its_rows_in_words():
+    frame = pd.DataFrame({"IRA": [3836, 0.369]}, index=["accounts_in_users_file", "retweet_share"])
+    html = reports.html_table(frame, index=True)
+    assert '<th scope="row">accounts in the users file</th>' in html
+    assert '<th scope="row">retweets (share of tweets)</th>' in html and "accounts_in_users_file" not in html
