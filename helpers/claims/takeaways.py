@@ -63,23 +63,23 @@ def _row(rows, t: Takeaway, indicator: str, op: str, value: float, shown: str, s
                  "value": value, "shown": shown, "is_share": share})
 
 
-def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame:
+def indicators(tweets, urls, cutoff) -> pd.DataFrame:
     """Long table: takeaway, title, indicator, op, value (a number), shown (the number in words).
 
-    `tweets` needs SUMMARY_COLUMNS; `urls` is `exploded('urls', ['tweetid'])`.
+    `tweets` is the engine (`ReleaseData.engine()`) or a frame with SUMMARY_COLUMNS; `urls` its
+    `items("urls")` or `exploded('urls', ['tweetid'])`: every number comes from a metric function.
     """
     rows: list[dict] = []
     ops = core.ops_of(tweets)
-    per_op = tweets.groupby("op", observed=False).size()
+    per_op = core.tweets_per_op(tweets)
     t1, t2, t3, t4, t5, t6, t7 = TAKEAWAYS
     langs = core.top_values(tweets, "tweet_language", 2)
-    # two columns, not a copy of every column loaded
-    days = pd.DataFrame({"op": tweets["op"], "day": tweets["tweet_time"].dt.tz_convert("UTC").dt.normalize()})
-    per_day = days.groupby(["op", "day"], observed=True).size().rename("tweets").reset_index()
+    per_day = timeline.counts_by_period(tweets, "D").rename(columns={"period": "day"})  # active days only
     auto = clients.automated_share(tweets)
     top_clients = core.top_values(tweets, "tweet_client_name", 1)
     doms = content.top_domains(urls, per_op, 1)
-    url_tweets = urls.groupby("op", observed=False)["tweetid"].nunique()
+    url_tweets = content.tweets_with_url(urls)
+    likes_mean = engagement.mean_per_tweet(tweets, "like_count")
     zero = engagement.zero_share(tweets)
     conc = engagement.concentration(tweets)
     act = accounts.activity(tweets)
@@ -97,7 +97,7 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
             peak = d.sort_values(["tweets", "day"], ascending=[False, True]).iloc[0]
             ratio = peak.tweets / d["tweets"].median()
             _row(rows, t2, "busiest day (tweets)", op, float(peak.tweets),
-                 f"{peak.day:%Y-%m-%d}: {prose.count(peak.tweets)}")
+                 f"{pd.Timestamp(str(peak.day)):%Y-%m-%d}: {prose.count(peak.tweets)}")
             _row(rows, t2, "busiest day vs median active day", op, float(ratio), prose.ratio(ratio, 0))
         _row(rows, t3, "tweets via automation or own apps", op, float(auto.get(op, np.nan)),
              prose.pct(auto.get(op, np.nan)), share=True)
@@ -115,9 +115,8 @@ def indicators(tweets: pd.DataFrame, urls: pd.DataFrame, cutoff) -> pd.DataFrame
         z = zero[(zero["op"] == op) & (zero["metric"] == "any engagement")]["share_zero"]
         if len(z):
             _row(rows, t5, "tweets with zero engagement", op, float(z.iloc[0]), prose.pct(z.iloc[0]), share=True)
-        likes = tweets.loc[tweets["op"] == op, "like_count"].astype("Float64").dropna()
-        mean = float(likes.mean()) if len(likes) else np.nan  # missing counts skipped, as in `totals`
-        _row(rows, t5, "likes per tweet (mean)", op, mean, f"{mean:.2f}" if len(likes) else "n/a")
+        mean = float(likes_mean.get(op, np.nan))  # missing counts skipped, as in `totals`
+        _row(rows, t5, "likes per tweet (mean)", op, mean, "n/a" if np.isnan(mean) else f"{mean:.2f}")
         k = conc[(conc["op"] == op) & (conc["metric"] == "likes")]
         if len(k):
             _row(rows, t6, "likes to the top 10 accounts", op, float(k["top_accounts_share"].iloc[0]),

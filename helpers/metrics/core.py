@@ -16,8 +16,10 @@ KINDS = ("original", "retweet", "reply", "quote")
 KIND_COLUMNS = ("is_retweet", "in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid")
 
 
-def ops_of(frame: pd.DataFrame) -> list[str]:
-    """Operations in their display order (the categories of `op`), also those with no rows."""
+def ops_of(frame) -> list[str]:
+    """Operations in their display order (the categories of `op`, or the engine's), also those with no rows."""
+    if is_engine(frame):
+        return list(frame.ops)
     op = frame["op"]
     return list(op.cat.categories) if isinstance(op.dtype, pd.CategoricalDtype) else list(pd.unique(op))
 

@@ -272,3 +272,15 @@ def test_term_counts_read_in_batches_equal_the_frame(both, monkeypatch):
     monkeypatch.setattr(eng, "batches", lambda text: batches(text, rows=len(texts) // 3 + 1))
     got = content.term_counts(eng, terms)
     same(got.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False, check_categorical=False)
+
+
+def test_the_summary_indicators_from_the_engine_equal_those_from_frames(both):
+    """Notebook 08's table (every take-away indicator, numbers and words) is the same from the engine as
+    from frames of every tweet: the frame path stays the oracle of the claims."""
+    from helpers.claims import takeaways
+    eng, _, release = both
+    cutoff = dt.date(2017, 9, 30)
+    expected = takeaways.indicators(release.tweets(list(takeaways.SUMMARY_COLUMNS)),
+                                    release.exploded("urls", ["tweetid"]), cutoff)
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(takeaways.indicators(eng, eng.items("urls"), cutoff), expected)
