@@ -15,8 +15,6 @@ with only the columns and dates asked for.
 - `load`: the cache -> frames (only the columns and rows asked for).
 - `engine`: the cache -> DuckDB views (the run's operations and date window applied once) that the
   metrics count in, out of core: small tables come back, never a row per tweet.
-- `sql`: the cache -> DuckDB views (`tweets`, `users`, with `op`), for aggregations that never hold a
-  row per tweet in Python (the cross-operation fingerprint).
 
 Imports only `helpers.paths`, `helpers.errors` and `helpers.files` from outside this package.
 """

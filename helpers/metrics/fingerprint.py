@@ -1,6 +1,6 @@
 """The fingerprint of an operation: one row per operation, comparable across the archive's 48 datasets.
 
-In: a DuckDB connection with `tweets` and `users` relations (`helpers.data.sql.register`), the operations
+In: a DuckDB connection with `tweets` and `users` relations (the engine's views: `of_engine`), the operations
 in display order and their home time zones. Out: `fingerprint()`, one row per operation (size, active span,
 accounts created per year, language mix, clients and automation, retweet and reply shares, hashed accounts,
 engagement, posting hours in home time, top domain and hashtag), and `standardised()`, the numeric
@@ -192,6 +192,12 @@ def fingerprint(con, tweets: str, users: str, ops: Sequence[str], zones: Mapping
     out["tweets_per_account"] = out["tweets"] / out["accounts"].where(out["accounts"] > 0)
     out["languages_5pct"] = out["languages_5pct"].where(out["tweets"] == 0, out["languages_5pct"].fillna(0))
     return out[list(COLUMNS)]
+
+
+def of_engine(engine, ops: Sequence[str], zones: Mapping[str, str]) -> pd.DataFrame:
+    """The fingerprint over the out-of-core engine's views (`ReleaseData.engine()`: the run's window and
+    operations applied once, duplicates across parts left out): the one set of views every metric reads."""
+    return fingerprint(engine.con, engine.views["tweets"], engine.views["users"], ops, zones)
 
 
 def standardised(fp: pd.DataFrame, features: Sequence[Feature] = FEATURES) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """The cross-operation fingerprint (helpers.metrics.fingerprint, SQL in fingerprint_sql over
-helpers.data.sql's views) against the pandas metrics on the same data: a small synthetic archive of five
+the engine's views (helpers.data.engine)) against the pandas metrics on the same data: a small synthetic archive of five
 datasets in four disclosure formats (October 2018, 2019 parts and zip, February 2021, December 2021 per-year
 files), with a tweet repeated across parts (set aside by the ingest: not counted twice)."""
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.data import load, operations, schema, sql
+from helpers.data import load, operations, schema
 from helpers.metrics import accounts, clients, content, core, engagement, fingerprint, timeline
 from helpers.synthetic.archive import write_archive_sample
 
@@ -27,10 +27,8 @@ def archive(tmp_path_factory):
 
 
 def _fingerprint(release):
-    con = sql.connect()
-    views = sql.register(con, release)
     zones = {op: operations.time_zone(op) for op in release.ops}
-    return fingerprint.fingerprint(con, views["tweets"], views["users"], release.ops, zones).set_index("op")
+    return fingerprint.of_engine(release.engine(), release.ops, zones).set_index("op")
 
 
 @pytest.fixture(scope="module")
@@ -143,9 +141,7 @@ def test_the_date_window_applies_as_in_every_load(archive):
 
 def test_an_operation_without_tweets_keeps_its_row(archive):
     release = archive[0]
-    con = sql.connect()
-    views = sql.register(con, release)
-    fp = fingerprint.fingerprint(con, views["tweets"], views["users"], [*release.ops, "nobody"], {})
+    fp = fingerprint.of_engine(release.engine(), [*release.ops, "nobody"], {})
     row = fp.set_index("op").loc["nobody"]
     assert row["tweets"] == 0 and pd.isna(row["retweet_share"]) and pd.isna(row["languages_5pct"])
 
