@@ -1,7 +1,8 @@
 """The SQL of the cross-operation fingerprint: small per-operation tables computed where the data lives.
 
 In: a DuckDB connection and the names of two relations with the cache's columns and an `op` column
-(`helpers.data.engine` makes them as views over the Parquet cache, the ones every metric reads). Out: pandas tables whose size depends on the number of operations and of distinct
+(`helpers.data.engine` makes them as views over the Parquet cache, the ones every metric reads).
+Out: pandas tables whose size depends on the number of operations and of distinct
 values (languages, clients, hosts, hours), never on the number of tweets: memory stays flat as the archive
 grows. Plain SQL (no DuckDB-only syntax beyond `timezone()` and `regexp_extract`), so a cluster engine
 could run it unchanged. `helpers.metrics.fingerprint` turns these tables into one row per operation with
