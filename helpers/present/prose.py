@@ -164,6 +164,13 @@ def synthetic_statement(sample: dict | None) -> str:
             "DATA_DIR=/path/to/release on the real files for findings.")
 
 
+def synthetic_figure_note(sample: dict | None) -> str:
+    """The figures' short form of `synthetic_statement` (after SYNTHETIC_MARK, in the source line)."""
+    if (sample or {}).get("generator") == "helpers.synthetic.archive":
+        return "generated data, not calibrated: differences between operations are drawn at random"
+    return "generated data calibrated to published counts"
+
+
 ROUNDING_RULE = ("Shares are percentages rounded to one decimal place (a share above zero never reads 0.0%: "
                  "it reads <0.1%; one short of the whole never reads 100.0%: it reads >99.9%), and each share "
                  "says what it is a share of. Counts are whole numbers with thousands separators; ratios are "

@@ -86,7 +86,8 @@ class Session:
         num = f"{int(self.number)}.{len(self.figures) + 1}"
         files = source_files(self.release.manifest, self.ops)
         source = f"Data: {files}. Figure {num}, notebooks/{self.notebook}.ipynb"
-        plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic)
+        plots.finish(fig, prose.safe_text(title), prose.safe_text(source), self.release.synthetic,
+                     prose.synthetic_figure_note(self.release.manifest.get("sample")))
         broken = [v.as_dict() for v in rules.check(fig, data)]
         if data is None:
             broken.append({"rule": "data", "detail": "no table passed (data=...): no CSV beside the figure"})

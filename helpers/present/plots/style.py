@@ -92,12 +92,13 @@ def language_colors(languages: Iterable[str]) -> dict[str, str]:
     return _assign(languages, LANGUAGE_COLORS, TOL)
 
 
-def finish(fig: plt.Figure, title: str, source: str, synthetic: bool) -> None:
-    """Title, source line and (synthetic data) the mark; call once per figure before saving."""
+def finish(fig: plt.Figure, title: str, source: str, synthetic: bool, synthetic_note: str | None = None) -> None:
+    """Title, source line and (synthetic data) the mark; call once per figure before saving.
+    `synthetic_note` says what the synthetic data is (`prose.synthetic_figure_note`; default: the sample's)."""
     head = fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     note = source
     if synthetic:
-        note = f"{SYNTHETIC_MARK} (generated data calibrated to published counts). {note}"
+        note = f"{SYNTHETIC_MARK} ({synthetic_note or prose.synthetic_figure_note(None)}). {note}"
         watermark(fig)
     foot = fig.text(0.01, 0.005, note, fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
     # the panels fit between the title and the source line as rendered (a wrapped source line takes two)

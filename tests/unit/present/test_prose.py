@@ -144,3 +144,13 @@ def test_plural_agrees_with_the_number():
     assert prose.plural(0, "tweet") == "0 tweets"
     assert prose.plural(2, "quantity", "quantities") == "2 quantities"
     assert prose.plural(float("nan"), "account") == "n/a accounts"
+
+
+def test_the_synthetic_notes_say_whether_the_data_is_calibrated():
+    """The sample is calibrated to published counts; the synthetic archive is not, and must not say so."""
+    sample, archive = {"generator": "helpers.synthetic.sample"}, {"generator": "helpers.synthetic.archive"}
+    assert "calibrated to published counts" in prose.synthetic_figure_note(sample)
+    assert "calibrated to published counts" in prose.synthetic_figure_note(None)
+    assert "not calibrated" in prose.synthetic_figure_note(archive)
+    assert "not calibrated" in prose.synthetic_statement(archive)
+    assert "calibrated to published counts" in prose.synthetic_statement(sample)
