@@ -55,8 +55,8 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
     "claims.takeaways": ("helpers/claims/takeaways.py", ["tests/unit/claims/test_metrics_summary.py"], None),
     "metrics.content": ("helpers/metrics/content.py", ["tests/unit/metrics/test_metrics_content.py"], None),
     "data.fields": ("helpers/data/fields.py", ["tests/unit/data/test_fields.py"], None),
-    "data.release": ("helpers/data/release.py", ["tests/unit/data/test_release.py",
-                                                 "tests/unit/data/test_discovery_patterns.py"], None),
+    # release: not test_discovery_patterns.py (each of its tests ingests a release: minutes per mutant)
+    "data.release": ("helpers/data/release.py", ["tests/unit/data/test_release.py"], None),
     # ingest: its fast tests only (the SIGKILL, lock and cache-rebuild tests write whole caches; every one of
     # ingest's mutants would rerun them), and the accounting and cache-validity functions of the issue
     "data.ingest": ("helpers/data/ingest.py", INGEST_TESTS, INGEST_FUNCTIONS),
