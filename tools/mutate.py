@@ -429,10 +429,13 @@ def _killers(source: str) -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for name in (SURVIVORS, own) for p in ROOT.glob(KILLERS.format(name)))
 
 
-def _pyproject(source: str, tests: list[str]) -> str:
-    """The project's pyproject.toml plus the [tool.mutmut] section for one module."""
+def _pyproject(source: str, tests: list[str], own_killers: bool = True) -> str:
+    """The project's pyproject.toml plus the [tool.mutmut] section for one module (without the module's
+    own killer file for the score "before")."""
     base = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    selection = [*tests, *_killers(source)]
+    killers = _killers(source) if own_killers else sorted(
+        str(p.relative_to(ROOT)) for p in ROOT.glob(KILLERS.format(SURVIVORS)))
+    selection = [*tests, *killers]
     return base + "\n[tool.mutmut]\n" + "\n".join([
         'source_paths = ["helpers/"]',
         f"only_mutate = {json.dumps([source])}",
@@ -444,16 +447,16 @@ def _pyproject(source: str, tests: list[str]) -> str:
     ]) + "\n"
 
 
-def _scratch(name: str, source: str, tests: list[str]) -> Path:
+def _scratch(name: str, source: str, tests: list[str], own_killers: bool = True) -> Path:
     """A fresh copy of helpers/ and tests/ with a pyproject.toml for this module."""
-    work = BUILD / name.split(" ")[0]
+    work = BUILD / (name.split(" ")[0] + ("" if own_killers else "-before"))
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "helpers", work / "helpers", ignore=ignore)
     for folder in ("tests", *ALSO_COPY):
         shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
-    (work / "pyproject.toml").write_text(_pyproject(source, tests), encoding="utf-8")
+    (work / "pyproject.toml").write_text(_pyproject(source, tests, own_killers), encoding="utf-8")
     return work
 
 
@@ -486,11 +489,12 @@ def _diff(functions_of: dict[str, str], key: str, source: str) -> str:
     return "\n".join(lines)
 
 
-def measure(name: str, jobs: int = 1) -> dict:
+def measure(name: str, jobs: int = 1, own_killers: bool = True) -> dict:
     """Run mutmut on one module with `jobs` workers (one by default: the machine is shared); its counts,
-    its survivors (with their diffs) and the run time."""
+    its survivors (with their diffs) and the run time. Without the module's own killer file: the
+    tests the module had before mutation testing looked at it (the score "before")."""
     source, tests, functions = MODULES[name]
-    work = _scratch(name, source, tests)
+    work = _scratch(name, source, tests, own_killers)
     env = dict(os.environ, TROLLTRACKER_SHARED=str(ROOT.parent / "shared"), PYTHONDONTWRITEBYTECODE="1")
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     started = time.monotonic()
@@ -520,7 +524,19 @@ def score_row(name: str, r: dict) -> dict:
     live = r["mutants"] - equivalent
     return {"name": name, "mutants": r["mutants"], "killed": c.get("killed", 0), "timeout": c.get("timeout", 0),
             "survived": alive, "equivalent": equivalent, "score": killed / live if live else 1.0,
-            "before": r.get("before", _raw_score(r)), "seconds": r["seconds"]}
+            "before": r["before"] if "before" in r else _raw_score(r), "seconds": r["seconds"]}
+
+
+def _before(name: str, previous: dict | None, now: dict) -> float | None:
+    """The score before the killer tests: kept from an earlier measurement (`--before`, or the first run
+    of a module measured before anyone wrote its killers); None (not measured) when the module's own
+    killer file already took part in its first run."""
+    if previous and "before" in previous:
+        return previous["before"]
+    if previous and "counts" in previous:
+        return _raw_score(previous)
+    own = [k for k in _killers(MODULES[name][0]) if not k.endswith(f"_{SURVIVORS}.py")]
+    return None if own else _raw_score(now)
 
 
 def _raw_score(r: dict) -> float:
@@ -532,15 +548,17 @@ def _raw_score(r: dict) -> float:
 
 def write_doc(results: dict) -> None:
     """docs/mutation-testing.md: the per-module table of the last measured run, then every survivor."""
-    rows = [score_row(n, results[n]) for n in MODULES if n in results]
+    measured = [n for n in MODULES if "counts" in results.get(n, {})]
+    rows = [score_row(n, results[n]) for n in measured]
     table = ["| module | mutants | killed | timed out | survived | equivalent | score before | score after "
              "| run time |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         table.append(f"| {r['name']} | {r['mutants']} | {r['killed']} | {r['timeout']} | {r['survived']} | "
-                     f"{r['equivalent']} | {r['before']:.1%} | {r['score']:.1%} | "
+                     f"{r['equivalent']} | {'not measured' if r['before'] is None else format(r['before'], '.1%')} | "
+                     f"{r['score']:.1%} | "
                      f"{r['seconds'] // 60} min {r['seconds'] % 60} s |")
-    left = [n for n in MODULES if n not in results]
+    left = [n for n in MODULES if n not in measured]
     total = sum(r["seconds"] for r in rows)
     lines = (DOC.read_text(encoding="utf-8").split("<!-- table -->")[0] if DOC.exists() else "# Mutation testing\n\n")
     lines += "<!-- table -->\n" + "\n".join(table) + "\n\n"
@@ -549,7 +567,7 @@ def write_doc(results: dict) -> None:
     if left:
         lines += f"Not measured yet: {', '.join(left)}.\n"
     lines += "\n## Mutants left alive\n\n"
-    alive = [(n, k, s) for n in MODULES if n in results for k, s in results[n]["survivors"].items()]
+    alive = [(n, k, s) for n in measured for k, s in results[n]["survivors"].items()]
     if not alive:
         lines += "None.\n"
     for n, k, s in alive:
@@ -562,6 +580,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("modules", nargs="*", help=f"module names or prefixes (default: all): {', '.join(MODULES)}")
     ap.add_argument("--docs", action="store_true", help="only rewrite the docs from the saved results")
+    ap.add_argument("--before", action="store_true",
+                    help="measure the score before: without the modules' own killer tests (kept as 'before')")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS", "1")),
                     help="mutmut workers (default 1, or MUTATE_JOBS: the machine is shared)")
     args = ap.parse_args(argv)
@@ -569,13 +589,17 @@ def main(argv=None) -> int:
     names = [n for n in MODULES if not args.modules or any(n.startswith(m) for m in args.modules)]
     if args.modules and not names:
         ap.error(f"no module named {args.modules}; known: {', '.join(MODULES)}")
-    for name in [] if args.docs else names:
+    for name in [] if args.docs or not args.before else names:
+        print(f"mutate: {name} ({MODULES[name][0]}), before its killer tests ...", flush=True)
+        r = measure(name, max(args.jobs, 1), own_killers=False)
+        results.setdefault(name, {})["before"] = _raw_score(r)
+        print(f"  before: {_raw_score(r):.1%} of {r['mutants']} mutants, {r['seconds']} s", flush=True)
+        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name in [] if args.docs or args.before else names:
         print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
         previous = results.get(name)
         results[name] = measure(name, max(args.jobs, 1))
-        # the score before the killer tests: kept from the first measurement of the module
-        results[name]["before"] = previous.get("before", _raw_score(previous)) if previous else _raw_score(
-            results[name])
+        results[name]["before"] = _before(name, previous, results[name])
         r = score_row(name, results[name])
         print(f"  {r['mutants']} mutants, {r['killed']} killed, {r['timeout']} timed out, {r['survived']} survived"
               f" ({r['score']:.1%}), {r['seconds']} s", flush=True)
