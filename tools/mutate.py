@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -468,10 +469,12 @@ def _statuses(work: Path, source: str) -> dict[str, str]:
 
 
 def _functions(mutated: Path) -> dict[str, str]:
-    """Source of every function of mutmut's mutated copy of a module, by name."""
+    """Source of every function (and method) of mutmut's mutated copy of a module, by name."""
     text = mutated.read_text(encoding="utf-8")
     lines = text.splitlines()  # once: ast.get_source_segment splits the whole file on every call
-    return {n.name: "\n".join(lines[n.lineno - 1:n.end_lineno]) for n in ast.parse(text).body
+    tree = ast.parse(text).body
+    nodes = [*tree, *(m for c in tree if isinstance(c, ast.ClassDef) for m in c.body)]  # methods too
+    return {n.name: textwrap.dedent("\n".join(lines[n.lineno - 1:n.end_lineno])) for n in nodes
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
@@ -513,6 +516,37 @@ def measure(name: str, jobs: int = 1, own_killers: bool = True) -> dict:
     counts = {s: sum(v == s for v in statuses.values()) for s in sorted(set(statuses.values()))}
     return {"module": source, "tests": tests, "functions": functions, "mutants": len(statuses),
             "counts": counts, "seconds": round(seconds), "survivors": survivors}
+
+
+def recheck(name: str, r: dict) -> list[str]:
+    """The module's survivors run again, one at a time, against the tests as they are now (killer tests
+    written after the run), in the mutated copy the run left in build/mutate/<name>/mutants: each one a
+    test now fails on is counted as killed (and listed under `rechecked`). Mutmut's own switch selects
+    the mutant (MUTANT_UNDER_TEST), as in its runs; the tests are first run with no mutant, and must pass."""
+    source, tests, _ = MODULES[name]
+    mutants = BUILD / name.split(" ")[0] / "mutants"
+    if not mutants.is_dir():
+        raise SystemExit(f"{mutants} is missing: run `python tools/mutate.py {name}` first")
+    shutil.rmtree(mutants / "tests")
+    shutil.copytree(ROOT / "tests", mutants / "tests", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    env = dict(os.environ, TROLLTRACKER_SHARED=str(ROOT.parent / "shared"), PYTHONDONTWRITEBYTECODE="1")
+    command = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", "-q", "-m", "not slow", "-p", "no:cacheprovider",
+               "-p", "no:randomly", *tests, *_killers(source)]
+
+    def fails(mutant: str) -> bool:
+        done = subprocess.run(command, cwd=mutants, env=dict(env, MUTANT_UNDER_TEST=mutant),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return done.returncode != 0
+
+    if fails(""):
+        raise SystemExit(f"{name}: the tests fail without any mutant in {mutants}; fix them first")
+    killed = [k for k in sorted(r["survivors"]) if k not in EQUIVALENT and fails(k)]
+    for k in killed:
+        status = r["survivors"].pop(k)["status"]
+        r["counts"][status] -= 1
+        r["counts"]["killed"] = r["counts"].get("killed", 0) + 1
+    r["rechecked"] = sorted({*r.get("rechecked", []), *killed})
+    return killed
 
 
 def score_row(name: str, r: dict) -> dict:
@@ -566,6 +600,11 @@ def write_doc(results: dict) -> None:
               f"{total % 60} s.\n")
     if left:
         lines += f"Not measured yet: {', '.join(left)}.\n"
+    for n in measured:
+        if results[n].get("rechecked"):
+            names = ", ".join(f"`{k.rsplit('.', 1)[-1]}`" for k in results[n]["rechecked"])
+            lines += (f"\n{n}: {len(results[n]['rechecked'])} survivors of the run are counted as killed: a test "
+                      f"written after the run fails on each (`python tools/mutate.py --recheck`): {names}.\n")
     lines += "\n## Mutants left alive\n\n"
     alive = [(n, k, s) for n in measured for k, s in results[n]["survivors"].items()]
     if not alive:
@@ -582,6 +621,8 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", action="store_true", help="only rewrite the docs from the saved results")
     ap.add_argument("--before", action="store_true",
                     help="measure the score before: without the modules' own killer tests (kept as 'before')")
+    ap.add_argument("--recheck", action="store_true",
+                    help="run each survivor of the last run again against the current tests (no new run)")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS", "1")),
                     help="mutmut workers (default 1, or MUTATE_JOBS: the machine is shared)")
     args = ap.parse_args(argv)
@@ -589,13 +630,17 @@ def main(argv=None) -> int:
     names = [n for n in MODULES if not args.modules or any(n.startswith(m) for m in args.modules)]
     if args.modules and not names:
         ap.error(f"no module named {args.modules}; known: {', '.join(MODULES)}")
+    for name in [] if args.docs or not args.recheck else [n for n in names if "counts" in results.get(n, {})]:
+        killed = recheck(name, results[name])
+        print(f"mutate: {name}: {len(killed)} survivors now killed: {', '.join(killed) or 'none'}", flush=True)
+        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for name in [] if args.docs or not args.before else names:
         print(f"mutate: {name} ({MODULES[name][0]}), before its killer tests ...", flush=True)
         r = measure(name, max(args.jobs, 1), own_killers=False)
         results.setdefault(name, {})["before"] = _raw_score(r)
         print(f"  before: {_raw_score(r):.1%} of {r['mutants']} mutants, {r['seconds']} s", flush=True)
         RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    for name in [] if args.docs or args.before else names:
+    for name in [] if args.docs or args.before or args.recheck else names:
         print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
         previous = results.get(name)
         results[name] = measure(name, max(args.jobs, 1))

@@ -202,11 +202,12 @@ def test_nullify_empty_on_a_slice_whose_bitmap_starts_mid_byte():
 
 def test_reasons_show_long_values_cut_to_sixty_characters():
     long_id = "z!" * 40
-    raw = raw_batch([good_row(tweetid=long_id), good_row(tweetid="x" * 60)])
-    typed = fields.type_batch(raw, "tweets", np.array([2, 3]))
+    raw = raw_batch([good_row(tweetid=long_id), good_row(tweetid="x" * 60), good_row(tweetid="y" * 61)])
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3, 4]))
     assert typed.bad_reasons == [f"{fields.MALFORMED_ID}: {(long_id[:57] + '...')!r}",
-                                 f"{fields.MALFORMED_ID}: {('x' * 60)!r}"]
-    assert typed.bad_columns == ["tweetid", "tweetid"] and typed.bad_rows.tolist() == [0, 1]
+                                 f"{fields.MALFORMED_ID}: {('x' * 60)!r}",
+                                 f"{fields.MALFORMED_ID}: {('y' * 57 + '...')!r}"]
+    assert typed.bad_columns == ["tweetid"] * 3 and typed.bad_rows.tolist() == [0, 1, 2]
 
 
 def test_the_first_failing_own_id_column_names_a_bad_row():
@@ -290,3 +291,9 @@ def test_an_empty_batch_types_to_an_empty_table():
     typed = fields.type_batch(raw_batch([]), "tweets", np.array([], dtype=np.int64))
     assert typed.table.num_rows == 0 and typed.table.schema == schema.cache_schema("tweets")
     assert len(typed.bad_rows) == 0 and len(typed.damaged_rows) == 0
+
+
+def test_a_batch_whose_only_mention_is_not_an_id():
+    typed = fields.type_batch(raw_batch([good_row(user_mentions="[1.5e+17]")]), "tweets", np.array([2]))
+    assert typed.table.column("user_mentions").to_pylist() == [[]]
+    assert (typed.damaged_rows.tolist(), typed.damaged_values) == ([0], ["1.5e+17"])
