@@ -297,3 +297,11 @@ def test_a_batch_whose_only_mention_is_not_an_id():
     typed = fields.type_batch(raw_batch([good_row(user_mentions="[1.5e+17]")]), "tweets", np.array([2]))
     assert typed.table.column("user_mentions").to_pylist() == [[]]
     assert (typed.damaged_rows.tolist(), typed.damaged_values) == ([0], ["1.5e+17"])
+
+
+def test_mentions_when_the_last_rows_keep_no_mention():
+    raw = raw_batch([good_row(user_mentions="[1.5e+17, 7]"), good_row(user_mentions="[8]"),
+                     good_row(user_mentions="[bad!]"), good_row(user_mentions="")])
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3, 4, 5]))
+    assert typed.table.column("user_mentions").to_pylist() == [["7"], ["8"], [], []]
+    assert typed.damaged_rows.tolist() == [0, 2] and typed.damaged_values == ["1.5e+17", "bad!"]
