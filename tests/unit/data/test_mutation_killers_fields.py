@@ -305,3 +305,14 @@ def test_mentions_when_the_last_rows_keep_no_mention():
     typed = fields.type_batch(raw, "tweets", np.array([2, 3, 4, 5]))
     assert typed.table.column("user_mentions").to_pylist() == [["7"], ["8"], [], []]
     assert typed.damaged_rows.tolist() == [0, 2] and typed.damaged_values == ["1.5e+17", "bad!"]
+
+
+def test_a_missing_own_id_is_reported_as_empty_not_as_malformed():
+    """A null (not an empty string) in an id column, as a reader that maps empty fields to nulls gives it:
+    the row is quarantined as empty, with the first failing column."""
+    raw = raw_batch([good_row(), good_row(tweetid="5")])
+    raw = raw.set_column(raw.schema.get_field_index("tweetid"), "tweetid", pa.array([None, "5"], pa.string()))
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3]))
+    assert typed.bad_rows.tolist() == [0] and typed.bad_columns == ["tweetid"]
+    assert typed.bad_reasons == ["required field tweetid is empty"]
+    assert typed.table.column("tweetid").to_pylist() == ["5"]
