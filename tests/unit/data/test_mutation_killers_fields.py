@@ -293,6 +293,24 @@ def test_an_empty_batch_types_to_an_empty_table():
     assert len(typed.bad_rows) == 0 and len(typed.damaged_rows) == 0
 
 
+def test_damaged_rows_are_integer_positions_even_when_there_are_none():
+    """The caller indexes its line numbers with them (an empty float array is no index)."""
+    typed = fields.type_batch(raw_batch([good_row()]), "tweets", np.array([2]))
+    assert typed.damaged_rows.dtype == np.int64 and len(typed.damaged_rows) == 0
+    typed = fields.type_batch(raw_batch([good_row(like_count="x")]), "tweets", np.array([2]))
+    assert typed.damaged_rows.dtype == np.int64 and typed.damaged_rows.tolist() == [0]
+
+
+def test_a_null_field_of_a_kept_row_is_listed_as_damaged_without_text():
+    """A null (not an empty string) where a count should be: it cannot be typed, so it is listed."""
+    raw = raw_batch([good_row(like_count="3"), good_row(tweetid="5", like_count="4")])
+    raw = raw.set_column(raw.schema.get_field_index("like_count"), "like_count", pa.array([None, "4"], pa.string()))
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3]))
+    assert typed.table.column("like_count").to_pylist() == [None, 4]
+    assert (typed.damaged_rows.tolist(), typed.damaged_columns, typed.damaged_values) == ([0], ["like_count"], [None])
+    assert typed.damaged_reasons == ["count is not a whole number"]
+
+
 def test_a_batch_whose_only_mention_is_not_an_id():
     typed = fields.type_batch(raw_batch([good_row(user_mentions="[1.5e+17]")]), "tweets", np.array([2]))
     assert typed.table.column("user_mentions").to_pylist() == [[]]
