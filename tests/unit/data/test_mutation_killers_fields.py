@@ -334,3 +334,23 @@ def test_a_missing_own_id_is_reported_as_empty_not_as_malformed():
     assert typed.bad_rows.tolist() == [0] and typed.bad_columns == ["tweetid"]
     assert typed.bad_reasons == ["required field tweetid is empty"]
     assert typed.table.column("tweetid").to_pylist() == ["5"]
+
+
+def test_a_batch_of_several_chunks_types_every_row():
+    raw = pa.concat_tables([raw_batch([good_row(tweetid="1"), good_row(tweetid="2")]),
+                            raw_batch([good_row(tweetid="3", like_count="x")])])
+    assert raw.column("tweetid").num_chunks == 2
+    typed = fields.type_batch(raw, "tweets", np.array([2, 3, 4]))
+    assert typed.table.column("tweetid").to_pylist() == ["1", "2", "3"]
+    assert typed.damaged_rows.tolist() == [2] and typed.damaged_values == ["x"]
+
+
+def test_damaged_fields_of_many_rows_stay_in_column_order_within_each_row():
+    """The listing is sorted by row with a stable sort: within a row, the file's column order (an
+    unstable sort mixes them up once there are enough entries)."""
+    n = 200
+    rows = [good_row(tweetid=str(10 + i), is_retweet="maybe", like_count="x", retweet_count="y") for i in range(n)]
+    typed = fields.type_batch(raw_batch(rows), "tweets", np.arange(n) + 2)
+    assert typed.damaged_rows.tolist() == [i for i in range(n) for _ in range(3)]
+    assert typed.damaged_columns == ["is_retweet", "like_count", "retweet_count"] * n
+    assert typed.damaged_values == ["maybe", "x", "y"] * n
