@@ -354,3 +354,17 @@ def test_damaged_fields_of_many_rows_stay_in_column_order_within_each_row():
     assert typed.damaged_rows.tolist() == [i for i in range(n) for _ in range(3)]
     assert typed.damaged_columns == ["is_retweet", "like_count", "retweet_count"] * n
     assert typed.damaged_values == ["maybe", "x", "y"] * n
+
+
+def test_each_kind_of_damaged_field_says_what_was_expected():
+    raw = raw_batch([good_row(tweet_time="yesterday", account_creation_date="2013-13-01", is_retweet="yes",
+                              latitude="north", in_reply_to_tweetid="12a")])
+    typed = fields.type_batch(raw, "tweets", np.array([2]))
+    got = dict(zip(typed.damaged_columns, zip(typed.damaged_values, typed.damaged_reasons)))
+    assert got == {
+        "tweet_time": ("yesterday", "unparseable time (expected YYYY-MM-DD HH:MM in UTC)"),
+        "account_creation_date": ("2013-13-01", "unparseable date (expected YYYY-MM-DD)"),
+        "is_retweet": ("yes", "expected true/false"),
+        "latitude": ("north", "not a coordinate (expected a number, empty or 'absent')"),
+        "in_reply_to_tweetid": ("12a", fields.MALFORMED_ID),
+    }
