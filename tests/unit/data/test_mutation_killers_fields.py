@@ -368,3 +368,16 @@ def test_each_kind_of_damaged_field_says_what_was_expected():
         "latitude": ("north", "not a coordinate (expected a number, empty or 'absent')"),
         "in_reply_to_tweetid": ("12a", fields.MALFORMED_ID),
     }
+
+
+def test_type_batch_splits_hashtags_at_bare_commas_and_urls_only_at_comma_space():
+    raw = raw_batch([good_row(hashtags="[a,b]", urls="[http://x.com/a,b, http://y.com/]", user_mentions="[1,2]")])
+    row = fields.type_batch(raw, "tweets", np.array([2])).table.to_pylist()[0]
+    assert row["hashtags"] == ["a", "b"] and row["user_mentions"] == ["1", "2"]
+    assert row["urls"] == ["http://x.com/a,b", "http://y.com/"]
+
+
+def test_one_coordinate_among_empty_ones_is_kept():
+    raw = raw_batch([good_row(latitude="45.5", longitude=""), good_row(tweetid="5", latitude="", longitude="")])
+    t = fields.type_batch(raw, "tweets", np.array([2, 3])).table.to_pydict()
+    assert t["latitude"] == [45.5, None] and t["longitude"] == [None, None]
