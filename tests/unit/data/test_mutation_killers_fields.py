@@ -381,3 +381,13 @@ def test_one_coordinate_among_empty_ones_is_kept():
     raw = raw_batch([good_row(latitude="45.5", longitude=""), good_row(tweetid="5", latitude="", longitude="")])
     t = fields.type_batch(raw, "tweets", np.array([2, 3])).table.to_pydict()
     assert t["latitude"] == [45.5, None] and t["longitude"] == [None, None]
+
+
+def test_a_batch_read_as_large_strings_is_cast_to_the_cache_schema():
+    raw = raw_batch([good_row(hashtags="[a, b]", tweet_text="hello", like_count="3")])
+    raw = raw.cast(pa.schema([pa.field(f.name, pa.large_string()) for f in raw.schema]))
+    typed = fields.type_batch(raw, "tweets", np.array([2]))
+    assert typed.table.schema == schema.cache_schema("tweets")
+    row = typed.table.to_pylist()[0]
+    assert (row["hashtags"], row["tweet_text"], row["like_count"], row["tweetid"]) == (
+        ["a", "b"], "hello", 3, "877919995476496385")
