@@ -391,3 +391,11 @@ def test_a_batch_read_as_large_strings_is_cast_to_the_cache_schema():
     row = typed.table.to_pylist()[0]
     assert (row["hashtags"], row["tweet_text"], row["like_count"], row["tweetid"]) == (
         ["a", "b"], "hello", 3, "877919995476496385")
+
+
+def test_a_mostly_plain_count_column_with_many_other_forms():
+    """More than half plain digits (cast at once), and more than 64 others (parsed once per distinct text)."""
+    values = ["5"] * 150 + ["2.0", "3e+00", "x"] * 25
+    got, valid = fields.parse_count(strings(*values))
+    assert got.to_pylist() == [5] * 150 + [2, 3, None] * 25
+    assert valid.to_pylist() == [True] * 150 + [True, True, False] * 25
