@@ -399,3 +399,11 @@ def test_a_mostly_plain_count_column_with_many_other_forms():
     got, valid = fields.parse_count(strings(*values))
     assert got.to_pylist() == [5] * 150 + [2, 3, None] * 25
     assert valid.to_pylist() == [True] * 150 + [True, True, False] * 25
+
+
+def test_user_ids_mostly_digits_with_many_hashes():
+    """More than half digits, and more than 64 others (checked against the hash pattern once per text)."""
+    values = ["7"] * 150 + ["ab" * 32, "bad id!", "1.5e+17"] * 25
+    valid, floaty = fields.check_id(strings(*values), "retweet_userid", required=False)
+    assert valid.to_pylist() == [True] * 150 + [True, False, False] * 25
+    assert floaty.to_pylist() == [False] * 150 + [False, False, True] * 25
