@@ -421,6 +421,325 @@ EQUIVALENT: dict[str, str] = {
     "the keys written",
     "helpers.metrics.content.x_top_items_over_time__mutmut_93": "on dropped: merges on the common columns, op and "
     "item, the keys written",
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_4": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_12": (
+        "pa.scalar(None, None) is a null of type null, which if_else casts to the string type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_14": (
+        "pa.scalar(None) is a null of type null, which if_else casts to the string type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_54": (
+        "if_else with None for the null timestamp: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_67": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_69": (
+        "pa.scalar(None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_parse_geo__mutmut_24": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x_parse_geo__mutmut_28": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_parse_geo__mutmut_30": (
+        "pa.scalar(None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_4": (
+        "if_else with None: Arrow casts the null to the column's type (damaged columns are never "
+        "dictionaries), same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_11": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the column's type: same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_13": (
+        "pa.scalar(None), a null of type null, cast by if_else to the column's type: same result"),
+    "helpers.data.fields.x__check_mentions__mutmut_8": (
+        "required=None (falsy) only admits empty entries, and parse_list never gives an empty entry"),
+    "helpers.data.fields.x__check_mentions__mutmut_14": (
+        "required=False only admits empty entries, and parse_list never gives an empty entry"),
+    "helpers.data.fields.x__check_mentions__mutmut_18": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_20": (
+        "zero_copy_only=True: list_parent_indices gives integers without nulls, which numpy takes without a "
+        "copy"),
+    "helpers.data.fields.x__check_mentions__mutmut_22": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_28": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_38": (
+        "astype(None) gives float rows, which listing() casts back to int64 with the other rows"),
+    "helpers.data.fields.x__check_mentions__mutmut_58": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__check_mentions__mutmut_60": (
+        "float offsets (numpy's default): ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_geo__mutmut_41": (
+        "a null here comes only from text that is not a number (cast from a null); such a value is invalid "
+        "through `shaped` whatever in_range says"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_1": (
+        "self.n is never read"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_10": (
+        "-2 for -1 as the 'no problem' mark: rows() and add() only ask for a negative value"),
+    "helpers.data.fields.xǁ_Problemsǁadd__mutmut_7": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_5": (
+        "np.full(n, -1, dtype=None) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_8": (
+        "np.full(n, -1) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_7": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_22": (
+        "np.full(n, -1, dtype=None) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_25": (
+        "np.full(n, -1) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_26": (
+        "the initial reason index of a row is overwritten before it is read (only rows seen damaged are read)"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_27": (
+        "the initial reason index of a row is overwritten before it is read (only rows seen damaged are read)"),
+    "helpers.data.fields.xǁ_Damageǁlisting__mutmut_33": (
+        "numpy reads the sort kind case-insensitively: 'STABLE' is 'stable'"),
+    "helpers.data.fields.x__one_array__mutmut_1": (
+        "combine_chunks of a one-chunk column gives the same values as chunk(0)"),
+    "helpers.data.fields.x_type_batch__mutmut_40": (
+        "required=None lets an empty required id pass check_id, but the empty check before it has already "
+        "given that row its (first) reason"),
+    "helpers.data.fields.x_type_batch__mutmut_75": (
+        "the values passed to problem() are read only for a row's own ids; a count is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_79": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_89": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_93": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_103": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_107": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_114": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_115": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_120": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_121": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_126": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_130": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_171": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_175": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_154": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_155": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_162": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_163": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_150": (
+        "a column of nulls of type null is cast to float64 with the other columns (target schema)"),
+    "helpers.data.fields.x_type_batch__mutmut_152": (
+        "a column of nulls of type null is cast to float64 with the other columns (target schema)"),
+    "helpers.data.fields.x_type_batch__mutmut_196": (
+        "text and category columns swap encodings, and the cast to the cache schema at the end gives each its"
+        " type back (same values)"),
+    "helpers.data.fields.x_type_batch__mutmut_218": (
+        "numpy stores None in a bool array as False"),
+    "helpers.data.fields.x_type_batch__mutmut_243": (
+        "pa.array infers int64 from the int64 line numbers, and the cast to the cache schema would fix any "
+        "other"),
+    "helpers.data.fields.x_type_batch__mutmut_245": (
+        "pa.array infers int64 from the int64 line numbers, and the cast to the cache schema would fix any "
+        "other"),
+    "helpers.data.fields.x_type_batch__mutmut_250": (
+        "a column of nulls of type null is cast to the column's type just below"),
+    "helpers.data.fields.x_type_batch__mutmut_252": (
+        "a column of nulls of type null is cast to the column's type just below"),
+    "helpers.data.fields.x_type_batch__mutmut_256": (
+        "pa.Table.from_arrays(..., schema=target) casts each array to its field's type itself: the explicit "
+        "cast is a safety net"),
+    "helpers.data.fields.x_parse_date__mutmut_15": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x_parse_date__mutmut_19": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_21": (
+        "pa.scalar(None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_1": (
+        "with nulls in a string column the bitmap path is taken: Arrow's invert/equal kernels leave 0 in the "
+        "value bits of null slots (pyarrow as pinned), so those slots stay null: same result (a null never "
+        "comes from the CSV readers, which give empty strings)"),
+    "helpers.data.fields.x_nullify_empty__mutmut_2": (
+        "an empty array or one with nulls takes the bitmap path: with nulls in a string column the bitmap "
+        "path is taken: Arrow's invert/equal kernels leave 0 in the value bits of null slots (pyarrow as "
+        "pinned), so those slots stay null: same result (a null never comes from the CSV readers, which give "
+        "empty strings)"),
+    "helpers.data.fields.x_nullify_empty__mutmut_4": (
+        "a one-value array takes the if_else path instead of the bitmap path: same values"),
+    "helpers.data.fields.x_nullify_empty__mutmut_7": (
+        "if_else with None: Arrow casts the null to the string type, same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_13": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the string type: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_15": (
+        "pa.scalar(None), a null of type null, cast by if_else to the string type: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_42": (
+        "if_else with None: Arrow casts the null to the timestamp type, same result"),
+    "helpers.data.fields.x_parse_date__mutmut_53": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_55": (
+        "pa.scalar(None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_22": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_23": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_25": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_26": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_27": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_28": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_29": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_30": (
+        "`present` is a fresh compute result, whose offset is always 0: this branch is never taken"),
+    "helpers.data.fields.x__split_lists__mutmut_11": (
+        "no list looks bracketed, so every batch takes the general path (trim, then strip the brackets by "
+        "regex), which gives the same items as the shortcut"),
+    "helpers.data.fields.x__split_lists__mutmut_16": (
+        "no list looks bracketed, so every batch takes the general path (trim, then strip the brackets by "
+        "regex), which gives the same items as the shortcut"),
+    "helpers.data.fields.x__split_lists__mutmut_51": (
+        "a list column without a data buffer holds no text: neither b'' nor b'XXXX' holds an odd separator"),
+    "helpers.data.fields.x__split_lists__mutmut_85": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__split_lists__mutmut_86": (
+        "zero_copy_only=True: the parent indices are integers without nulls, which numpy takes without a copy"),
+    "helpers.data.fields.x__split_lists__mutmut_89": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__split_lists__mutmut_91": (
+        "float offsets (numpy's default): ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__parse_count__mutmut_1": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_2": (
+        "pa.scalar(None, None) for the null string: if_else casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_count__mutmut_4": (
+        "pa.scalar(None) for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_19": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_43": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_74": (
+        "None for the null float: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_78": (
+        "pa.scalar(None, None), a null of type null: if_else casts it to float64, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_80": (
+        "pa.scalar(None), a null of type null: if_else casts it to float64, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_12": (
+        "is_in casts the value set to the lengths' type (int32): int64 lengths 16 and 19 match the same "
+        "values"),
+    "helpers.data.fields.x_parse_time__mutmut_14": (
+        "is_in casts the value set to the lengths' type (int32): int64 lengths 16 and 19 match the same "
+        "values"),
+    "helpers.data.fields.x_parse_time__mutmut_30": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_39": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_41": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_35": (
+        "`shape` is null only where the text is null, and there both branches of if_else give null"),
+    "helpers.data.fields.x_parse_time__mutmut_38": (
+        "`shape` is null only where the text is null, and there both branches of if_else give null"),
+    "helpers.data.fields.x__fields_agree__mutmut_30": (
+        "`ok` is null only where the text or the parsed value is null; there the callers keep a null "
+        "whichever branch is taken"),
+    "helpers.data.fields.x__fields_agree__mutmut_33": (
+        "`ok` is null only where the text or the parsed value is null; there the callers keep a null "
+        "whichever branch is taken"),
+    "helpers.data.fields.x_parse_count__mutmut_3": (
+        "no value passes the digit check, so every one goes through the regex path (COUNT_PLAIN: the same 1 "
+        "to 18 digits): same result"),
+    "helpers.data.fields.x_parse_count__mutmut_14": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_15": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_16": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_20": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_count__mutmut_26": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_27": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_32": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_33": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_59": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_60": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_42": (
+        "the rows not plain are null in the base instead of 0; both are replaced by their parsed values just "
+        "below"),
+    "helpers.data.fields.x_check_id__mutmut_22": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_23": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_24": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_25": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_26": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_43": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_check_id__mutmut_49": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_50": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
 }
 
 
