@@ -407,3 +407,7 @@ def test_user_ids_mostly_digits_with_many_hashes():
     valid, floaty = fields.check_id(strings(*values), "retweet_userid", required=False)
     assert valid.to_pylist() == [True] * 150 + [True, False, False] * 25
     assert floaty.to_pylist() == [False] * 150 + [False, False, True] * 25
+
+
+def test_lists_split_as_urls_by_default():
+    assert fields.parse_list(strings("[http://a.b/c,d, e]")).to_pylist() == [["http://a.b/c,d", "e"]]
