@@ -740,6 +740,48 @@ EQUIVALENT: dict[str, str] = {
     "helpers.data.fields.x_check_id__mutmut_50": (
         "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
         " are tested to agree)"),
+    "helpers.data.fields.x_parse_list__mutmut_19": (
+        "'[]' then goes through the splitting, which gives an empty list for it too (only a shortcut for the "
+        "commonest value)"),
+    "helpers.data.fields.x_check_id__mutmut_58": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_59": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_parse_list__mutmut_20": (
+        "with no count of rows holding items, every batch takes the general path (filter, split, spread "
+        "back), which gives the same lists as the shortcuts"),
+    "helpers.data.fields.x_parse_list__mutmut_29": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_31": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_50": (
+        "float counts of whole numbers: np.cumsum writes them into the int32 offsets as the same integers"),
+    "helpers.data.fields.x_parse_list__mutmut_52": (
+        "float counts of whole numbers: np.cumsum writes them into the int32 offsets as the same integers"),
+    "helpers.data.fields.x_parse_list__mutmut_54": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_list__mutmut_56": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_list__mutmut_58": (
+        "zero_copy_only=True: list lengths are integers without nulls, which numpy takes without a copy"),
+    "helpers.data.fields.x__digits__mutmut_6": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x__digits__mutmut_10": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x__digits__mutmut_12": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x_parse_list__mutmut_61": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_63": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
 }
 
 
