@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import FrameBuilder
 
 from helpers.claims import takeaways
 from helpers.metrics import clients, engagement
@@ -14,8 +15,7 @@ from helpers.metrics import clients, engagement
 CUTOFF = dt.date(2017, 9, 30)
 
 
-@pytest.fixture
-def release_frames(frames):
+def _release_frames(frames):
     """ira: 4 tweets by 2 accounts; iranian: 2 tweets by 1 account; venezuela: none."""
     t = frames.tweets([
         {"op": "ira", "userid": "a", "tweet_time": "2016-06-23 10:00", "tweet_language": "ru", "like_count": 9,
@@ -35,15 +35,22 @@ def release_frames(frames):
     return t, frames.exploded(t, "urls")
 
 
-_COMPUTED: dict = {}
+@pytest.fixture
+def release_frames(frames):
+    return _release_frames(frames)
+
+
+@pytest.fixture(scope="module")
+def _table_once():
+    """The indicator table of `release_frames`, computed once for the module (the frames never change).
+    A pytest fixture, not a module-level cache: a cache would outlive the test session, and mutation
+    testing (which runs the tests again in forked copies of one process) would see the first result."""
+    return takeaways.indicators(*_release_frames(FrameBuilder()), CUTOFF)
 
 
 @pytest.fixture
-def table(release_frames):
-    """The indicator table of `release_frames`, computed once for the module (the frames never change)."""
-    if "table" not in _COMPUTED:
-        _COMPUTED["table"] = takeaways.indicators(*release_frames, CUTOFF)
-    return _COMPUTED["table"].copy()
+def table(_table_once):
+    return _table_once.copy()
 
 
 def value(table, op, indicator):

@@ -1,0 +1,467 @@
+"""helpers.claims.scorecard: exact values where mutation testing showed room in
+tests/unit/claims/test_claims.py (docs/mutation-testing.md): tolerances and their words, the checks of
+the claims file, the comparison of each claim and the formatting of the table. The claims are evaluated
+on frames built by hand (`Frames(**given)`) and a small stand-in for the opened release (what `evaluate`
+reads of it: ops, manifest, has, start, end, synthetic), so no release is ingested and every test is
+fast. Only public names are used (`evaluate`, `load_claims`, `present`, `summary`, ...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers.claims import scorecard
+from helpers.claims.scorecard import Tolerance
+
+
+@dataclass
+class Opened:
+    """What `evaluate`, `why_not` and `headline` read of an opened release."""
+
+    ops: list[str]
+    tables: dict[str, tuple[str, ...]]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    synthetic: bool = False
+    manifest: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.manifest = {"ops": list(self.tables), **self.manifest}
+
+    def has(self, op: str, table: str) -> bool:
+        return table in self.tables.get(op, ())
+
+
+def claim(id, metric, published, op="ira", compare="equal", tolerance="exact", **args):
+    return {"id": id, "op": op, "metric": metric, "args": args, "published": published, "printed": str(published),
+            "compare": compare, "tolerance": tolerance, "claim": f"claim {id}", "source": ["G"], "cite": "test"}
+
+
+def load(tmp_path, *claims, sections=None):
+    path = tmp_path / "claims.yaml"
+    body = sections or {"S": list(claims)}
+    path.write_text(yaml.safe_dump({"claims": body}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return scorecard.load_claims(path)
+
+
+# ------------------------------------------------------------------------------------- tolerance
+
+def test_tolerance_parse_keeps_each_part_and_refuses_bad_values():
+    assert Tolerance.parse("exact", "w") == Tolerance(True, 0.0, 0.0)
+    assert Tolerance.parse({"relative": 0.01}, "w") == Tolerance(False, 0.01, 0.0)
+    assert Tolerance.parse({"absolute": 2}, "w") == Tolerance(False, 0.0, 2.0)
+    assert Tolerance.parse({"relative": 0, "absolute": 0.5}, "w") == Tolerance(False, 0.0, 0.5)
+    got = Tolerance.parse({"relative": 1}, "w")
+    assert isinstance(got.relative, float) and isinstance(got.absolute, float)
+    for bad, word in (({"relative": True}, "relative"), ({"absolute": "1"}, "absolute"),
+                      ({"relative": -0.1}, "relative"), ({"absolute": 1e12}, "absolute")):
+        with pytest.raises(scorecard.ClaimError) as e:
+            Tolerance.parse(bad, "here")
+        assert str(e.value) == f"here: tolerance {word} must be a number >= 0, got {bad[word]!r}"
+    assert Tolerance.parse({"absolute": 999999999999.0}, "w").absolute == 999999999999.0
+    for bad in ({}, {"relative": 0.1, "other": 1}, "close", None, [0.1]):
+        with pytest.raises(scorecard.ClaimError) as e:
+            Tolerance.parse(bad, "here")
+        assert str(e.value) == ("here: tolerance must be 'exact' or {relative: r, absolute: a}, got "
+                                f"{bad!r}")
+
+
+def test_tolerance_limit_is_the_larger_of_the_two():
+    assert Tolerance(False, 0.1, 3.0).limit(20, scaled=False) == 3.0
+    assert Tolerance(False, 0.1, 3.0).limit(-50, scaled=False) == 5.0
+    assert Tolerance(False, 0.1, 3.0).limit(50, scaled=True) == 5.0      # scaling matters for exact only
+    assert Tolerance(True).limit(-1000, scaled=True) == 5.0
+    assert Tolerance(True).limit(-1000, scaled=False) == 0.0
+
+
+def test_tolerance_words():
+    assert Tolerance(True).describe("count", scaled=False) == "exact"
+    assert Tolerance(True).describe("count", scaled=True) == "exact (rounding of the scaled sample: ±0.5%)"
+    assert Tolerance(False, 0.015, 0.0).describe("share", False) == "±1.5%"
+    assert Tolerance(False, 0.0, 0.0005).describe("share", False) == "±0.05 pp"
+    assert Tolerance(False, 0.0, 2.0).describe("count", False) == "±2"
+    assert Tolerance(False, 0.01, 0.0005).describe("share", False) == "±1% or ±0.05 pp"
+    assert Tolerance(False, 0.0, 0.0).describe("count", False) == ""
+
+
+# ------------------------------------------------------------------------------ the claims file
+
+@pytest.mark.parametrize("change, message", [
+    ({"metric": "hashtag_tweets", "hashtag": "x", "start": "2014-07-16"},
+     "give both args.start and args.end, or neither"),
+    ({"metric": "tweets_on_days", "start": "2014-07-17", "end": "2014-07-16"}, "args.start is after args.end"),
+    ({"metric": "tweets_on_days", "start": "July 16", "end": "2014-07-16"},
+     "args.start: expected a date like 2014-07-16, got 'July 16'"),
+    ({"published": True}, "published must be a number, got True"),
+    ({"published": float("inf")}, "published must be a number, got inf"),
+])
+def test_claim_checks_name_the_claim_and_the_field(tmp_path, change, message):
+    metric = change.pop("metric", "tweets")
+    published = change.pop("published", 1)
+    bad = claim("s.bad.ira", metric, published, **change)
+    with pytest.raises(scorecard.ClaimError) as e:
+        load(tmp_path, bad)
+    assert str(e.value).startswith("claims.yaml, S[0] (s.bad.ira): ") and message in str(e.value)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"args": ["x"]}, "args must be a mapping"),
+    ({"source": "G"}, "source must be a list of tags among"),
+    ({"source": []}, "source must be a list of tags among"),
+    ({"cite": "  "}, "cite must be non-empty text"),
+    ({"op": 3}, "op must be non-empty text"),
+    ({"metric": None, "published": None, "tolerance": None, "reason": " "}, "needs a reason"),
+    ({"metric": None, "published": 3, "tolerance": None, "reason": "why"}, "has no published number"),
+    ({"metric": None, "published": None, "tolerance": "exact", "reason": "why"}, "has no published number"),
+    ({"metric": None, "published": None, "tolerance": None, "reason": "why", "args": {"a": 1}},
+     "has no published number"),
+    ({"id": "nodots"}, "id must look like"),
+    ({"id": 5}, "id must look like"),
+])
+def test_more_malformed_claims_are_refused(tmp_path, change, message):
+    with pytest.raises(scorecard.ClaimError, match=message):
+        load(tmp_path, {**claim("s.x.ira", "tweets", 1), **change})
+
+
+def test_missing_and_unknown_fields_are_listed_together(tmp_path):
+    raw = {k: v for k, v in claim("s.x.ira", "tweets", 1).items() if k not in ("cite", "claim")}
+    with pytest.raises(scorecard.ClaimError) as e:
+        load(tmp_path, {**raw, "colour": "blue"})
+    assert str(e.value) == "claims.yaml, S[0] (s.x.ira): missing claim, cite; unknown field(s) colour"
+    with pytest.raises(scorecard.ClaimError) as e:
+        load(tmp_path, "not a mapping")
+    assert str(e.value) == "claims.yaml, S[0]: expected a mapping, got 'not a mapping'"
+
+
+def test_wrong_metric_arguments_say_which(tmp_path):
+    with pytest.raises(scorecard.ClaimError) as e:
+        load(tmp_path, claim("s.x.ira", "share_of_tweets", 0.5, tolerance={"absolute": 0.01}, column="c", extra=1))
+    assert str(e.value).endswith("metric share_of_tweets takes column, value; missing ['value'], unexpected "
+                                 "['extra']")
+    with pytest.raises(scorecard.ClaimError) as e:
+        load(tmp_path, claim("s.x.ira", "tweets", 1, year=1))
+    assert str(e.value).endswith("metric tweets takes no args; missing none, unexpected ['year']")
+
+
+def test_claims_file_shape_errors(tmp_path):
+    path = tmp_path / "claims.yaml"
+    for text, message in (("other: 1\n", "expected one key, 'claims'"), ("[1, 2]\n", "expected one key"),
+                          ("claims: [1]\n", "'claims' maps sections to lists of claims"),
+                          ("claims:\n  S: 1\n", "section 'S' must hold a list of claims"),
+                          ("claims: {S: [\n", "cannot read the claims file")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(scorecard.ClaimError, match=message):
+            scorecard.load_claims(path)
+    with pytest.raises(scorecard.ClaimError, match="cannot read the claims file"):
+        scorecard.load_claims(tmp_path / "missing.yaml")
+
+
+def test_loaded_claims_keep_every_field(tmp_path):
+    raw = {**claim("s.x.ira", "tweets_on_days", 7, start="2014-07-16", end=dt.date(2014, 7, 17)),
+           "claim": "  seven tweets  ", "source": ["G", "Z"], "note": "a note", "printed": "seven"}
+    (c,) = load(tmp_path, raw, sections={"Days": [raw]})
+    assert (c.id, c.section, c.claim, c.op, c.metric, c.published, c.printed, c.compare) == (
+        "s.x.ira", "Days", "seven tweets", "ira", "tweets_on_days", 7.0, "seven", "equal")
+    assert c.args == {"start": dt.date(2014, 7, 16), "end": dt.date(2014, 7, 17)}
+    assert (c.source, c.cite, c.note, c.reason, c.tolerance) == (("G", "Z"), "test", "a note", "", Tolerance(True))
+    assert c.window == (dt.date(2014, 7, 16), dt.date(2014, 7, 17))
+    assert c.call == "tweets_on_days(start=2014-07-16, end=2014-07-17)"
+    none = {**claim("s.y.ira", None, None, tolerance=None), "reason": "not computable"}
+    (n,) = load(tmp_path, none)
+    assert (n.call, n.window, n.spec, n.reason, n.tolerance) == ("none", None, None, "not computable", None)
+    (t,) = load(tmp_path, claim("s.t.ira", "term_rank", 1, term="a", terms=["a", "b"]))
+    assert t.call == "term_rank(term=a)"
+    (y,) = load(tmp_path, claim("s.y.ira", "tweets_in_year", 1, year=2014))
+    assert y.window == (dt.date(2014, 1, 1), dt.date(2014, 12, 31)) and y.args == {"year": 2014}
+
+
+# ------------------------------------------------------------------------------------ evaluation
+
+@pytest.fixture
+def data(frames):
+    """ira: 5 tweets (2 retweets) by a and b: 2 in 2014, 1 in 2015, 2 in 2016 (the peak: the earlier of
+    equal years), ru 3 / en 2, 6 likes; a users file of 3 accounts (x has no tweet). iranian: 1 tweet, no
+    users file."""
+    tweets = frames.tweets([
+        {"op": "ira", "userid": "a", "tweet_time": "2014-07-16 00:00", "tweet_language": "ru", "like_count": 5},
+        {"op": "ira", "userid": "a", "tweet_time": "2014-07-16 23:59", "tweet_language": "ru", "is_retweet": True},
+        {"op": "ira", "userid": "b", "tweet_time": "2015-01-01 10:00", "tweet_language": "en", "like_count": 1},
+        {"op": "ira", "userid": "b", "tweet_time": "2016-03-01 10:00", "tweet_language": "ru", "is_retweet": True},
+        {"op": "ira", "userid": "b", "tweet_time": "2016-03-02 10:00", "tweet_language": "en"},
+        {"op": "iranian", "userid": "c", "tweet_time": "2018-01-05 10:00", "tweet_language": "fa"},
+    ], ops=["ira", "iranian"])
+    users = frames.users([
+        {"op": "ira", "userid": "a", "user_screen_name": "Alpha", "account_creation_date": "2013-05-01",
+         "follower_count": 100},
+        {"op": "ira", "userid": "b", "user_screen_name": "Beta", "account_creation_date": "2014-05-01",
+         "follower_count": 5000},
+        {"op": "ira", "userid": "x", "user_screen_name": "Xeno", "account_creation_date": "2014-06-01",
+         "follower_count": 7},
+    ], ops=["ira", "iranian"])
+    return tweets, users
+
+
+def evaluate(tmp_path, data, claims, synthetic=False, scale=None, **opened):
+    tweets, users = data
+    release = Opened(ops=opened.pop("ops", ["ira", "iranian"]),
+                     tables=opened.pop("tables", {"ira": ("tweets", "users"), "iranian": ("tweets",)}),
+                     synthetic=synthetic, manifest={"sample": {"scale": scale, "seed": 3}} if synthetic else {},
+                     **opened)
+    frames = scorecard.Frames(tweets=tweets, users=users, hashtags=None, urls=None)
+    return scorecard.evaluate(load(tmp_path, *claims), release, frames, op_names=opened.pop("op_names", None))
+
+
+def test_each_metric_value_on_hand_made_frames(tmp_path, data):
+    claims = [
+        claim("m.tweets.ira", "tweets", 5), claim("m.users.ira", "users_rows", 3),
+        claim("m.accounts.ira", "accounts_with_tweets", 2), claim("m.retweets.ira", "retweets", 2),
+        claim("m.rt_share.ira", "retweet_share", 0.4, tolerance={"absolute": 0.001}),
+        claim("m.likes.ira", "engagement_total", 6, count="likes"),
+        claim("m.y2014.ira", "tweets_in_year", 2, year=2014), claim("m.y2013.ira", "tweets_in_year", 0, year=2013),
+        claim("m.rt2016.ira", "retweets_in_year", 1, year=2016), claim("m.peak.ira", "peak_year", 2014),
+        claim("m.days.ira", "tweets_on_days", 2, start="2014-07-16", end="2014-07-16"),
+        claim("m.ru.ira", "share_of_tweets", 0.6, tolerance={"absolute": 0.001}, column="tweet_language",
+              value="ru"),
+        claim("m.de.ira", "share_of_tweets", 0, tolerance={"absolute": 0.001}, column="tweet_language", value="de"),
+        claim("m.en_rank.ira", "rank_of_value", 2, column="tweet_language", value="en"),
+        claim("m.ratio.ira", "share_ratio", 1.5, tolerance={"relative": 0.001}, column="tweet_language",
+              value="ru", other="en"),
+        claim("m.created.ira", "accounts_created_in_year", 2, year=2014),
+        claim("m.created_share.ira", "accounts_created_share", 2 / 3, tolerance={"absolute": 0.001}, first=2014,
+              last=2015),
+        claim("m.below.ira", "accounts_share_below", 2 / 3, tolerance={"absolute": 0.001},
+              column="follower_count", below=1000),
+        claim("m.below_none.ira", "accounts_share_below", 0, tolerance={"absolute": 0.001},
+              column="follower_count", below=7),
+        claim("m.max.ira", "max_followers", 5000), claim("m.value.ira", "accounts_with_value", 3,
+                                                         column="account_language", value="en"),
+        claim("m.zero.ira", "zero_engagement_share", 0.6, tolerance={"absolute": 0.001}),
+        claim("m.rank.ira", "account_likes_rank", 1, screen_name="alpha"),
+        claim("m.rank_b.ira", "account_likes_rank", 2, screen_name="BETA"),
+    ]
+    t = evaluate(tmp_path, data, claims).set_index("id")
+    assert t["reason"].tolist() == [""] * len(claims)
+    assert t["status"].tolist() == ["matches"] * len(claims), t[t["status"] != "matches"][["computed"]]
+    assert t["computed"].tolist() == pytest.approx([c["published"] for c in claims])
+
+
+def test_metrics_that_cannot_give_a_value_say_why(tmp_path, data):
+    claims = [
+        claim("n.likes.ira", "engagement_total", 1, count="views"),
+        claim("n.rank.ira", "rank_of_value", 1, column="tweet_language", value="de"),
+        claim("n.ratio.ira", "share_ratio", 1, column="tweet_language", value="ru", other="de"),
+        claim("n.nobody.ira", "account_likes_rank", 1, screen_name="nobody"),
+        claim("n.silent.ira", "account_likes_rank", 1, screen_name="Xeno"),
+        claim("n.bin.ira", "accounts_in_bin", 1, column="follower_count", bin="a million"),
+        claim("n.users.iranian", "users_rows", 1, op="iranian"),
+        claim("n.gone.gru", "tweets", 1, op="gru"),
+    ]
+    t = evaluate(tmp_path, data, claims).set_index("id")
+    assert t["status"].tolist() == ["cannot be computed"] * len(claims)
+    assert t["reason"].tolist()[:5] == [
+        "the tweets file has no views counts", "no tweet has tweet_language de",
+        "no tweet has tweet_language de", "no account named @nobody in the users file",
+        "@Xeno has no tweets in the tweets file"]
+    assert t.loc["n.bin.ira", "reason"].startswith("no bin 'a million' (bins: ")
+    assert t.loc["n.users.iranian", "reason"] == "the release holds no users file for operation 'iranian'"
+    assert t.loc["n.gone.gru", "reason"] == "the release holds no file for operation 'gru'"
+    assert t["computed"].isna().all() and t["difference"].isna().all()
+
+
+def test_comparisons_at_their_edges(tmp_path, data):
+    claims = [
+        claim("e.least_eq.ira", "tweets", 5, compare="at_least"), claim("e.least_no.ira", "tweets", 6,
+                                                                        compare="at_least"),
+        claim("e.most_eq.ira", "tweets", 5, compare="at_most"), claim("e.most_no.ira", "tweets", 4, compare="at_most"),
+        claim("e.abs_in.ira", "tweets", 7, tolerance={"absolute": 2}),
+        claim("e.abs_out.ira", "tweets", 7.5, tolerance={"absolute": 2}),
+        claim("e.rel_in.ira", "tweets", 4, tolerance={"relative": 0.25}),
+        claim("e.rel_out.ira", "tweets", 4, tolerance={"relative": 0.2}),
+        claim("e.share.ira", "retweet_share", 0.4003, tolerance={"absolute": 0.0003}),
+    ]
+    t = evaluate(tmp_path, data, claims).set_index("id")
+    assert t["status"].tolist() == ["matches", "differs", "matches", "differs", "matches", "differs", "matches",
+                                    "differs", "matches"]
+    assert t.loc["e.abs_out.ira", "difference"] == -2.5
+    assert t.loc["e.rel_in.ira", "relative_difference"] == 0.25
+    assert t.loc["e.least_no.ira", "relative_difference"] == pytest.approx(-1 / 6)
+
+
+def test_the_row_of_a_claim_in_full(tmp_path, data):
+    t = evaluate(tmp_path, data, [claim("f.days.ira", "tweets_on_days", 3, tolerance={"absolute": 1},
+                                        start="2014-07-16", end="2014-07-16")])
+    row = t.iloc[0].to_dict()
+    assert math.isnan(row.pop("scale"))
+    assert row == {"id": "f.days.ira", "section": "S", "op": "ira", "claim": "claim f.days.ira", "source": "G",
+                   "cite": "test", "metric": "tweets_on_days(start=2014-07-16, end=2014-07-16)",
+                   "helpers": "helpers.metrics.timeline.daily", "unit": "count", "window": "2014-07-16..2014-07-16",
+                   "printed": "3", "published": 3.0, "compare": "equal", "expected": 3.0, "tolerance": "±1",
+                   "computed": 2.0, "difference": -1.0, "relative_difference": pytest.approx(-1 / 3),
+                   "status": "matches", "reason": "", "note": ""}
+
+
+def test_a_zero_published_value_has_no_relative_difference(tmp_path, data):
+    t = evaluate(tmp_path, data, [claim("z.ira", "tweets_in_year", 0, tolerance={"absolute": 5}, year=2016)])
+    assert t.loc[0, "difference"] == 2 and math.isnan(t.loc[0, "relative_difference"])
+
+
+def test_windows_against_the_run_range(tmp_path, data):
+    day = claim("w.day.ira", "tweets_on_days", 2, start="2014-07-16", end="2014-07-16")
+    year = claim("w.year.ira", "tweets_in_year", 2, year=2014)
+    span = claim("w.span.ira", "tweets_on_days", 3, start="2014-07-16", end="2015-01-01")
+    def reasons(start, end):
+        t = evaluate(tmp_path, data, [day, year, span], start=start, end=end).set_index("id")
+        return t["reason"].to_dict()
+    assert reasons(dt.date(2014, 7, 16), dt.date(2014, 12, 31)) == {
+        "w.day.ira": "", "w.year.ira": "the year 2014 is only partly inside the date range 2014-07-16 to 2014-12-31",
+        "w.span.ira": "2014-07-16 to 2015-01-01 is only partly inside the date range 2014-07-16 to 2014-12-31"}
+    assert reasons(dt.date(2014, 7, 17), None) == {
+        "w.day.ira": "2014-07-16 is outside the date range 2014-07-17 to end of data",
+        "w.year.ira": "the year 2014 is only partly inside the date range 2014-07-17 to end of data",
+        "w.span.ira": "2014-07-16 to 2015-01-01 is only partly inside the date range 2014-07-17 to end of data"}
+    assert reasons(None, dt.date(2014, 7, 15)) == {
+        "w.day.ira": "2014-07-16 is outside the date range start of data to 2014-07-15",
+        "w.year.ira": "the year 2014 is only partly inside the date range start of data to 2014-07-15",
+        "w.span.ira": "2014-07-16 to 2015-01-01 is outside the date range start of data to 2014-07-15"}
+    assert reasons(None, dt.date(2014, 7, 16)) == {
+        "w.day.ira": "", "w.year.ira": "the year 2014 is only partly inside the date range start of data to "
+                                       "2014-07-16",
+        "w.span.ira": "2014-07-16 to 2015-01-01 is only partly inside the date range start of data to 2014-07-16"}
+
+
+def test_an_operation_outside_the_run_and_renamed_operations(tmp_path, data):
+    t = evaluate(tmp_path, data, [claim("o.ira", "tweets", 5), claim("o.iranian", "tweets", 1, op="iranian")],
+                 ops=["ira"])
+    assert t["reason"].tolist() == ["", "operation 'iranian' is not in this run (parameter ops)"]
+    tweets, users = data
+    renamed = tweets.assign(op=tweets["op"].cat.rename_categories({"iranian": "iran"}))
+    release = Opened(ops=["ira", "iran"], tables={"ira": ("tweets",), "iran": ("tweets",)})
+    frames = scorecard.Frames(tweets=renamed, users=None)
+    t = scorecard.evaluate(load(tmp_path, claim("o.iranian", "tweets", 1, op="iranian")), release, frames,
+                           op_names={"iranian": "iran"})
+    assert (t.loc[0, "op"], t.loc[0, "status"], t.loc[0, "computed"]) == ("iran", "matches", 1.0)
+
+
+def test_the_synthetic_sample_scales_counts_of_tweets_only(tmp_path, data):
+    claims = [claim("s.tweets.ira", "tweets", 50), claim("s.off.ira", "tweets", 60),
+              claim("s.users.ira", "users_rows", 3),
+              claim("s.share.ira", "retweet_share", 0.4, tolerance={"absolute": 0.001}),
+              {**claim("s.none.ira", None, None, tolerance=None), "reason": "not here"}]
+    t = evaluate(tmp_path, data, claims, synthetic=True, scale=0.1).set_index("id")
+    assert t["status"].tolist() == ["matches (by construction)", "differs (synthetic)", "matches (by construction)",
+                                    "matches (by construction)", "cannot be computed"]
+    assert t.loc["s.tweets.ira", "expected"] == pytest.approx(5.0) and t.loc["s.tweets.ira", "scale"] == 0.1
+    assert t.loc["s.tweets.ira", "tolerance"] == "exact (rounding of the scaled sample: ±0.5%)"
+    assert t.loc["s.users.ira", "expected"] == 3 and math.isnan(t.loc["s.users.ira", "scale"])
+    assert t.loc["s.users.ira", "tolerance"] == "exact"
+    # scale 1 (the full-size sample) and a sample without a scale: nothing is scaled
+    for scale in (1, None):
+        t = evaluate(tmp_path, data, claims[:1], synthetic=True, scale=scale)
+        assert t.loc[0, "expected"] == 50 and math.isnan(t.loc[0, "scale"])
+    # a scaled exact count allows the rounding of the sample: 0.5 rows or 0.5%
+    t = evaluate(tmp_path, data, [claim("s.round.ira", "tweets", 54.9)], synthetic=True, scale=0.1)
+    assert t.loc[0, "status"] == "matches (by construction)"
+    t = evaluate(tmp_path, data, [claim("s.round.ira", "tweets", 55.1)], synthetic=True, scale=0.1)
+    assert t.loc[0, "status"] == "differs (synthetic)"
+
+
+# ---------------------------------------------------------------------------------- presentation
+
+def test_fmt_per_unit():
+    assert scorecard.fmt(0.369, "share") == "36.90%"
+    assert scorecard.fmt(1234.5678, "ratio") == "1,234.57"
+    assert scorecard.fmt(12345.0, "count") == "12,345"
+    assert scorecard.fmt(12345.25, "count") == "12,345.2"
+    assert scorecard.fmt(0.25, "count") == "0.25"
+    assert scorecard.fmt(-0.25, "count") == "-0.25"
+    assert scorecard.fmt(2015.0, "year") == "2015"
+    assert scorecard.fmt(3.4, "rank") == "3"
+    assert scorecard.fmt(float("nan"), "count") == "–" and scorecard.fmt(None, "share") == "–"
+    assert scorecard.fmt(2.0000000001, "count") == "2"
+
+
+def test_fmt_difference_signs_and_zero():
+    assert scorecard.fmt_difference(0.0123, "share") == "+1.23 pp"
+    assert scorecard.fmt_difference(-0.0123, "share") == "−1.23 pp"
+    assert scorecard.fmt_difference(0.00001, "share") == "±0.00 pp"
+    assert scorecard.fmt_difference(-3, "count") == "−3"
+    assert scorecard.fmt_difference(1500, "count") == "+1,500"
+    assert scorecard.fmt_difference(0, "count") == "±0"
+    assert scorecard.fmt_difference(0.1, "count") == "+0.10"
+    assert scorecard.fmt_difference(float("nan"), "count") == "–" and scorecard.fmt_difference(None, "x") == "–"
+
+
+def test_present_reads_words_scaled_values_and_reasons(tmp_path, data):
+    claims = [{**claim("p.most.ira", "tweets", 9, compare="at_most"), "printed": "9"},
+              {**claim("p.words.ira", "retweet_share", 0.4, tolerance={"absolute": 0.01}), "printed": "two in five"},
+              {**claim("p.pct.ira", "retweet_share", 0.4, tolerance={"absolute": 0.01}), "printed": "40%"},
+              {**claim("p.none.ira", None, None, tolerance=None), "printed": "many", "reason": "no metric"}]
+    claims[0]["source"] = ["G", "Z"]
+    t = evaluate(tmp_path, data, claims)
+    p = scorecard.present(t)
+    assert list(p.columns) == ["claim", "source", "published", "computed", "difference", "status"]
+    assert p.to_dict("records") == [
+        {"claim": "claim p.most.ira", "source": "[G], [Z]", "published": "9 (read as at most 9)", "computed": "5",
+         "difference": "−4", "status": "matches"},
+        {"claim": "claim p.words.ira", "source": "[G]", "published": "two in five (read as 40.00%)",
+         "computed": "40.00%", "difference": "±0.00 pp", "status": "matches"},
+        {"claim": "claim p.pct.ira", "source": "[G]", "published": "40%", "computed": "40.00%",
+         "difference": "±0.00 pp", "status": "matches"},
+        {"claim": "claim p.none.ira", "source": "[G]", "published": "many", "computed": "–", "difference": "–",
+         "status": "cannot be computed: no metric"}]
+    scaled = scorecard.present(evaluate(tmp_path, data, [claim("p.s.ira", "tweets", 50)], synthetic=True, scale=0.1))
+    assert scaled.loc[0, "published"] == "50; × 0.1 (sample scale) = 5"
+    assert scorecard.present(t.iloc[:0]).columns.tolist() == list(p.columns)
+
+
+def test_shown_tags():
+    assert scorecard.shown_tags("G, Z") == "[G], [Z]"
+    assert scorecard.shown_tags(" D1 ,, ") == "[D1]"
+    assert scorecard.shown_tags("") == ""
+
+
+def test_summary_per_section_in_file_order_with_a_total(tmp_path, data):
+    sections = {"Zeta": [claim("z.a.ira", "tweets", 5), claim("z.b.ira", "tweets", 6)],
+                "Alpha": [claim("a.a.ira", "tweets", 1, op="gru")]}
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump({"claims": sections}, sort_keys=False), encoding="utf-8")
+    release = Opened(ops=["ira"], tables={"ira": ("tweets",)})
+    t = scorecard.evaluate(scorecard.load_claims(path), release, scorecard.Frames(tweets=data[0], users=None))
+    s = scorecard.summary(t)
+    assert s.to_dict("records") == [
+        {"section": "Zeta", "claims": 2, "matches": 1, "differs": 1, "cannot be computed": 0},
+        {"section": "Alpha", "claims": 1, "matches": 0, "differs": 0, "cannot be computed": 1},
+        {"section": "all claims", "claims": 3, "matches": 1, "differs": 1, "cannot be computed": 1}]
+    assert scorecard.headline(t, release).endswith(" 3 claims: 1 matches, 1 differs, 1 cannot be computed.")
+    synthetic = t.assign(status=t["status"].map(lambda s: scorecard.SYNTHETIC_STATUS[s]))
+    assert list(scorecard.summary(synthetic).columns) == ["section", "claims", "matches (by construction)",
+                                                          "differs (synthetic)", "cannot be computed"]
+    fake = Opened(ops=["ira"], tables={"ira": ("tweets",)}, synthetic=True,
+                  manifest={"sample": {"scale": 0.01, "seed": 7}})
+    assert scorecard.headline(synthetic, fake) == (
+        scorecard.statement(fake) + " 3 claims: 1 matches (by construction), 1 differs (synthetic), "
+        "1 cannot be computed.")
+    assert scorecard.statement(fake).startswith("Synthetic sample (helpers.synthetic.sample, seed 7, scale 0.01)")
+    assert [scorecard.base_status(s) for s in synthetic["status"]] == t["status"].tolist()
+
+
+def test_records_are_plain_json_values(tmp_path, data):
+    t = evaluate(tmp_path, data, [claim("r.ira", "tweets", 5), claim("r.gru", "tweets", 1, op="gru")])
+    recs = scorecard.records(t)
+    assert recs[0]["computed"] == 5.0 and type(recs[0]["computed"]) is float
+    assert recs[1]["computed"] is None and recs[1]["difference"] is None
+    assert recs[0]["id"] == "r.ira" and recs[1]["reason"] == "the release holds no file for operation 'gru'"
+    assert scorecard.records(pd.DataFrame({"n": pd.Series([1], dtype="int64")})) == [{"n": 1}]
+    assert type(scorecard.records(pd.DataFrame({"n": pd.Series([1], dtype="int64")}))[0]["n"]) is int
+
+
+def test_sample_scale_of_real_and_synthetic_releases():
+    assert scorecard.sample_scale(Opened(ops=[], tables={})) is None
+    assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": {"scale": 0.5}})) == 0.5
+    assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": None})) is None
+    assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": {"scale": 0}})) is None

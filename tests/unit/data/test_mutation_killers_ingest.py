@@ -1,0 +1,217 @@
+"""helpers.data.ingest, accounting and cache validity: exact counts, reasons and reuse decisions where
+mutation testing showed room in tests/unit/data/test_ingest.py (docs/mutation-testing.md). Through
+`ingest_release` (the `release` fixture), `reason_kind`, `read_manifest` and `cache_dir_for` only, so the
+tests survive a split of the module."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers.data import ingest
+
+
+def _manifest_path(m: dict) -> Path:
+    return Path(m["cache_dir"]) / ingest.MANIFEST
+
+
+def _edit_entry(m: dict, key: str, **changes) -> None:
+    """Changes one entry of the manifest on disk (as a damaged or foreign cache would have it)."""
+    path = _manifest_path(m)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    entry = doc["files"][key]
+    for k, v in changes.items():
+        if k.startswith("source."):
+            entry["source"][k.split(".", 1)[1]] = v
+        else:
+            entry[k] = v
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def _reingested(release) -> list[str]:
+    said: list[str] = []
+    release.ingest(log=said.append)
+    return [s for s in said if s.startswith("ingesting")]
+
+
+# ---------------------------------------------------------------------------------- reason kinds
+
+@pytest.mark.parametrize("reason, kind", [
+    ("duplicate tweetid 123: the first occurrence (line 2) is kept", "duplicate tweetid N"),
+    ("expected 31 fields, found 2", "expected N fields, found N"),
+    ("field of 2.5 MiB (limit 1 MiB)", "field of N MiB"),
+    ("id in float form (its digits are lost): '1.2e+17'", "id in float form"),
+    ("required field tweetid is empty", "required field tweetid is empty"),
+    ("a2 b22c 7", "a2 b22c N"),
+    ("line one: and\nmore", "line one"),
+    ("x (y\nz)", "x"),
+])
+def test_reason_kind_drops_the_particulars(reason, kind):
+    assert ingest.reason_kind(reason) == kind
+
+
+# ------------------------------------------------------------------------------ cache validity
+
+@pytest.mark.parametrize("key, value", [
+    ("ingest_version", ingest.INGEST_VERSION - 1), ("table", "users"), ("source.path", "/elsewhere/x.csv"),
+    ("source.member", "x.csv"), ("source.size", 1), ("source.mtime_ns", 5), ("cache_bytes", 3),
+    ("cache_file", "ira/missing.parquet"),
+])
+def test_each_fact_of_a_cache_entry_must_hold_for_reuse(release, key, value):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    release.write("ira_users_csv_hashed.csv", [release.user()])
+    m = release.ingest()
+    assert _reingested(release) == []
+    _edit_entry(m, "ira/tweets", **{key: value})
+    assert _reingested(release) == ["ingesting ira_tweets_csv_hashed.csv -> ira/tweets"]
+    assert _reingested(release) == []
+
+
+def test_an_entry_is_reused_for_the_file_it_describes_whatever_its_key(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    first = release.ingest()
+    said: list[str] = []
+    second = release.ingest(rename={"ira": "russia"}, log=said.append)
+    assert said == [] and list(second["files"]) == ["russia/tweets"]
+    e = second["files"]["russia/tweets"]
+    assert (e["op"], e["table"], e["part"]) == ("russia", "tweets", "")
+    assert e["cache_file"] == first["files"]["ira/tweets"]["cache_file"]
+
+
+def test_a_manifest_that_is_not_one_means_a_fresh_ingest(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    m = release.ingest()
+    cache = Path(m["cache_dir"])
+    for text in ("{not json", "[]", json.dumps({"ingest_version": ingest.INGEST_VERSION, "files": []}),
+                 json.dumps({"ingest_version": ingest.INGEST_VERSION + 1, "files": m["files"]})):
+        _manifest_path(m).write_text(text, encoding="utf-8")
+        assert ingest.read_manifest(cache) is None
+        assert _reingested(release) == ["ingesting ira_tweets_csv_hashed.csv -> ira/tweets"]
+    assert ingest.read_manifest(cache)["files"].keys() == {"ira/tweets"}
+    assert ingest.read_manifest(cache / "nowhere") is None
+
+
+def test_created_is_kept_and_updated_moves_with_each_ingested_file(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    first = release.ingest()
+    assert first["created"] == first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
+    doc = json.loads(_manifest_path(first).read_text())
+    doc["created"], doc["updated"] = "2001-01-01T00:00:00+00:00", "2002-01-01T00:00:00+00:00"
+    _manifest_path(first).write_text(json.dumps(doc))
+    second = release.ingest()           # nothing to ingest: both kept
+    assert (second["created"], second["updated"]) == ("2001-01-01T00:00:00+00:00", "2002-01-01T00:00:00+00:00")
+    third = release.ingest(force=True)  # a file ingested: updated moves, created stays
+    assert third["created"] == "2001-01-01T00:00:00+00:00"
+    assert third["updated"] == third["files"]["ira/tweets"]["ingested_at"] != "2002-01-01T00:00:00+00:00"
+
+
+def test_manifest_header_facts(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(1))
+    (release.folder / "notes.txt").write_text("x")
+    m = release.ingest()
+    assert m["ingest_version"] == ingest.INGEST_VERSION and m["synthetic"] is False and m["sample"] is None
+    assert m["release_dir"] == str(release.folder.resolve()) and m["ops"] == ["ira"]
+    assert m["ignored_files"] == ["notes.txt"] and m["cache_dir"] == str(release.cache_dir())
+    assert set(m["library_versions"]) == {"python", "helpers", "pyarrow", "pandas", "numpy"}
+    assert json.loads(_manifest_path(m).read_text()) == m
+
+
+def test_leftovers_of_killed_runs_are_removed_and_empty_folders_too(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(1))
+    m = release.ingest()
+    cache = Path(m["cache_dir"])
+    (cache / "ira" / "tweets-old.parquet").write_bytes(b"x")
+    (cache / "gone").mkdir()
+    (cache / "gone" / "users-old.parquet").write_bytes(b"x")
+    (cache / f".{ingest.MANIFEST}.123.partial").write_text("{}")
+    (cache / "empty").mkdir()
+    release.ingest()
+    assert sorted(p.name for p in cache.iterdir() if not p.name.startswith(".lock")) == ["ira", ingest.MANIFEST]
+    e = m["files"]["ira/tweets"]
+    assert sorted(str(p.relative_to(cache)) for p in cache.glob("*/*")) == sorted(
+        [e["cache_file"], e["quarantine_file"], e["damaged_file"]])
+
+
+def test_cache_dir_is_the_folder_name_and_a_hash_of_its_path(tmp_path):
+    a = ingest.cache_dir_for(tmp_path / "my release!", tmp_path / "c")
+    assert a.parent == tmp_path / "c" and a.name.startswith("my-release-") and len(a.name) == len("my-release-") + 10
+    assert ingest.cache_dir_for(tmp_path / "my release!", tmp_path / "c") == a
+    assert ingest.cache_dir_for(tmp_path / "other" / "my release!", tmp_path / "c") != a
+    assert ingest.cache_dir_for(tmp_path / "!!", tmp_path / "c").name.startswith("release-")
+
+
+# ---------------------------------------------------------------------------------- accounting
+
+def test_damaged_fields_are_counted_per_row_column_and_reason(release):
+    rows = [release.tweet(like_count="many", retweet_count="x"), release.tweet(),
+            release.tweet(like_count="1.5"), release.tweet(tweet_time="yesterday")]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    m = release.ingest()
+    e = m["files"]["ira/tweets"]
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (4, 4, 0)
+    assert e["rows_with_damaged_fields"] == 3
+    assert e["damaged_fields"] == {"like_count": 2, "retweet_count": 1, "tweet_time": 1}
+    assert [(d["line"], d["column"], d["original_text"], d["reason"]) for d in release.damaged(m)] == [
+        ("2", "like_count", "many", "count is not a whole number"),
+        ("2", "retweet_count", "x", "count is not a whole number"),
+        ("4", "like_count", "1.5", "count is not a whole number"),
+        ("5", "tweet_time", "yesterday", "unparseable time (expected YYYY-MM-DD HH:MM in UTC)")]
+
+
+def test_a_duplicate_row_takes_its_damaged_fields_with_it(release):
+    a = release.tweet()
+    rows = [a, release.tweet(like_count="x"), dict(a, like_count="y", retweet_count="z")]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    m = release.ingest()
+    e = m["files"]["ira/tweets"]
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"]) == (3, 2, 1)
+    assert e["rows_with_damaged_fields"] == 1 and e["damaged_fields"] == {"like_count": 1}
+    assert [(d["line"], d["column"]) for d in release.damaged(m)] == [("3", "like_count")]
+    assert e["quarantine_reasons"] == {"duplicate tweetid": 1}
+
+
+def test_duplicates_across_parts_are_counted_in_the_later_part_and_undone_on_reuse(release):
+    a, b, c = release.tweet(), release.tweet(), release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a, b])
+    release.write("x_tweets_csv_hashed_2.csv", [dict(b), c, dict(a), release.tweet(tweetid="")])
+    first = release.ingest()
+    one, two = first["files"]["x/tweets/1"], first["files"]["x/tweets/2"]
+    assert (one["rows_cached"], one["rows_quarantined"], one["across_parts"]["duplicates"]) == (2, 0, 0)
+    assert (two["rows_read"], two["rows_cached"], two["rows_quarantined"]) == (4, 1, 3)
+    assert two["quarantine_reasons"] == {"duplicate tweetid across parts": 2, "required field tweetid is empty": 1}
+    assert "quarantine_reasons" not in one or one["quarantine_reasons"] == {}
+    # the first part changes (b removed): the second part is reused, its layer settled again
+    path = release.folder / "x_tweets_csv_hashed_1.csv"
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    said: list[str] = []
+    second = release.ingest(log=said.append)
+    assert [s for s in said if s.startswith("ingesting")] == ["ingesting x_tweets_csv_hashed_1.csv -> x/tweets/1"]
+    two = second["files"]["x/tweets/2"]
+    assert (two["rows_cached"], two["rows_quarantined"], two["across_parts"]["duplicates"]) == (2, 2, 1)
+    assert two["quarantine_reasons"] == {"duplicate tweetid across parts": 1, "required field tweetid is empty": 1}
+    assert two["cache_file"] == first["files"]["x/tweets/2"]["cache_file"]
+    # nothing changes: the layer is reused as it was
+    third = release.ingest()
+    assert third["files"]["x/tweets/2"]["across_parts"] == two["across_parts"]
+    assert third["files"]["x/tweets/2"]["rows_cached"] == 2
+
+
+def test_duplicates_across_parts_name_the_row_kept(release):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_2.csv", [release.tweet(), dict(a)])
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    m = release.ingest()
+    across = m["files"]["x/tweets/2"]["across_parts"]
+    assert across["duplicates"] == 1 and across["basis"] == [m["files"][f"x/tweets/{i}"]["cache_file"]
+                                                               for i in (1, 2)]
+    with open(Path(m["cache_dir"]) / across["quarantine_file"], encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == list(ingest.QUARANTINE_COLUMNS) and len(rows) == 2
+    assert rows[1][:4] == ["x_tweets_csv_hashed_2.csv", "3", "tweetid", f"duplicate tweetid {a['tweetid']}: already "
+                           "in x_tweets_csv_hashed_1.csv line 2 (an earlier part), which is kept"]
+    assert json.loads(rows[1][4])["tweetid"] == a["tweetid"]
