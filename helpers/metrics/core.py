@@ -201,6 +201,11 @@ def overview(tweets: pd.DataFrame, users: pd.DataFrame | None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# the engine's per-op statistics of an operation without tweets
+_NO_TWEETS = pd.Series({"tweets": 0, "rt": np.nan, "reply": 0, "quote": 0, "original": 0, "first": pd.NaT,
+                        "last": pd.NaT})
+
+
 def _overview_engine(tweets: Engine, users: pd.DataFrame | None) -> pd.DataFrame:
     """`overview` counted by the engine: per-op sums and the distinct accounts (a few thousand rows),
     never a row per tweet. `users` is a frame (one row per account: small)."""
@@ -211,27 +216,29 @@ def _overview_engine(tweets: Engine, users: pd.DataFrame | None) -> pd.DataFrame
     posting = tweets.query("SELECT op, userid, first(user_is_hashed) AS user_is_hashed FROM {tweets} GROUP BY ALL")
     rows = []
     for op in tweets.ops:
-        s = stats.loc[op] if op in stats.index else None
-        n = int(s["tweets"]) if s is not None else 0
+        s = stats.loc[op] if op in stats.index else _NO_TWEETS
+        n = int(s["tweets"])
         t = posting[posting["op"] == op]
         u = users[users["op"] == op] if users is not None and "op" in users else None
-        has_users = u is not None and len(u) > 0
-        accounts = u.drop_duplicates("userid") if has_users else t
+        if u is not None and len(u) > 0:
+            accounts, in_file, source = u.drop_duplicates("userid"), u["userid"].nunique(), "users file"
+            without: float = len(set(u["userid"].unique()) - set(t["userid"].unique()))
+        else:
+            accounts, in_file, without, source = t, np.nan, np.nan, "tweets file"
         rows.append({
             "op": op,
-            "accounts_in_users_file": u["userid"].nunique() if has_users else np.nan,
+            "accounts_in_users_file": in_file,
             "accounts_with_tweets": t["userid"].nunique(),
-            "accounts_without_tweets": (len(set(u["userid"].unique()) - set(t["userid"].unique()))
-                                        if has_users else np.nan),
+            "accounts_without_tweets": without,
             "tweets": n,
             "retweet_share": float(s["rt"]) if n and pd.notna(s["rt"]) else np.nan,
             "reply_share": float(s["reply"] / n) if n else np.nan,
             "quote_share": float(s["quote"] / n) if n else np.nan,
             "original_share": float(s["original"] / n) if n else np.nan,
-            "first_tweet": s["first"] if s is not None else pd.NaT,
-            "last_tweet": s["last"] if s is not None else pd.NaT,
+            "first_tweet": s["first"],
+            "last_tweet": s["last"],
             "hashed_accounts": int(accounts["user_is_hashed"].sum()),
             "unhashed_accounts": int((~accounts["user_is_hashed"].astype(bool)).sum()),
-            "accounts_source": "users file" if has_users else "tweets file",
+            "accounts_source": source,
         })
     return pd.DataFrame(rows)

@@ -243,5 +243,6 @@ def display_order(ops: Sequence[str]) -> list[str]:
 
 def disclosure_breaks(ops: Sequence[str]) -> list[int]:
     """Positions in `ops` where a new disclosure month starts (for lines between them in a figure)."""
-    months = [(catalog.lookup(op).release_month if catalog.lookup(op) else "") for op in ops]
+    found = [catalog.lookup(op) for op in ops]
+    months = [d.release_month if d is not None else "" for d in found]
     return [i for i in range(1, len(months)) if months[i] != months[i - 1]]
