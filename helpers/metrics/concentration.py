@@ -1,7 +1,8 @@
 """The per-account view: how an operation's tweets, and the engagement they received, are spread over its
 accounts (DFRLab Part 1: a few accounts carried the reach), and its most engaged tweets as examples.
 
-In: tweets as `ReleaseData.tweets()` returns them (op, userid and the engagement counts; for the examples
+In: the out-of-core engine (`ReleaseData.engine()`: only the per-account table and each op's top tweets
+come back) or tweets as `ReleaseData.tweets()` returns them (op, userid and the engagement counts; for the examples
 also tweetid, user_screen_name, user_is_hashed, tweet_time, tweet_text). Out: small tidy tables per op.
 Only accounts with at least one tweet in the tweets file (and the date window) are counted: an account of
 the users file that never tweeted has no tweets and no engagement to spread. Engagement of a tweet is
@@ -14,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.metrics.core import is_engine
 from helpers.metrics.engagement import ENGAGEMENT, NAMES
 
 QUANTITIES = ("tweets", "engagement")
@@ -29,9 +31,22 @@ def engagement_of(tweets: pd.DataFrame) -> np.ndarray:
     return total
 
 
-def per_account(tweets: pd.DataFrame) -> pd.DataFrame:
+def _engagement_sql() -> str:
+    """`engagement_of` in SQL: the four counts summed, a missing one adding nothing."""
+    return " + ".join(f"coalesce({c}, 0)" for c in ENGAGEMENT)
+
+
+def per_account(tweets) -> pd.DataFrame:
     """Tweets and engagement per account that tweeted, per op. Columns: op, userid, tweets, engagement.
     Rows are sorted by op and userid (ids as strings), so the table is the same on every run."""
+    if is_engine(tweets):
+        out = tweets.query(f"SELECT op, CAST(userid AS VARCHAR) AS userid, count(*) AS tweets, "
+                           f"sum({_engagement_sql()}) AS engagement FROM {{tweets}} GROUP BY ALL")
+        out["op"] = tweets.op_categorical(out["op"])
+        out["userid"] = out["userid"].astype("string")
+        out["tweets"] = out["tweets"].astype(np.int64)
+        out["engagement"] = out["engagement"].astype(np.int64)
+        return out.sort_values(["op", "userid"], kind="stable").reset_index(drop=True)
     f = pd.DataFrame({"op": tweets["op"], "userid": tweets["userid"].astype("string"),
                       "engagement": engagement_of(tweets)})
     grouped = f.groupby(["op", "userid"], observed=True, dropna=False)["engagement"]
@@ -106,11 +121,20 @@ def _id_key(ids: pd.Series) -> pd.Series:
     return s.str.len().astype("Int64").astype(str).str.zfill(4) + s
 
 
-def top_tweets(tweets: pd.DataFrame, n: int) -> pd.DataFrame:
+def top_tweets(tweets, n: int) -> pd.DataFrame:
     """Each op's `n` most engaged tweets (likes + retweets + replies + quotes), most first, ties by tweet
     id: the examples a reader can look up. Tweets with no engagement are never examples.
     Columns: op, rank, tweetid, userid, account (see `account_name`), tweet_time, engagement, likes,
-    retweets, replies, quotes, tweet_text. Ids stay strings."""
+    retweets, replies, quotes, tweet_text. Ids stay strings. From the engine, DuckDB picks each op's `n`
+    first rows in the same order (ids by length, then as text) and only those come back."""
+    if is_engine(tweets):
+        eng, tid = _engagement_sql(), "CAST(tweetid AS VARCHAR)"
+        small = tweets.query(
+            f"SELECT * EXCLUDE (_r) FROM (SELECT op, tweetid, userid, user_screen_name, user_is_hashed, tweet_time, "
+            f"tweet_text, {', '.join(ENGAGEMENT)}, row_number() OVER (PARTITION BY op ORDER BY {eng} DESC, "
+            f"length({tid}), {tid}) AS _r FROM {{tweets}} WHERE {eng} > 0) WHERE _r <= {int(n)}")
+        small["op"] = tweets.op_categorical(small["op"])
+        return top_tweets(small, n)
     f = tweets.assign(engagement=engagement_of(tweets), _key=_id_key(tweets["tweetid"]))
     f = f[f["engagement"] > 0].sort_values(["op", "engagement", "_key"], ascending=[True, False, True],
                                           kind="stable")

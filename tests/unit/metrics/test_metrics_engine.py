@@ -284,3 +284,19 @@ def test_the_summary_indicators_from_the_engine_equal_those_from_frames(both):
                                     release.exploded("urls", ["tweetid"]), cutoff)
     assert len(expected) > 20
     pd.testing.assert_frame_equal(takeaways.indicators(eng, eng.items("urls"), cutoff), expected)
+
+
+def test_the_per_account_view_from_the_engine_equals_the_frames(both):
+    """Notebook 06's per-account table and its example tweets: the same from the engine (only the small
+    tables come back) as from frames of every tweet, ties among the top tweets included."""
+    from helpers.metrics import concentration
+    eng, _, release = both
+    columns = ["tweetid", "userid", "user_screen_name", "user_is_hashed", "tweet_time", "tweet_text",
+               *engagement.ENGAGEMENT]
+    frame = release.tweets(columns)
+    expected = concentration.per_account(frame)
+    assert len(expected) > 100
+    same(concentration.per_account(eng), expected)
+    top = concentration.top_tweets(frame, 5)
+    assert len(top) == 5 * len(release.ops)
+    same(concentration.top_tweets(eng, 5), top, check_dtype=False)
