@@ -2,7 +2,9 @@
 its unit, the shared helpers it calls, the files it needs, whether it counts tweets-file rows).
 
 Every metric calls the shared metric helpers (`helpers.metrics`): the scorecard and the figures use one
-definition of every concept. `Frames` loads, once per run and over whole files, the frames they read.
+definition of every concept. `Frames` gives them, over whole files, what they read: from a release the
+out-of-core engine (no row per tweet in the kernel; the users file, one row per account, as a frame),
+in tests the frames given.
 """
 
 from __future__ import annotations
