@@ -41,10 +41,10 @@ class Frames:
     kernel never holds a row per tweet. Given frames (tests) are read by the same metric functions, which
     take a frame or the engine alike.
 
-    Names: `tweets` (the engine, or a frame with TWEET_COLUMNS), `users` (a frame of USER_COLUMNS, one
-    row per account: small; None without any users file), `hashtags` and `urls` (the engine's `items`,
-    or long tables of `ReleaseData.exploded`), `texts:<op>` (the engine scoped to one operation, or a
-    frame with its tweet_text).
+    Names: `engine` (from a release: its engine over whole files), `tweets` (that engine, or a frame with
+    TWEET_COLUMNS), `users` (a frame of USER_COLUMNS, one row per account: small; None without any users
+    file), `hashtags` and `urls` (the engine's `items`, or long tables of `ReleaseData.exploded`),
+    `texts:<op>` (the engine scoped to one operation, or a frame with its tweet_text).
     """
 
     def __init__(self, release=None, **given: pd.DataFrame | None):
