@@ -199,13 +199,21 @@ def top_accounts(accounts: pd.DataFrame, n: int, unhashed_only: bool = True) -> 
     return f[["op", "rank", "userid", "user_screen_name", "follower_count"]].reset_index(drop=True)
 
 
-def account_totals(tweets: pd.DataFrame, column: str = "like_count") -> pd.DataFrame:
+def account_totals(tweets, column: str = "like_count") -> pd.DataFrame:
     """Engagement received per account, summed over its tweets (missing counts as 0), ranked within each
-    op, most first, ties by userid: the accounts that carried an operation's reach (DFRLab Part 1).
-    Columns: op, rank, userid, <likes|retweets|replies|quotes>."""
+    op, most first, ties by userid (as text: a frame's categorical ids would break ties in the loader's
+    order of first appearance, the engine's in no order at all): the accounts that carried an operation's
+    reach (DFRLab Part 1). From the engine one row per account comes back (SQL group by account), never
+    one per tweet. Columns: op, rank, userid (text), <likes|retweets|replies|quotes>."""
     from helpers.metrics.core import rank_within
     name = NAMES[column]
-    f = pd.DataFrame({"op": tweets["op"], "userid": tweets["userid"],
-                      name: tweets[column].fillna(0).to_numpy(dtype=np.int64)})
-    out = f.groupby(["op", "userid"], observed=True)[name].sum().reset_index()
+    if is_engine(tweets):
+        out = tweets.query(f"SELECT op, userid, CAST(sum(coalesce({column}, 0)) AS BIGINT) AS {name} "
+                           "FROM {tweets} GROUP BY ALL")
+        out["op"] = tweets.op_categorical(out["op"])
+    else:
+        f = pd.DataFrame({"op": tweets["op"], "userid": tweets["userid"],
+                          name: tweets[column].fillna(0).to_numpy(dtype=np.int64)})
+        out = f.groupby(["op", "userid"], observed=True)[name].sum().reset_index()
+    out = out.astype({"userid": str, name: "int64"})  # per account (a few thousand rows), not per tweet
     return rank_within(out, "op", name, "userid", None)[["op", "rank", "userid", name]]

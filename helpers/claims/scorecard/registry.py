@@ -2,7 +2,9 @@
 its unit, the shared helpers it calls, the files it needs, whether it counts tweets-file rows).
 
 Every metric calls the shared metric helpers (`helpers.metrics`): the scorecard and the figures use one
-definition of every concept. `Frames` loads, once per run and over whole files, the frames they read.
+definition of every concept. `Frames` gives them, over whole files, what they read: from a release the
+out-of-core engine (no row per tweet in the kernel; the users file, one row per account, as a frame),
+in tests the frames given.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from helpers.data.engine import Items
 from helpers.metrics import accounts, content, core, engagement, timeline
 
-# Columns the metrics read (whole files, every operation of the run).
+# Columns the metrics read (whole files, every operation of the run): those a given tweets frame needs.
 TWEET_COLUMNS = ("userid", "user_is_hashed", "tweet_time", "tweet_language", "tweet_client_name",
                  *core.KIND_COLUMNS, *engagement.ENGAGEMENT)
 USER_COLUMNS = ("userid", "user_screen_name", "user_is_hashed", "account_creation_date", "account_language",
@@ -30,39 +33,47 @@ class NotComputable(Exception):
 # ----------------------------------------------------------------------------------------- frames
 
 class Frames:
-    """The frames the metrics read, for every operation of the run, over whole files: loaded from the
-    release on first use (or given, for tests), plus the metric tables computed from them, once.
+    """What the metrics read, for every operation of the run, over whole files, plus the metric tables
+    computed from it, once.
 
-    Names: `tweets` (TWEET_COLUMNS), `users` (USER_COLUMNS; None without any users file), `hashtags` and
-    `urls` (long tables of `ReleaseData.exploded`), `texts:<op>` (tweet_text of one operation).
+    From a release, the tweets are the out-of-core engine over its cache without the date window
+    (`release.engine().whole()`): every metric counts in DuckDB and only small tables come back, so the
+    kernel never holds a row per tweet. Given frames (tests) are read by the same metric functions, which
+    take a frame or the engine alike.
+
+    Names: `engine` (from a release: its engine over whole files), `tweets` (that engine, or a frame with
+    TWEET_COLUMNS), `users` (a frame of USER_COLUMNS, one row per account: small; None without any users
+    file), `hashtags` and `urls` (the engine's `items`, or long tables of `ReleaseData.exploded`),
+    `texts:<op>` (the engine scoped to one operation, or a frame with its tweet_text).
     """
 
     def __init__(self, release=None, **given: pd.DataFrame | None):
         self.release = release
-        self._frames = dict(given)
+        self._frames: dict[str, object] = dict(given)
         self._memo: dict = {}
 
-    def __getitem__(self, name: str) -> pd.DataFrame | None:
+    def __getitem__(self, name: str):
         if name not in self._frames:
             self._frames[name] = self._load(name)
         return self._frames[name]
 
-    def _load(self, name: str) -> pd.DataFrame | None:
+    def _load(self, name: str):
         r = self.release
         if r is None:
             raise KeyError(f"no frame {name!r} was given and there is no release to load it from")
-        tweet_ops = r.ops_with("tweets")
-        if name == "tweets":
-            return r.tweets(list(TWEET_COLUMNS), ops=tweet_ops, dated=False)
         if name == "users":
             user_ops = r.ops_with("users")
             return r.users(list(USER_COLUMNS), ops=user_ops) if user_ops else None
+        if name == "engine":   # whole files (the scorecard's published totals), every operation of the run
+            return r.engine().whole()
+        if name == "tweets":
+            return self["engine"]
         if name == "hashtags":
-            return r.exploded("hashtags", ["tweetid", "tweet_time"], ops=tweet_ops, dated=False)
+            return self["engine"].items("hashtags")
         if name == "urls":
-            return content.with_domains(r.exploded("urls", ["tweetid"], ops=tweet_ops, dated=False))
+            return content.with_domains(self["engine"].items("urls"))
         if name.startswith("texts:"):
-            return r.tweets(["tweet_text"], ops=[name.split(":", 1)[1]], dated=False)
+            return self["engine"].scoped([name.split(":", 1)[1]])
         raise KeyError(name)
 
     def memo(self, key, make: Callable[[], object]):
@@ -79,7 +90,7 @@ class Frames:
         return self.memo("yearly", lambda: timeline.yearly(self["tweets"]))
 
     def tweets_per_op(self) -> pd.Series:
-        return self.memo("tweets_per_op", lambda: self["tweets"].groupby("op", observed=False).size())
+        return self.memo("tweets_per_op", lambda: core.tweets_per_op(self["tweets"]))
 
     def users(self) -> pd.DataFrame:
         users = self["users"]
@@ -239,14 +250,27 @@ def _domain_per_tweet(fr: Frames, op: str, domain: str) -> float:
 def _hashtag_tweets(fr: Frames, op: str, hashtag: str, start: dt.date | None = None,
                     end: dt.date | None = None) -> float:
     tags = fr["hashtags"]
-    mine = (tags["op"] == op).to_numpy()
-    if not mine.any():
-        return 0
     if start is None:  # the whole file: from its first to its last day with a hashtag
-        days = tags.loc[mine, "tweet_time"].dt.tz_convert("UTC")
-        start, end = days.min().date(), days.max().date()
+        span = _days_with_items(tags, op)
+        if span is None:
+            return 0
+        start, end = span
     per_day = content.item_per_day(tags, hashtag, start, end, ops=[op])  # counted per op: op's rows only
     return _of(per_day, op)["tweets"].sum()
+
+
+def _days_with_items(long, op: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last UTC day on which `op` has a dated row of a long table (the engine's items: one
+    row comes back; a frame: its rows of `op`); None when it has none (no day can count any)."""
+    if isinstance(long, Items):
+        got = long.scoped([op]).query("SELECT min(tweet_time) AS lo, max(tweet_time) AS hi FROM {items}")
+        lo, hi = got["lo"].iloc[0], got["hi"].iloc[0]
+    else:
+        times = long.loc[(long["op"] == op).to_numpy(), "tweet_time"]
+        lo, hi = times.min(), times.max()
+    if pd.isna(lo):
+        return None
+    return lo.tz_convert("UTC").date(), hi.tz_convert("UTC").date()
 
 
 def _domain_reach(fr: Frames, op: str, domain: str) -> pd.Series:

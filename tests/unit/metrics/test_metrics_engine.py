@@ -125,6 +125,10 @@ def test_engagement_tables_equal(both):
     same(engagement.lorenz(eng, "like_count"), engagement.lorenz(t, "like_count"))
     same(engagement.lorenz(eng, "retweet_count", 37), engagement.lorenz(t, "retweet_count", 37))
     pd.testing.assert_series_equal(engagement.mean_per_tweet(eng), engagement.mean_per_tweet(t))
+    for column in engagement.ENGAGEMENT:   # one row per account, ranked: rows in the same order, ties included
+        got = engagement.account_totals(eng, column)
+        same(got, engagement.account_totals(t, column))
+        assert got[engagement.NAMES[column]].duplicated().any()   # ties to break (by userid) are there
 
 
 def test_content_tables_equal(both):
@@ -178,6 +182,18 @@ def test_an_operation_without_tweets_gets_zeros_or_no_rows_as_in_pandas(frames):
         (pd.testing.assert_series_equal if isinstance(a, pd.Series) else same)(a, b)
     same(accounts.tweets_after(eng, "2015-01-01"), accounts.tweets_after(t, "2015-01-01"))
     assert accounts.tweets_after(eng, "2015-01-01")["tweets"].tolist() == [1, 0]
+
+
+def test_account_totals_missing_counts_as_zero_ties_by_userid_text(frames):
+    """The engine sums per account in SQL; ties break by the userid's text on both paths (the loader's
+    categorical ids would otherwise break them in order of first appearance)."""
+    rows = [{"userid": "u9", "like_count": 2}, {"userid": "u1", "like_count": None},
+            {"userid": "u1", "like_count": 2}, {"userid": "u5", "like_count": 4, "op": "iran"}]
+    eng, t = _pair(frames, rows)
+    got = engagement.account_totals(eng)
+    same(got, engagement.account_totals(t))
+    assert got.astype({"op": str}).values.tolist() == [["ira", 1, "u1", 2], ["ira", 2, "u9", 2],
+                                                       ["iran", 1, "u5", 4]]
 
 
 def test_tweets_without_a_time_are_in_no_period_but_counted_as_tweets(frames):
