@@ -239,9 +239,10 @@ def _template():
 
 
 def write_figure_index(records: list[dict], figures_dir: Path) -> Path:
-    """figures/index.json: for every committed figure, the notebook, helpers and columns behind it."""
+    """figures/index.json: for every committed figure, the notebook, helpers and columns behind it, and the
+    CSV of the numbers it draws (`data`)."""
     out = figures_dir / "index.json"
     slim = [{k: r[k] for k in ("name", "number", "notebook", "title", "caption", "files", "made_by",
-                               "columns", "synthetic")} for r in records]
+                               "columns", "synthetic", "data") if k in r} for r in records]
     files.write_text(out, json.dumps(slim, indent=2, ensure_ascii=False) + "\n")
     return out
