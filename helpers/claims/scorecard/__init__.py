@@ -38,10 +38,10 @@ from helpers.claims.scorecard.presentation import (
     verdict,
 )
 from helpers.claims.scorecard.registry import (
+    CLAIM_TWEET_COLUMNS,
+    CLAIM_USER_COLUMNS,
     COUNT_NOUNS,
     METRICS,
-    TWEET_COLUMNS,
-    USER_COLUMNS,
     Frames,
     Metric,
     NotComputable,
@@ -60,7 +60,8 @@ from helpers.claims.scorecard.spec import (
 )
 
 __all__ = ["CANNOT", "CLAIMS_FILE", "COUNT_NOUNS", "COMPARES", "DIFFERS", "KNOWN_DISCREPANCY", "MATCHES", "METRICS",
-           "OPTIONAL_FIELDS", "REQUIRED_FIELDS", "STATUSES", "SYNTHETIC_STATUS", "TWEET_COLUMNS", "USER_COLUMNS",
+           "OPTIONAL_FIELDS", "REQUIRED_FIELDS", "STATUSES", "SYNTHETIC_STATUS", "CLAIM_TWEET_COLUMNS",
+           "CLAIM_USER_COLUMNS",
            "Claim", "ClaimError", "Frames", "Metric", "NotComputable", "Tolerance", "base_status", "data_record",
            "evaluate", "export", "file_versions", "difference_in_unit", "html_view", "in_unit", "verdict",
            "headline", "load_claims", "present", "read_claims_file", "records", "sample_scale", "shown_tags",

@@ -20,9 +20,9 @@ from helpers.data.engine import Items
 from helpers.metrics import accounts, content, core, engagement, timeline
 
 # Columns the metrics read (whole files, every operation of the run): those a given tweets frame needs.
-TWEET_COLUMNS = ("userid", "user_is_hashed", "tweet_time", "tweet_language", "tweet_client_name",
+CLAIM_TWEET_COLUMNS = ("userid", "user_is_hashed", "tweet_time", "tweet_language", "tweet_client_name",
                  *core.KIND_COLUMNS, *engagement.ENGAGEMENT)
-USER_COLUMNS = ("userid", "user_screen_name", "user_is_hashed", "account_creation_date", "account_language",
+CLAIM_USER_COLUMNS = ("userid", "user_screen_name", "user_is_hashed", "account_creation_date", "account_language",
                 "follower_count", "following_count")
 
 
@@ -42,7 +42,7 @@ class Frames:
     take a frame or the engine alike.
 
     Names: `engine` (from a release: its engine over whole files), `tweets` (that engine, or a frame with
-    TWEET_COLUMNS), `users` (a frame of USER_COLUMNS, one row per account: small; None without any users
+    CLAIM_TWEET_COLUMNS), `users` (a frame of CLAIM_USER_COLUMNS, one row per account: small; None without any users
     file), `hashtags` and `urls` (the engine's `items`, or long tables of `ReleaseData.exploded`),
     `texts:<op>` (the engine scoped to one operation, or a frame with its tweet_text).
     """
@@ -63,7 +63,7 @@ class Frames:
             raise KeyError(f"no frame {name!r} was given and there is no release to load it from")
         if name == "users":
             user_ops = r.ops_with("users")
-            return r.users(list(USER_COLUMNS), ops=user_ops) if user_ops else None
+            return r.users(list(CLAIM_USER_COLUMNS), ops=user_ops) if user_ops else None
         if name == "engine":   # whole files (the scorecard's published totals), every operation of the run
             return r.engine().whole()
         if name == "tweets":

@@ -81,11 +81,12 @@ def test_tolerance_limit_is_the_larger_of_the_two():
 
 def test_tolerance_words():
     assert Tolerance(True).describe("count", scaled=False) == "exact"
-    assert Tolerance(True).describe("count", scaled=True) == "exact (rounding of the scaled sample: ±0.5%)"
-    assert Tolerance(False, 0.015, 0.0).describe("share", False) == "±1.5%"
-    assert Tolerance(False, 0.0, 0.0005).describe("share", False) == "±0.05 pp"
+    assert Tolerance(True).describe("count", scaled=True) == "exact (up to the rounding of the scaled sample: ±0.5% of the value)"
+    assert Tolerance(False, 0.015, 0.0).describe("share", False) == "±1.5% of the published value"
+    assert Tolerance(False, 0.0, 0.0005).describe("share", False) == "±0.05 percentage points"
     assert Tolerance(False, 0.0, 2.0).describe("count", False) == "±2"
-    assert Tolerance(False, 0.01, 0.0005).describe("share", False) == "±1% or ±0.05 pp"
+    assert Tolerance(False, 0.01, 0.0005).describe("share", False) == (
+        "±1% of the published value or ±0.05 percentage points, whichever is larger")
     assert Tolerance(False, 0.0, 0.0).describe("count", False) == ""
 
 
@@ -96,7 +97,7 @@ def test_tolerance_words():
      "give both args.start and args.end, or neither"),
     ({"metric": "tweets_on_days", "start": "2014-07-17", "end": "2014-07-16"}, "args.start is after args.end"),
     ({"metric": "tweets_on_days", "start": "July 16", "end": "2014-07-16"},
-     "args.start: expected a date like 2014-07-16, got 'July 16'"),
+     "args.start: expected a date like 2016-01-01 (YYYY-MM-DD), got 'July 16'"),
     ({"published": True}, "published must be a number, got True"),
     ({"published": float("inf")}, "published must be a number, got inf"),
 ])
@@ -150,7 +151,8 @@ def test_wrong_metric_arguments_say_which(tmp_path):
 
 def test_claims_file_shape_errors(tmp_path):
     path = tmp_path / "claims.yaml"
-    for text, message in (("other: 1\n", "expected one key, 'claims'"), ("[1, 2]\n", "expected one key"),
+    for text, message in (("other: 1\n", "expected the keys 'claims' and \\(optionally\\) 'tolerances'"),
+                          ("[1, 2]\n", "expected the keys 'claims'"),
                           ("claims: [1]\n", "'claims' maps sections to lists of claims"),
                           ("claims:\n  S: 1\n", "section 'S' must hold a list of claims"),
                           ("claims: {S: [\n", "cannot read the claims file")):
@@ -302,7 +304,8 @@ def test_the_row_of_a_claim_in_full(tmp_path, data):
                    "helpers": "helpers.metrics.timeline.daily", "unit": "count", "window": "2014-07-16..2014-07-16",
                    "printed": "3", "published": 3.0, "compare": "equal", "expected": 3.0, "tolerance": "±1",
                    "computed": 2.0, "difference": -1.0, "relative_difference": pytest.approx(-1 / 3),
-                   "status": "matches", "reason": "", "note": ""}
+                   "status": "matches", "reason": "", "note": "", "known_discrepancy": "", "noun": "tweets",
+                   "tolerance_reason": ""}
 
 
 def test_a_zero_published_value_has_no_relative_difference(tmp_path, data):
@@ -356,7 +359,7 @@ def test_the_synthetic_sample_scales_counts_of_tweets_only(tmp_path, data):
     assert t["status"].tolist() == ["matches (by construction)", "differs (synthetic)", "matches (by construction)",
                                     "matches (by construction)", "cannot be computed"]
     assert t.loc["s.tweets.ira", "expected"] == pytest.approx(5.0) and t.loc["s.tweets.ira", "scale"] == 0.1
-    assert t.loc["s.tweets.ira", "tolerance"] == "exact (rounding of the scaled sample: ±0.5%)"
+    assert t.loc["s.tweets.ira", "tolerance"] == "exact (up to the rounding of the scaled sample: ±0.5% of the value)"
     assert t.loc["s.users.ira", "expected"] == 3 and math.isnan(t.loc["s.users.ira", "scale"])
     assert t.loc["s.users.ira", "tolerance"] == "exact"
     # scale 1 (the full-size sample) and a sample without a scale: nothing is scaled
@@ -372,28 +375,28 @@ def test_the_synthetic_sample_scales_counts_of_tweets_only(tmp_path, data):
 
 # ---------------------------------------------------------------------------------- presentation
 
-def test_fmt_per_unit():
-    assert scorecard.fmt(0.369, "share") == "36.90%"
-    assert scorecard.fmt(1234.5678, "ratio") == "1,234.57"
-    assert scorecard.fmt(12345.0, "count") == "12,345"
-    assert scorecard.fmt(12345.25, "count") == "12,345.2"
-    assert scorecard.fmt(0.25, "count") == "0.25"
-    assert scorecard.fmt(-0.25, "count") == "-0.25"
-    assert scorecard.fmt(2015.0, "year") == "2015"
-    assert scorecard.fmt(3.4, "rank") == "3"
-    assert scorecard.fmt(float("nan"), "count") == "–" and scorecard.fmt(None, "share") == "–"
-    assert scorecard.fmt(2.0000000001, "count") == "2"
+def test_numbers_in_their_unit():
+    assert scorecard.in_unit(0.369, "share") == "36.90%"
+    assert scorecard.in_unit(1234.5678, "ratio") == "1,234.57"
+    assert scorecard.in_unit(12345.0, "count") == "12,345"
+    assert scorecard.in_unit(12345.25, "count") == "12,345.2"
+    assert scorecard.in_unit(0.25, "count") == "0.25"
+    assert scorecard.in_unit(-0.25, "count") == "-0.25"
+    assert scorecard.in_unit(2015.0, "year") == "2015"
+    assert scorecard.in_unit(3.4, "rank") == "3"
+    assert scorecard.in_unit(float("nan"), "count") == "–" and scorecard.in_unit(None, "share") == "–"
+    assert scorecard.in_unit(2.0000000001, "count") == "2"
 
 
-def test_fmt_difference_signs_and_zero():
-    assert scorecard.fmt_difference(0.0123, "share") == "+1.23 pp"
-    assert scorecard.fmt_difference(-0.0123, "share") == "−1.23 pp"
-    assert scorecard.fmt_difference(0.00001, "share") == "±0.00 pp"
-    assert scorecard.fmt_difference(-3, "count") == "−3"
-    assert scorecard.fmt_difference(1500, "count") == "+1,500"
-    assert scorecard.fmt_difference(0, "count") == "±0"
-    assert scorecard.fmt_difference(0.1, "count") == "+0.10"
-    assert scorecard.fmt_difference(float("nan"), "count") == "–" and scorecard.fmt_difference(None, "x") == "–"
+def test_differences_in_their_unit_signs_and_zero():
+    assert scorecard.difference_in_unit(0.0123, "share") == "+1.23 percentage points"
+    assert scorecard.difference_in_unit(-0.0123, "share") == "−1.23 percentage points"
+    assert scorecard.difference_in_unit(0.00001, "share") == "±0.00 percentage points"
+    assert scorecard.difference_in_unit(-3, "count") == "−3"
+    assert scorecard.difference_in_unit(1500, "count") == "+1,500"
+    assert scorecard.difference_in_unit(0, "count") == "±0"
+    assert scorecard.difference_in_unit(0.1, "count") == "+0.10"
+    assert scorecard.difference_in_unit(float("nan"), "count") == "–" and scorecard.difference_in_unit(None, "x") == "–"
 
 
 def test_present_reads_words_scaled_values_and_reasons(tmp_path, data):
@@ -407,11 +410,11 @@ def test_present_reads_words_scaled_values_and_reasons(tmp_path, data):
     assert list(p.columns) == ["claim", "source", "published", "computed", "difference", "status"]
     assert p.to_dict("records") == [
         {"claim": "claim p.most.ira", "source": "[G], [Z]", "published": "9 (read as at most 9)", "computed": "5",
-         "difference": "−4", "status": "matches"},
+         "difference": "holds: 5 ≤ 9", "status": "matches"},
         {"claim": "claim p.words.ira", "source": "[G]", "published": "two in five (read as 40.00%)",
-         "computed": "40.00%", "difference": "±0.00 pp", "status": "matches"},
+         "computed": "40.00%", "difference": "±0.00 percentage points", "status": "matches"},
         {"claim": "claim p.pct.ira", "source": "[G]", "published": "40%", "computed": "40.00%",
-         "difference": "±0.00 pp", "status": "matches"},
+         "difference": "±0.00 percentage points", "status": "matches"},
         {"claim": "claim p.none.ira", "source": "[G]", "published": "many", "computed": "–", "difference": "–",
          "status": "cannot be computed: no metric"}]
     scaled = scorecard.present(evaluate(tmp_path, data, [claim("p.s.ira", "tweets", 50)], synthetic=True, scale=0.1))
@@ -446,7 +449,9 @@ def test_summary_per_section_in_file_order_with_a_total(tmp_path, data):
     assert scorecard.headline(synthetic, fake) == (
         scorecard.statement(fake) + " 3 claims: 1 matches (by construction), 1 differs (synthetic), "
         "1 cannot be computed.")
-    assert scorecard.statement(fake).startswith("Synthetic sample (helpers.synthetic.sample, seed 7, scale 0.01)")
+    assert scorecard.statement(fake).startswith("Synthetic sample, not evidence. Every number and figure here comes "
+                                                "from a generated stand-in")
+    assert "(generator helpers.synthetic.sample, seed 7, scale 0.01)" in scorecard.statement(fake)
     assert [scorecard.base_status(s) for s in synthetic["status"]] == t["status"].tolist()
 
 

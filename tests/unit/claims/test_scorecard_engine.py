@@ -37,8 +37,8 @@ def _open(root, **window):
 def frames_of(release) -> scorecard.Frames:
     """Whole-file frames of every operation with a tweets file, as `Frames` loaded them before the engine."""
     tweet_ops, user_ops = release.ops_with("tweets"), release.ops_with("users")
-    given = {"tweets": release.tweets(list(scorecard.TWEET_COLUMNS), ops=tweet_ops, dated=False),
-             "users": release.users(list(scorecard.USER_COLUMNS), ops=user_ops) if user_ops else None,
+    given = {"tweets": release.tweets(list(scorecard.CLAIM_TWEET_COLUMNS), ops=tweet_ops, dated=False),
+             "users": release.users(list(scorecard.CLAIM_USER_COLUMNS), ops=user_ops) if user_ops else None,
              "hashtags": release.exploded("hashtags", ["tweetid", "tweet_time"], ops=tweet_ops, dated=False),
              "urls": content.with_domains(release.exploded("urls", ["tweetid"], ops=tweet_ops, dated=False))}
     for op in tweet_ops:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.data import ingest
+from helpers.data.ingest import limits, outputs
 
 
 def _manifest_path(m: dict) -> Path:
@@ -51,7 +52,7 @@ def _reingested(release) -> list[str]:
     ("x (y\nz)", "x"),
 ])
 def test_reason_kind_drops_the_particulars(reason, kind):
-    assert ingest.reason_kind(reason) == kind
+    assert outputs.reason_kind(reason) == kind
 
 
 # ------------------------------------------------------------------------------ cache validity
@@ -211,7 +212,7 @@ def test_duplicates_across_parts_name_the_row_kept(release):
                                                                for i in (1, 2)]
     with open(Path(m["cache_dir"]) / across["quarantine_file"], encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == list(ingest.QUARANTINE_COLUMNS) and len(rows) == 2
+    assert rows[0] == list(limits.QUARANTINE_COLUMNS) and len(rows) == 2
     assert rows[1][:4] == ["x_tweets_csv_hashed_2.csv", "3", "tweetid", f"duplicate tweetid {a['tweetid']}: already "
                            "in x_tweets_csv_hashed_1.csv line 2 (an earlier part), which is kept"]
     assert json.loads(rows[1][4])["tweetid"] == a["tweetid"]

@@ -13,6 +13,7 @@ import zipfile
 import pytest
 
 from helpers.data import release as rel
+from helpers.data import sources
 from helpers.errors import ReleaseError
 
 # ---------------------------------------------------------------------------------------- names
@@ -234,7 +235,7 @@ def test_zip_bomb_limit_is_a_ratio_above_one_mebibyte(release):
 def _stream(release, name, data: bytes, compress=None, member=None, progress=None):
     release.write(name, text=data, compress=compress, member=member)
     src = rel.discover(release.folder).files[0]
-    return rel.SourceStream(src, on_progress=progress)
+    return sources.SourceStream(src, on_progress=progress)
 
 
 def test_plain_stream_counts_quotes_lines_and_nul_and_reports_progress_in_raw_bytes(release):
@@ -260,7 +261,7 @@ def test_zip_stream_reports_progress_in_decompressed_bytes_and_hashes_the_archiv
     assert reader.read() == data and sum(seen) == len(data)
     assert not stream.has_nul and stream.newlines == 1001
     path = release.folder / "ira_tweets_csv_hashed.zip"
-    assert stream.finish_hash() == hashlib.sha256(path.read_bytes()).hexdigest() == rel.file_sha256(path)
+    assert stream.finish_hash() == hashlib.sha256(path.read_bytes()).hexdigest() == sources.file_sha256(path)
     assert stream.display_name == f"{path} (member ira_tweets_csv_hashed.csv)"
     reader.close()
 
@@ -299,7 +300,7 @@ def test_gzip_bomb_is_refused_while_reading_above_one_mebibyte(release):
 def test_a_truncated_gzip_file_says_it_is_damaged(release):
     path = release.write("ira_tweets_csv_hashed.csv.gz", text=b"a,b\n" * 1000, compress="gzip")
     path.write_bytes(path.read_bytes()[:-20])
-    stream = rel.SourceStream(rel.discover(release.folder).files[0])
+    stream = sources.SourceStream(rel.discover(release.folder).files[0])
     with pytest.raises(ReleaseError, match="the compressed file is damaged or truncated") as e:
         io.BufferedReader(stream).read()
     assert "SHA-256" in e.value.hint
@@ -311,7 +312,7 @@ def test_a_missing_file_cannot_be_read(release):
     src = rel.discover(release.folder).files[0]
     src.path.unlink()
     with pytest.raises(ReleaseError, match="cannot read the file") as e:
-        rel.SourceStream(src)
+        sources.SourceStream(src)
     assert e.value.file == str(src.path)
 
 
@@ -320,7 +321,7 @@ def test_a_zip_member_that_is_not_there_cannot_be_opened(release):
     src = rel.discover(release.folder).files[0]
     gone = rel.SourceFile(src.op, src.table, src.path, member="other.csv")
     with pytest.raises(ReleaseError, match="the archive cannot be opened") as e:
-        rel.SourceStream(gone)
+        sources.SourceStream(gone)
     assert e.value.file == f"{src.path} (member other.csv)"
 
 
