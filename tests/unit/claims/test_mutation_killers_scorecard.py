@@ -81,7 +81,8 @@ def test_tolerance_limit_is_the_larger_of_the_two():
 
 def test_tolerance_words():
     assert Tolerance(True).describe("count", scaled=False) == "exact"
-    assert Tolerance(True).describe("count", scaled=True) == "exact (up to the rounding of the scaled sample: ±0.5% of the value)"
+    assert Tolerance(True).describe("count", scaled=True) == (
+        "exact (up to the rounding of the scaled sample: ±0.5% of the value)")
     assert Tolerance(False, 0.015, 0.0).describe("share", False) == "±1.5% of the published value"
     assert Tolerance(False, 0.0, 0.0005).describe("share", False) == "±0.05 percentage points"
     assert Tolerance(False, 0.0, 2.0).describe("count", False) == "±2"
