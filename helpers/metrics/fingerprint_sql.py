@@ -51,17 +51,19 @@ def tweet_totals(con, tweets: str) -> pd.DataFrame:
         FROM {tweets} GROUP BY op ORDER BY op""")
 
 
+def _per_account(tweets: str, users: str, value: str) -> str:
+    """One row per op, source and account with `value` (an aggregate over the account's rows), from the
+    users file (source 'users file') and from the tweets (source 'tweets file')."""
+    return (f"SELECT op, 'users file' AS source, userid, {value} FROM {users} GROUP BY op, userid UNION ALL "
+            f"SELECT op, 'tweets file' AS source, userid, {value} FROM {tweets} GROUP BY op, userid")
+
+
 def accounts(con, tweets: str, users: str) -> pd.DataFrame:
     """Per op and source: distinct accounts and hashed ones, one row per account (its first row), from
     the users file (source 'users file') and from the tweets (source 'tweets file'). `fingerprint` takes
     the users file where an operation has one, as `core.overview` does."""
     return _df(con, f"""
-        WITH a AS (
-            SELECT op, 'users file' AS source, userid, bool_or(user_is_hashed) AS hashed
-            FROM {users} GROUP BY op, userid
-            UNION ALL
-            SELECT op, 'tweets file' AS source, userid, bool_or(user_is_hashed) AS hashed
-            FROM {tweets} GROUP BY op, userid)
+        WITH a AS ({_per_account(tweets, users, "bool_or(user_is_hashed) AS hashed")})
         SELECT op, source, count(*) AS accounts, count(*) FILTER (WHERE hashed) AS hashed_accounts
         FROM a GROUP BY op, source ORDER BY op, source""")
 
@@ -70,12 +72,7 @@ def created_per_year(con, tweets: str, users: str) -> pd.DataFrame:
     """Accounts created per op, source and calendar year (one row per account, as `accounts.created`):
     op, source, year, accounts. Accounts without a creation date are in no year."""
     return _df(con, f"""
-        WITH a AS (
-            SELECT op, 'users file' AS source, userid, min(account_creation_date) AS created
-            FROM {users} GROUP BY op, userid
-            UNION ALL
-            SELECT op, 'tweets file' AS source, userid, min(account_creation_date) AS created
-            FROM {tweets} GROUP BY op, userid)
+        WITH a AS ({_per_account(tweets, users, "min(account_creation_date) AS created")})
         SELECT op, source, CAST(year(created) AS INTEGER) AS year, count(*) AS accounts
         FROM a WHERE created IS NOT NULL GROUP BY ALL ORDER BY op, source, year""")
 

@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 import pytest
+from test_metrics_summary import _release_frames
 
 from helpers.claims import takeaways
 
@@ -19,23 +20,8 @@ NAN = float("nan")
 @pytest.fixture
 def release(frames):
     """ira: 4 tweets by accounts a (3, 2016) and b (1, after the cutoff); iranian: 2 tweets by c in 2017;
-    venezuela: none."""
-    t = frames.tweets([
-        {"op": "ira", "userid": "a", "tweet_time": "2016-06-23 10:00", "tweet_language": "ru", "like_count": 9,
-         "tweet_client_name": "twitterfeed", "urls": ["http://www.livejournal.com/1"], "is_retweet": True},
-        {"op": "ira", "userid": "a", "tweet_time": "2016-06-23 11:00", "tweet_language": "ru", "like_count": 1,
-         "tweet_client_name": "twitterfeed"},
-        {"op": "ira", "userid": "a", "tweet_time": "2016-06-24 11:00", "tweet_language": "en",
-         "tweet_client_name": "Twitter Web Client"},
-        {"op": "ira", "userid": "b", "tweet_time": "2017-10-01 00:00", "tweet_language": "ru",
-         "account_creation_date": "2017-08-01", "tweet_client_name": "twitterfeed",
-         "urls": ["https://t.co/x", "https://t.co/y"]},
-        {"op": "iranian", "userid": "c", "tweet_time": "2017-01-01 00:00", "tweet_language": "fr",
-         "tweet_client_name": "IUVM Today", "urls": ["http://awdnews.com/a"], "retweet_count": 2},
-        {"op": "iranian", "userid": "c", "tweet_time": "2017-01-02 00:00", "tweet_language": "en",
-         "tweet_client_name": "IUVM Today"},
-    ], ops=["ira", "iranian", "venezuela"])
-    return t, frames.exploded(t, "urls")
+    venezuela: none (the release of test_metrics_summary.py)."""
+    return _release_frames(frames)
 
 
 # (take-away, indicator, op, value, shown, is_share), in the order the table gives them
