@@ -1,0 +1,715 @@
+"""Mutants that no test can kill because they do not change behaviour, each with the reason (read by
+tools/mutate.py: a survivor listed here counts as equivalent, not as alive). Keyed by mutmut's names
+(module path + function + mutant number): a module that moves renames its mutants (see
+docs/mutation-testing.md)."""
+
+from __future__ import annotations
+
+# Surviving mutants that no test can kill because they do not change behaviour: name -> why.
+EQUIVALENT: dict[str, str] = {
+    "helpers.present.prose.x_compare__mutmut_14": "`and` -> `or` between the two Real checks: differs only for a float "
+    "against a number that is not Real (a Decimal), which no metric returns",
+    "helpers.present.prose.x_compare__mutmut_23": "drops rel_tol=1e-9, which is math.isclose's default",
+    "helpers.present.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never "
+                                                  "gets here",
+    "helpers.present.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
+    "helpers.present.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, "
+                                                      "not strip)",
+    "helpers.present.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, "
+                                                       "https, "
+    "mailto); the javascript:/data: tests would see any widening",
+    "helpers.present.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
+    "helpers.present.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
+    "helpers.present.reports.x_html_table__mutmut_55": "`head +=` -> `head =`: head is still the empty list here, so "
+    "assigning and extending give the same list",
+    "helpers.present.reports.x_html_table__mutmut_77": "`cells +=` -> `cells =`: cells is still the empty list here, "
+    "so assigning and extending give the same list",
+    "helpers.present.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
+    "returns a bool for every scalar",
+    "helpers.metrics.clients.x__class_of__mutmut_3": "`name or 'XXXX'`: classify passes labelled() values, never None; "
+    "_class_of(None) fills only recode's slot for missing codes, which labelled() leaves empty",
+    "helpers.metrics.clients.x_automated_share__mutmut_12": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_automated_share__mutmut_14": "observed dropped (pandas 3: True): class_shares has a row "
+    "for every op and class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_20": "observed=True: class_shares has a row for every op and "
+    "class, so every op is observed",
+    "helpers.metrics.clients.x_automated_share__mutmut_23": "min_count=2: each op has exactly the two automation "
+    "classes, whose shares are both NaN (no tweets) or both numbers",
+    "helpers.metrics.clients.x_class_shares__mutmut_15": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.clients.x_class_shares__mutmut_28": "observed=None in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_30": "observed dropped in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_33": "observed=True in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.clients.x_class_shares__mutmut_41": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.clients.x_class_shares__mutmut_46": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as "
+    "the masked total",
+    "helpers.metrics.engagement.x_ccdf__mutmut_10": "to_numpy(dtype=None): the counts are Int64 and dropna() left no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_ccdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without tweets, whose "
+    "empty counts are skipped",
+    "helpers.metrics.engagement.x_ccdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_ccdf__mutmut_8": "observed=False adds the ops without tweets, whose empty counts are "
+    "skipped",
+    "helpers.metrics.engagement.x_concentration__mutmut_7": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_concentration__mutmut_12": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_concentration__mutmut_30": "round to 10 digits, not 9: they differ only when the "
+    "floating error of top_tweets * tweets exceeds 1e-10, i.e. a top of more than ~450,000 tweets (the largest "
+    "dataset's 1% is ~90,000)",
+    "helpers.metrics.engagement.x_concentration__mutmut_38": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_40": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_concentration__mutmut_44": "observed on a groupby by userid, which is text, not "
+    "categorical: no effect",
+    "helpers.metrics.engagement.x_lorenz__mutmut_17": "observed=None (pandas 3: False) adds the ops without tweets, "
+    "which are skipped (no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_19": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.engagement.x_lorenz__mutmut_22": "observed=False adds the ops without tweets, which are skipped "
+    "(no curve)",
+    "helpers.metrics.engagement.x_lorenz__mutmut_25": "to_numpy(dtype=None): Int64 counts after fillna(0) have no "
+    "missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_14": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_24": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_25": "sort kind: pandas ignores `kind` when sorting on several "
+    "columns (lexsort, stable)",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_36": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_38": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_top_accounts__mutmut_41": "observed in a cumcount: one number per row whatever "
+    "observed says",
+    "helpers.metrics.engagement.x_totals__mutmut_7": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_3": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.engagement.x_zero_share__mutmut_20": "to_numpy(dtype=None, na_value=nan) of Int64 counts is "
+    "float64 when a count is missing, int64 else: > 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_21": "na_value=None with dtype=float: pandas still writes NaN",
+    "helpers.metrics.engagement.x_zero_share__mutmut_22": "dtype dropped: float64 when a count is missing, int64 else: "
+    "> 0 and == 0 answer alike",
+    "helpers.metrics.engagement.x_zero_share__mutmut_23": "na_value dropped with dtype=float: pandas writes NaN for a "
+    "missing value",
+    "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
+    "no missing value, so numpy gives int64 anyway",
+    "helpers.metrics.engagement.x_account_totals__mutmut_21": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x__period__mutmut_2": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x__period__mutmut_4": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_29": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_daily__mutmut_33": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_yearly__mutmut_13": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
+    "same zone: the same naive UTC times",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_79": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_81": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_82": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_83": "sort kind: pandas ignores `kind` when sorting on "
+    "several columns (lexsort, stable) (keys are op and period at least)",
+    "helpers.metrics.timeline.x_peaks__mutmut_19": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_22": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_33": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_34": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_64": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_67": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_75": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_peaks__mutmut_76": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_33": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_54": "names of the MultiIndex of wanted pairs: isin compares "
+    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_69": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_72": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_74": "sort of the regrouping: the result is sorted by the "
+    "same keys next",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_71": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_daily__mutmut_11": "freq 'd' is pandas's alias of 'D'",
+    "helpers.metrics.timeline.x_daily__mutmut_4": "freq=None with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_7": "freq dropped with start and end: pandas's default, daily",
+    "helpers.metrics.timeline.x_daily__mutmut_43": "`|` for `&`: in_window above already kept only the rows of these "
+    "days",
+    "helpers.metrics.timeline.x_daily__mutmut_56": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_58": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_daily__mutmut_63": "observed before a reindex on every op and day: the same counts, "
+    "zeros filled",
+    "helpers.metrics.timeline.x_hour_profile__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_peaks__mutmut_29": "op order of the peak sort: one row per op and value is kept (the "
+    "first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_30": "value order of the peak sort: one row per op and value is kept "
+    "(the first by tweets, then period) whatever the order of the groups",
+    "helpers.metrics.timeline.x_peaks__mutmut_4": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_6": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_9": "observed on op and value: a combination without tweets has no peak "
+    "row, so the inner merge drops it",
+    "helpers.metrics.timeline.x_peaks__mutmut_50": "merge on=None: the shared columns are op and the value column, the "
+    "keys written",
+    "helpers.metrics.timeline.x_peaks__mutmut_52": "merge on dropped: the shared columns are op and the value column, "
+    "the keys written",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_5": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_7": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_10": "observed: the op column of hour_profile is text, not "
+    "categorical",
+    "helpers.metrics.timeline.x_working_hours_share__mutmut_18": "zone of the second row: one zone per op, on all its "
+    "168 rows",
+    "helpers.metrics.timeline.x_yearly__mutmut_39": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.timeline.x_yearly__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x__day_after__mutmut_8": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x__day_after__mutmut_12": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.accounts.x_active_after__mutmut_11": "Series(None, dtype=Int64) is all missing, as Series(pd.NA, "
+    "dtype=Int64)",
+    "helpers.metrics.accounts.x_active_after__mutmut_14": "Series(index=..., dtype=Int64) without data is all missing, "
+    "as with pd.NA",
+    "helpers.metrics.accounts.x_active_after__mutmut_12": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_15": "a one-value all-missing Series without the index: assign "
+    "aligns it, every row missing",
+    "helpers.metrics.accounts.x_active_after__mutmut_35": "dropna=None: pandas reads it as false, the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_37": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_active_after__mutmut_57": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.accounts.x_activity__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_16": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_binned__mutmut_21": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_binned__mutmut_33": "right=True is pd.cut's default",
+    "helpers.metrics.accounts.x_binned__mutmut_37": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_39": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_binned__mutmut_40": "reindex fill: value_counts of a categorical cut already lists "
+    "every bin (0 where empty)",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_22": "years from 0: the windows before the first year hold 0 "
+    "accounts, never the maximum",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_29": "two more years after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_32": "one more year after the last: windows there hold fewer "
+    "accounts, never more; ties go to the earlier window",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_41": "min_periods=None: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_43": "min_periods dropped: rolling's default is the window size, "
+    "the value written",
+    "helpers.metrics.accounts.x_busiest_years__mutmut_44": "`break` for `continue`: unreachable, the years always hold "
+    "one full window",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_34": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_5": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, "
+    "'utc' is the same zone: the same naive UTC times",
+    "helpers.metrics.accounts.x_created__mutmut_27": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_created_per_year__mutmut_5": "created's default frequency is 'Y', the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_10": "astype(None) of the Int64 counts is float64, as astype(float)",
+    "helpers.metrics.accounts.x_ecdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without rows, which are "
+    "skipped",
+    "helpers.metrics.accounts.x_ecdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.accounts.x_ecdf__mutmut_8": "observed=False adds the ops without rows, which are skipped",
+    "helpers.metrics.accounts.x_tweets_after__mutmut_8": "observed=None is read as False by pandas 3, the value "
+    "written",
+    "helpers.metrics.core.x__label__mutmut_4": "`v is pd.NA and ...`: pd.NA never reaches _label, recode passes "
+    "missing values as None",
+    "helpers.metrics.core.x_in_window__mutmut_9": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_in_window__mutmut_17": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.core.x_kind_counts__mutmut_13": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_overview__mutmut_76": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_84": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_overview__mutmut_92": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
+    "without a warning",
+    "helpers.metrics.core.x_rank_within__mutmut_8": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_retweet_share__mutmut_2": "astype(None) is float64, the dtype of the mean already",
+    "helpers.metrics.core.x_retweet_share__mutmut_4": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.core.x_top_values__mutmut_17": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.core.x_tweet_kind__mutmut_25": "to_numpy(dtype=None) of a boolean column without missing values "
+    "(filled) is bool",
+    "helpers.metrics.core.x_rank_within__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_17": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_18": "sort kind: pandas ignores `kind` when sorting on several columns "
+    "(lexsort, stable)",
+    "helpers.metrics.core.x_rank_within__mutmut_24": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_26": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_rank_within__mutmut_27": "observed in a cumcount: one number per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_recode__mutmut_2": "astype('category') of a categorical column is the same column",
+    "helpers.metrics.core.x_recode__mutmut_21": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_recode__mutmut_23": "np.array of Python ints is int64 without dtype= as well",
+    "helpers.metrics.core.x_share_table__mutmut_10": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_12": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_13": "observed in a transform: one total per row whatever observed "
+    "says",
+    "helpers.metrics.core.x_share_table__mutmut_18": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.core.x_share_table__mutmut_21": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the "
+    "masked total",
+    "helpers.metrics.content.x_top_items__mutmut_14": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items__mutmut_29": "observed=None in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_31": "observed dropped in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_32": "observed=False in a transform: one total per row whatever "
+    "observed says",
+    "helpers.metrics.content.x_top_items__mutmut_38": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.content.x_top_domains__mutmut_22": "astype(None) is float64, the dtype of the division already",
+    "helpers.metrics.content.x_top_domains__mutmut_26": "astype(None) is float64, as astype(float): the divisor is "
+    "float either way",
+    "helpers.metrics.content.x_term_counts__mutmut_6": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_term_counts__mutmut_49": "zero_copy_only=None is falsy, as False: a copy is allowed "
+    "either way",
+    "helpers.metrics.content.x_term_counts__mutmut_81": "`n or True`: sizes come from groupby(observed=True).size(), "
+    "so every n is at least 1",
+    "helpers.metrics.content.x_item_per_day__mutmut_4": "freq=None: date_range with start and end and no periods "
+    "defaults to daily ('D')",
+    "helpers.metrics.content.x_item_per_day__mutmut_7": "freq dropped: date_range with start and end and no periods "
+    "defaults to daily ('D')",
+    "helpers.metrics.content.x_item_per_day__mutmut_30": "tz_convert(None) converts to UTC and drops the zone; "
+    "tz_localize(None) of naive times is a no-op",
+    "helpers.metrics.content.x_item_per_day__mutmut_34": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.content.x_item_per_day__mutmut_45": "observed=None (False): unobserved ops get zero counts, "
+    "which the reindex onto ops x days fills with zero anyway",
+    "helpers.metrics.content.x_item_per_day__mutmut_47": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_item_per_day__mutmut_52": "observed=False: unobserved ops get zero counts, which the "
+    "reindex onto ops x days fills with zero anyway",
+    "helpers.metrics.content.x_casefold_equal__mutmut_7": "to_numpy(dtype=None) of isin's result (bool, never "
+    "missing) is bool",
+    "helpers.metrics.content.x__on_every_core__mutmut_3": "`<= 2`: two items run in order instead of on two threads; "
+    "map keeps the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_4": "`< 3`: two items run in order instead of on two threads; "
+    "map keeps the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_6": "max_workers=None: the pool's own default size; map keeps "
+    "the order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_7": "`cpu_count() and 1`: one worker thread; map keeps the "
+    "order, same results",
+    "helpers.metrics.content.x__on_every_core__mutmut_8": "`or 2` only when os.cpu_count() is None; the pool size "
+    "never changes results",
+    "helpers.metrics.content.x__arrow_strings__mutmut_6": "type=None: a column of str and missing values infers "
+    "string (null if all missing, cast to string next); mixed str/number raises either way",
+    "helpers.metrics.content.x__arrow_strings__mutmut_8": "type dropped: a column of str and missing values infers "
+    "string (null if all missing, cast to string next); mixed str/number raises either way",
+    "helpers.metrics.content.x_domain_reach__mutmut_5": "observed=None is read as False by pandas 3, the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_5": "tz_convert(None) converts to UTC and drops the zone; "
+    "tz_localize(None) of naive times is a no-op",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_9": "'utc' for 'UTC': the same zone",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "observed=None (False): zero totals for unobserved "
+    "ops, which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_27": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_34": "observed=False: zero totals for unobserved ops, "
+    "which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_58": "observed dropped (pandas 3: True), the value written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_75": "on=None merges on the common columns, op and period: "
+    "the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_78": "on dropped: merges on the common columns, op and "
+    "period, the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_79": "inner for left merge: every (op, period) of per has "
+    "a total (per counts a subset of the non-missing rows) and both keep per's order",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_91": "on=None merges on the common columns, op and item: "
+    "the keys written",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_93": "on dropped: merges on the common columns, op and "
+    "item, the keys written",
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_4": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_12": (
+        "pa.scalar(None, None) is a null of type null, which if_else casts to the string type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_14": (
+        "pa.scalar(None) is a null of type null, which if_else casts to the string type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_54": (
+        "if_else with None for the null timestamp: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_67": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x__parse_time_rowwise__mutmut_69": (
+        "pa.scalar(None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_parse_geo__mutmut_24": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x_parse_geo__mutmut_28": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_parse_geo__mutmut_30": (
+        "pa.scalar(None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_4": (
+        "if_else with None: Arrow casts the null to the column's type (damaged columns are never "
+        "dictionaries), same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_11": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the column's type: same result"),
+    "helpers.data.fields.xǁ_Damageǁnulled__mutmut_13": (
+        "pa.scalar(None), a null of type null, cast by if_else to the column's type: same result"),
+    "helpers.data.fields.x__check_mentions__mutmut_8": (
+        "required=None (falsy) only admits empty entries, and parse_list never gives an empty entry"),
+    "helpers.data.fields.x__check_mentions__mutmut_14": (
+        "required=False only admits empty entries, and parse_list never gives an empty entry"),
+    "helpers.data.fields.x__check_mentions__mutmut_18": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_20": (
+        "zero_copy_only=True: list_parent_indices gives integers without nulls, which numpy takes without a "
+        "copy"),
+    "helpers.data.fields.x__check_mentions__mutmut_22": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_28": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__check_mentions__mutmut_38": (
+        "astype(None) gives float rows, which listing() casts back to int64 with the other rows"),
+    "helpers.data.fields.x__check_mentions__mutmut_58": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__check_mentions__mutmut_60": (
+        "float offsets (numpy's default): ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_geo__mutmut_41": (
+        "a null here comes only from text that is not a number (cast from a null); such a value is invalid "
+        "through `shaped` whatever in_range says"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_1": (
+        "self.n is never read"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_10": (
+        "-2 for -1 as the 'no problem' mark: rows() and add() only ask for a negative value"),
+    "helpers.data.fields.xǁ_Problemsǁadd__mutmut_7": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_5": (
+        "np.full(n, -1, dtype=None) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Problemsǁ__init____mutmut_8": (
+        "np.full(n, -1) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_7": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_22": (
+        "np.full(n, -1, dtype=None) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_25": (
+        "np.full(n, -1) takes the fill value's type, an integer, as int32 does for these indexes"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_26": (
+        "the initial reason index of a row is overwritten before it is read (only rows seen damaged are read)"),
+    "helpers.data.fields.xǁ_Damageǁadd__mutmut_27": (
+        "the initial reason index of a row is overwritten before it is read (only rows seen damaged are read)"),
+    "helpers.data.fields.xǁ_Damageǁlisting__mutmut_33": (
+        "numpy reads the sort kind case-insensitively: 'STABLE' is 'stable'"),
+    "helpers.data.fields.x__one_array__mutmut_1": (
+        "combine_chunks of a one-chunk column gives the same values as chunk(0)"),
+    "helpers.data.fields.x_type_batch__mutmut_40": (
+        "required=None lets an empty required id pass check_id, but the empty check before it has already "
+        "given that row its (first) reason"),
+    "helpers.data.fields.x_type_batch__mutmut_75": (
+        "the values passed to problem() are read only for a row's own ids; a count is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_79": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_89": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_93": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_103": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_107": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_114": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_115": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_120": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_121": (
+        "dates parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_126": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_130": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_171": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_175": (
+        "the values passed to problem() are read only for a row's own ids; this column is never one (damaged "
+        "fields show the column's text)"),
+    "helpers.data.fields.x_type_batch__mutmut_154": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_155": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_162": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_163": (
+        "coordinates parsed once per distinct value or all at once: the same result (a speed shortcut; both "
+        "paths are tested to agree)"),
+    "helpers.data.fields.x_type_batch__mutmut_150": (
+        "a column of nulls of type null is cast to float64 with the other columns (target schema)"),
+    "helpers.data.fields.x_type_batch__mutmut_152": (
+        "a column of nulls of type null is cast to float64 with the other columns (target schema)"),
+    "helpers.data.fields.x_type_batch__mutmut_196": (
+        "text and category columns swap encodings, and the cast to the cache schema at the end gives each its"
+        " type back (same values)"),
+    "helpers.data.fields.x_type_batch__mutmut_218": (
+        "numpy stores None in a bool array as False"),
+    "helpers.data.fields.x_type_batch__mutmut_243": (
+        "pa.array infers int64 from the int64 line numbers, and the cast to the cache schema would fix any "
+        "other"),
+    "helpers.data.fields.x_type_batch__mutmut_245": (
+        "pa.array infers int64 from the int64 line numbers, and the cast to the cache schema would fix any "
+        "other"),
+    "helpers.data.fields.x_type_batch__mutmut_250": (
+        "a column of nulls of type null is cast to the column's type just below"),
+    "helpers.data.fields.x_type_batch__mutmut_252": (
+        "a column of nulls of type null is cast to the column's type just below"),
+    "helpers.data.fields.x_type_batch__mutmut_256": (
+        "pa.Table.from_arrays(..., schema=target) casts each array to its field's type itself: the explicit "
+        "cast is a safety net"),
+    "helpers.data.fields.x_parse_date__mutmut_15": (
+        "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x_parse_date__mutmut_19": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_21": (
+        "pa.scalar(None), a null of type null, cast by if_else to string: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_1": (
+        "with nulls in a string column the bitmap path is taken: Arrow's invert/equal kernels leave 0 in the "
+        "value bits of null slots (pyarrow as pinned), so those slots stay null: same result (a null never "
+        "comes from the CSV readers, which give empty strings)"),
+    "helpers.data.fields.x_nullify_empty__mutmut_2": (
+        "an empty array or one with nulls takes the bitmap path: with nulls in a string column the bitmap "
+        "path is taken: Arrow's invert/equal kernels leave 0 in the value bits of null slots (pyarrow as "
+        "pinned), so those slots stay null: same result (a null never comes from the CSV readers, which give "
+        "empty strings)"),
+    "helpers.data.fields.x_nullify_empty__mutmut_4": (
+        "a one-value array takes the if_else path instead of the bitmap path: same values"),
+    "helpers.data.fields.x_nullify_empty__mutmut_7": (
+        "if_else with None: Arrow casts the null to the string type, same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_13": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the string type: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_15": (
+        "pa.scalar(None), a null of type null, cast by if_else to the string type: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_42": (
+        "if_else with None: Arrow casts the null to the timestamp type, same result"),
+    "helpers.data.fields.x_parse_date__mutmut_53": (
+        "pa.scalar(None, None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_parse_date__mutmut_55": (
+        "pa.scalar(None), a null of type null, cast by if_else to the timestamp type: same result"),
+    "helpers.data.fields.x_nullify_empty__mutmut_22": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_23": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_25": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_26": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_27": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_28": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_29": (
+        "`present` is a fresh compute result, whose offset is always 0: the to_numpy branch is never taken, "
+        "and both branches give the same bitmap when it is"),
+    "helpers.data.fields.x_nullify_empty__mutmut_30": (
+        "`present` is a fresh compute result, whose offset is always 0: this branch is never taken"),
+    "helpers.data.fields.x__split_lists__mutmut_11": (
+        "no list looks bracketed, so every batch takes the general path (trim, then strip the brackets by "
+        "regex), which gives the same items as the shortcut"),
+    "helpers.data.fields.x__split_lists__mutmut_16": (
+        "no list looks bracketed, so every batch takes the general path (trim, then strip the brackets by "
+        "regex), which gives the same items as the shortcut"),
+    "helpers.data.fields.x__split_lists__mutmut_51": (
+        "a list column without a data buffer holds no text: neither b'' nor b'XXXX' holds an odd separator"),
+    "helpers.data.fields.x__split_lists__mutmut_85": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x__split_lists__mutmut_86": (
+        "zero_copy_only=True: the parent indices are integers without nulls, which numpy takes without a copy"),
+    "helpers.data.fields.x__split_lists__mutmut_89": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__split_lists__mutmut_91": (
+        "float offsets (numpy's default): ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__parse_count__mutmut_1": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_2": (
+        "pa.scalar(None, None) for the null string: if_else casts a null to the other argument's type, same "
+        "result"),
+    "helpers.data.fields.x__parse_count__mutmut_4": (
+        "pa.scalar(None) for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_19": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_43": (
+        "None for the null string: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_74": (
+        "None for the null float: if_else casts a null to the other argument's type, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_78": (
+        "pa.scalar(None, None), a null of type null: if_else casts it to float64, same result"),
+    "helpers.data.fields.x__parse_count__mutmut_80": (
+        "pa.scalar(None), a null of type null: if_else casts it to float64, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_12": (
+        "is_in casts the value set to the lengths' type (int32): int64 lengths 16 and 19 match the same "
+        "values"),
+    "helpers.data.fields.x_parse_time__mutmut_14": (
+        "is_in casts the value set to the lengths' type (int32): int64 lengths 16 and 19 match the same "
+        "values"),
+    "helpers.data.fields.x_parse_time__mutmut_30": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_39": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_41": (
+        "a null of another type for the null string: if_else casts it to string, same result"),
+    "helpers.data.fields.x_parse_time__mutmut_35": (
+        "`shape` is null only where the text is null, and there both branches of if_else give null"),
+    "helpers.data.fields.x_parse_time__mutmut_38": (
+        "`shape` is null only where the text is null, and there both branches of if_else give null"),
+    "helpers.data.fields.x__fields_agree__mutmut_30": (
+        "`ok` is null only where the text or the parsed value is null; there the callers keep a null "
+        "whichever branch is taken"),
+    "helpers.data.fields.x__fields_agree__mutmut_33": (
+        "`ok` is null only where the text or the parsed value is null; there the callers keep a null "
+        "whichever branch is taken"),
+    "helpers.data.fields.x_parse_count__mutmut_3": (
+        "no value passes the digit check, so every one goes through the regex path (COUNT_PLAIN: the same 1 "
+        "to 18 digits): same result"),
+    "helpers.data.fields.x_parse_count__mutmut_14": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_15": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_16": (
+        "where the 'mostly plain digits' shortcut starts: either path gives the same values (a speed "
+        "shortcut; tested to agree value by value)"),
+    "helpers.data.fields.x_parse_count__mutmut_20": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_count__mutmut_26": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_27": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_32": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_33": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_59": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_60": (
+        "counts parsed once per distinct value or all at once: the same result (a speed shortcut; both paths "
+        "are tested to agree)"),
+    "helpers.data.fields.x_parse_count__mutmut_42": (
+        "the rows not plain are null in the base instead of 0; both are replaced by their parsed values just "
+        "below"),
+    "helpers.data.fields.x_check_id__mutmut_22": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_23": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_24": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_25": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_26": (
+        "where the 'mostly hashes' shortcut starts: both paths check the same values against the same pattern"
+        " (a speed shortcut; tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_43": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_check_id__mutmut_49": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_50": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_parse_list__mutmut_19": (
+        "'[]' then goes through the splitting, which gives an empty list for it too (only a shortcut for the "
+        "commonest value)"),
+    "helpers.data.fields.x_check_id__mutmut_58": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_check_id__mutmut_59": (
+        "hashes checked once per distinct value or all at once: the same result (a speed shortcut; both paths"
+        " are tested to agree)"),
+    "helpers.data.fields.x_parse_list__mutmut_20": (
+        "with no count of rows holding items, every batch takes the general path (filter, split, spread "
+        "back), which gives the same lists as the shortcuts"),
+    "helpers.data.fields.x_parse_list__mutmut_29": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_31": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_50": (
+        "float counts of whole numbers: np.cumsum writes them into the int32 offsets as the same integers"),
+    "helpers.data.fields.x_parse_list__mutmut_52": (
+        "float counts of whole numbers: np.cumsum writes them into the int32 offsets as the same integers"),
+    "helpers.data.fields.x_parse_list__mutmut_54": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_list__mutmut_56": (
+        "zero_copy_only=None is falsy, as False: a copy is allowed either way"),
+    "helpers.data.fields.x_parse_list__mutmut_58": (
+        "zero_copy_only=True: list lengths are integers without nulls, which numpy takes without a copy"),
+    "helpers.data.fields.x__digits__mutmut_6": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x__digits__mutmut_10": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x__digits__mutmut_12": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count is listed as damaged "
+        "either way"),
+    "helpers.data.fields.x_parse_list__mutmut_61": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x_parse_list__mutmut_63": (
+        "float offsets: ListArray.from_arrays casts them to int32, same lists"),
+    "helpers.data.fields.x__digits__mutmut_20": (
+        "differs only for a null text (never given by the CSV readers): the first half of the `and` is "
+        "already False there"),
+    "helpers.data.fields.x__match__mutmut_2": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count or date is listed as "
+        "damaged either way"),
+    "helpers.data.fields.x__match__mutmut_9": (
+        "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
+        " null own id is already reported as empty (first reason wins), a null count or date is listed as "
+        "damaged either way"),
+}
