@@ -113,9 +113,15 @@ def annotate(ax, x, y, text: str, where: tuple[float, float] = (0.02, 0.96)) -> 
 
 def barh_by_op(table: pd.DataFrame, label: str, value: str, ops: Sequence[str], labels: Callable[[str], str],
                xlabel: str, percent: bool = False, max_bars: int = 20, height: float | None = None,
-               sharex: bool = True) -> plt.Figure:
+               sharex: bool = True, same_order: bool = False) -> plt.Figure:
     """Ranked horizontal bars per operation (a top-N table: op, rank, <label>, <value>), on one value
-    axis: a bar of one operation is as long as a bar of the same value of another (rules.shared-scale)."""
+    axis: a bar of one operation is as long as a bar of the same value of another (rules.shared-scale).
+    With `same_order` (a fixed list of categories, e.g. concepts) every panel lists them in one order, by
+    their largest value in any operation (ties by name), so a category sits at the same height in each."""
+    if same_order and len(table):
+        top = table.groupby(label, observed=True)[value].max().reset_index()
+        order = top.sort_values([value, label], ascending=[False, True], kind="stable")[label].tolist()
+        table = table.assign(rank=table[label].map({k: i + 1 for i, k in enumerate(order)}))
     sizes = table.groupby("op", observed=True).size()
     rows = min(max_bars, int(sizes.max()) if len(sizes) else 1)
     fig, axes = panels(len(ops), height=height or max(2.6, 1.9 + 0.2 * rows), sharex=sharex)

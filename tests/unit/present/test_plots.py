@@ -264,3 +264,16 @@ def test_finish_without_synthetic_data_has_no_mark():
     fig = figure(synthetic=False)
     assert not any("SYNTHETIC" in t.get_text() for t in fig.texts)
     assert any(t.get_text() == "Source: test" for t in fig.texts)
+
+
+def test_bars_in_one_order_for_every_panel():
+    """`same_order`: each category at the same height in every panel, ranked by its largest value."""
+    from helpers.present.plots import charts
+    t = pd.DataFrame({"op": ["a", "a", "a", "b", "b", "b"], "rank": [1, 2, 3, 1, 2, 3],
+                      "term": ["x", "y", "z", "z", "y", "x"], "share": [0.3, 0.2, 0.0, 0.9, 0.1, 0.0]})
+    fig = charts.barh_by_op(t, "term", "share", ["a", "b"], str, "share", percent=True, same_order=True)
+    orders = [[tick.get_text() for tick in ax.get_yticklabels()] for ax in fig.axes[:2]]
+    assert orders == [["z", "x", "y"], ["z", "x", "y"]]
+    fig = charts.barh_by_op(t, "term", "share", ["a", "b"], str, "share", percent=True)
+    assert [[tick.get_text() for tick in ax.get_yticklabels()] for ax in fig.axes[:2]] == [["x", "y", "z"],
+                                                                                          ["z", "y", "x"]]
