@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.present import prose
-from helpers.present.plots.style import GREY, OKABE_ITO, WIDTH
+from helpers.present.plots.style import GREY, WIDTH, category_colors
 
 ROW = 0.24          # inches per operation row
 LIMIT = 3.0         # colour scale of z-scores: -LIMIT .. +LIMIT (beyond: the end colours)
@@ -33,16 +33,16 @@ def fingerprint_heatmap(long: pd.DataFrame, ops: Sequence[str], label: Callable[
     features = list(dict.fromkeys(long["feature"]))
     wide = long.pivot(index="op", columns="feature", values="z").reindex(index=list(ops), columns=features)
     z = wide.to_numpy(dtype=float)
-    fig, ax = plt.subplots(figsize=(WIDTH + 2.0, _height(len(ops), 2.6)))
+    fig, ax = plt.subplots(figsize=(WIDTH + 2.0, _height(len(ops), 4.0)))  # 4 in: title, upright labels, source
     cmap = plt.get_cmap("RdBu_r").with_extremes(bad="#DDDDDD")
     image = ax.imshow(np.ma.masked_invalid(z), cmap=cmap, vmin=-LIMIT, vmax=LIMIT, aspect="auto",
                       interpolation="nearest")
     ax.set_yticks(range(len(ops)), [prose.safe_text(label(op)) for op in ops], fontsize=7)
-    ax.set_xticks(range(len(features)), [prose.safe_text(f) for f in features], rotation=40, ha="right",
-                  fontsize=7.5)
+    # upright labels take one line's width each: slanted ones overlap their neighbours' boxes (rules.text)
+    ax.set_xticks(range(len(features)), [prose.safe_text(f) for f in features], rotation=90, ha="center",
+                  va="bottom", fontsize=7.5)
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
-    plt.setp(ax.get_xticklabels(), rotation=40, ha="left", rotation_mode="anchor")
     ax.grid(False)
     for row in separators:
         ax.axhline(row - 0.5, color="#333333", linewidth=0.6)
@@ -52,7 +52,8 @@ def fingerprint_heatmap(long: pd.DataFrame, ops: Sequence[str], label: Callable[
                 ax.text(len(features) - 0.3, i, f"group {groups[op]}", va="center", ha="left", fontsize=6.5,
                         color="#333333")
     bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.12 if groups else 0.02)
-    bar.set_label("standardised value (z-score; grey: unknown)", fontsize=7.5)
+    bar.ax.set_title("z-score", fontsize=7.5, loc="left")   # grey (unknown) is said in the caption
+    bar.ax.tick_params(labelsize=7)
     return fig
 
 
@@ -81,7 +82,9 @@ def dendrogram(tree: np.ndarray, ops: Sequence[str], label: Callable[[str], str]
         ya, yb = ypos[a], ypos[b]
         ax.plot([height[a], h, h, height[b]], [ya, ya, yb, yb], color="#555555", linewidth=0.9)
         ypos[x], height[x] = (ya + yb) / 2, h
-    colors = {g: OKABE_ITO[(g - 1) % len(OKABE_ITO)] for g in sorted(set(groups.values()))}
+    # groups take Tol's colours: Okabe-Ito's mean operations (rules.colour)
+    numbers = sorted(set(groups.values()))
+    colors = dict(zip(numbers, category_colors([str(g) for g in numbers]).values()))
     for leaf, y in ((lf, ypos[lf]) for lf in order):
         ax.plot([0], [y], "o", color=colors.get(groups.get(ops[leaf], 0), GREY), markersize=4)
     ax.set_yticks([ypos[lf] for lf in order],
