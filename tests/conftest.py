@@ -345,3 +345,17 @@ class FrameBuilder:
 def frames() -> FrameBuilder:
     """Builds typed frames by hand (see FrameBuilder): answers known by construction."""
     return FrameBuilder()
+
+
+SMALL_SAMPLE_SCALE = 0.003   # about 30,000 tweets of two operations: every metric has rows, seconds to build
+
+
+@pytest.fixture(scope="session")
+def small_sample(tmp_path_factory) -> Path:
+    """A folder with the synthetic sample at SMALL_SAMPLE_SCALE in `release/` (its cache goes in `cache/`):
+    built once for the tests that compare the engine with frames (metrics, scorecard)."""
+    from helpers.synthetic import sample
+    root = tmp_path_factory.mktemp("small-sample")
+    sample.write_sample_release(root / "release", scale=SMALL_SAMPLE_SCALE, seed=sample.DEFAULT_SEED,
+                                progress=False)
+    return root

@@ -16,17 +16,8 @@ from helpers.claims import scorecard
 from helpers.data import load
 from helpers.data.engine import Engine, Items
 from helpers.metrics import content
-from helpers.synthetic import sample
 
-SCALE = 0.003   # about 30,000 tweets of two operations: every metric has rows, a few seconds to build
 WINDOWS = [{}, {"start": dt.date(2014, 7, 16), "end": dt.date(2016, 6, 23)}]
-
-
-@pytest.fixture(scope="module")
-def sample_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("scorecard-engine")
-    sample.write_sample_release(root / "release", scale=SCALE, seed=sample.DEFAULT_SEED, progress=False)
-    return root
 
 
 def _open(root, **window):
@@ -47,9 +38,9 @@ def frames_of(release) -> scorecard.Frames:
 
 
 @pytest.fixture(scope="module", params=WINDOWS, ids=["whole release", "window"])
-def both(request, sample_root):
+def both(request, small_sample):
     """(scorecard through the engine, scorecard on frames, release) of the sample, every claim."""
-    release = _open(sample_root, **request.param)
+    release = _open(small_sample, **request.param)
     claims = scorecard.load_claims()
     engine_frames = scorecard.Frames(release)
     by_engine = scorecard.evaluate(claims, release, engine_frames)

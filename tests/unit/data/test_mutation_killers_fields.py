@@ -7,24 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 import pytest
+from test_fields import good_row, raw_batch
 
 from helpers.data import fields, schema
 
 
 def strings(*values):
     return pa.array(list(values), pa.string())
-
-
-def good_row(**kw) -> dict:
-    row = {c: "" for c in schema.TWEET_COLUMNS}
-    row.update(tweetid="877919995476496385", userid="2572896396", tweet_time="2017-06-22 16:03",
-               is_retweet="false", follower_count="10", account_creation_date="2013-12-07")
-    row.update(kw)
-    return row
-
-
-def raw_batch(rows: list[dict], columns=schema.TWEET_COLUMNS) -> pa.Table:
-    return pa.table({c: pa.array([r.get(c, "") for r in rows], pa.string()) for c in columns})
 
 
 # ------------------------------------------------------------------------------------ id lengths

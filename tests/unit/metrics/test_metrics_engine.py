@@ -15,9 +15,7 @@ import pytest
 
 from helpers.data.engine import Engine
 from helpers.metrics import accounts, clients, content, core, engagement, timeline
-from helpers.synthetic import sample
 
-SCALE = 0.003   # about 30,000 tweets of two operations: every table has rows, a few seconds to build
 TWEET_COLUMNS = ["tweetid", "userid", "tweet_time", "tweet_language", "tweet_client_name", "user_is_hashed",
                  "account_creation_date", *core.KIND_COLUMNS, *engagement.ENGAGEMENT]
 
@@ -31,13 +29,6 @@ def same(engine_table, pandas_table, sort: list[str] | None = None, **kwargs) ->
     pd.testing.assert_frame_equal(engine_table, pandas_table, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def sample_release(tmp_path_factory):
-    root = tmp_path_factory.mktemp("engine-sample")
-    sample.write_sample_release(root / "release", scale=SCALE, seed=sample.DEFAULT_SEED, progress=False)
-    return root
-
-
 def _open(root, **window):
     from helpers.data import load
     return load.open_release(root / "release", cache_root=root / "cache", progress=False, log=lambda *a: None,
@@ -48,9 +39,9 @@ WINDOWS = [{}, {"start": dt.date(2014, 7, 16), "end": dt.date(2016, 6, 23)}]
 
 
 @pytest.fixture(scope="module", params=WINDOWS, ids=["whole release", "window"])
-def both(request, sample_release):
+def both(request, small_sample):
     """(engine, frames) of the sample: the same release, window and operations."""
-    release = _open(sample_release, **request.param)
+    release = _open(small_sample, **request.param)
     frames = {"tweets": release.tweets(TWEET_COLUMNS), "users": release.users(["userid", "user_is_hashed"]),
               "tags": release.exploded("hashtags", ["tweetid", "tweet_time"]),
               "urls": release.exploded("urls", ["tweetid"])}
