@@ -2,8 +2,8 @@
 
     python -m benchmarks.coordination [--scale 1.0] [--side-by-side 0.02,0.05] [--window 60]
 
-On synthetic releases (bench/coordination-scale<S>/, generated when missing or made by another generator
-version), after ingest: co-retweet + co-tweet + co-link pairs for one window, by
+On the synthetic releases of `make bench` (bench/release-scale<S>/, generated when missing or made by another
+generator version), each ingested into its own cache (bench/coordination-scale<S>/), after ingest: co-retweet + co-tweet + co-link pairs for one window, by
   ours     helpers.coordination (events from the cache, DuckDB windowed self-join, directed weights)
   toolkit  coordination-network-toolkit: load into its SQLite database, then its three computations
 each in a fresh process watched by benchmarks/procmem.py (wall time, CPU time, peak RSS of the process
@@ -42,26 +42,26 @@ TARGETS = {"ours_wall_s": 60.0, "ours_peak_rss_bytes": 2e9, "toolkit_over_ours":
 SIDE_BY_SIDE = (0.02, 0.05)
 
 
-def _open(folder: Path):
+def _open(folder: Path, release: Path):
     from helpers.data import load
-    return load.open_release(folder / "release", cache_root=folder / "cache", progress=False, log=lambda *a: None)
+    return load.open_release(release, cache_root=folder / "cache", progress=False, log=lambda *a: None)
 
 
-def phase_ours(folder: Path, window: int) -> dict:
+def phase_ours(folder: Path, release: Path, window: int) -> dict:
     from helpers.coordination import events as ev_mod
     from helpers.coordination import pairs
-    data = _open(folder)
+    data = _open(folder, release)
     acc = ev_mod.accounts_of(data)
     con = pairs.connect()
     return {n: pairs.directed(con, ev_mod.events(data, n, acc).ev, window).num_rows for n in NETWORKS}
 
 
-def phase_toolkit(folder: Path, window: int) -> dict:
+def phase_toolkit(folder: Path, release: Path, window: int) -> dict:
     from helpers.coordination import peer
     db = folder / "toolkit.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    peer.load(_open(folder), db)
+    peer.load(_open(folder, release), db)
     out = {}
     for n in NETWORKS:
         peer.compute(db, n, window, n_threads=2)
@@ -69,13 +69,13 @@ def phase_toolkit(folder: Path, window: int) -> dict:
     return out
 
 
-def _measured(folder: Path, phase: str, window: int) -> dict:
+def _measured(folder: Path, release: Path, phase: str, window: int) -> dict:
     """One phase in a fresh process (procmem), with the load around it: CPU seconds of other processes
     meanwhile and the 1-minute load average at start and end (as benchmarks/run.py records them)."""
     out = folder / f"{phase}.json"
     before, load0 = psutil.cpu_times(), os.getloadavg()[0]
     rec = procmem.run([sys.executable, "-m", "benchmarks.coordination", "--phase", phase, "--folder", str(folder),
-                       "--window", str(window), "--out", str(out)], cwd=ROOT,
+                       "--release", str(release), "--window", str(window), "--out", str(out)], cwd=ROOT,
                       stdout_path=folder / f"{phase}.log", stderr_path=folder / f"{phase}.err")
     after = psutil.cpu_times()
     busy = sum(getattr(after, f) - getattr(before, f) for f in ("user", "nice", "system", "irq", "softirq", "steal"))
@@ -86,19 +86,18 @@ def _measured(folder: Path, phase: str, window: int) -> dict:
     return rec
 
 
-def _release(scale: float) -> tuple[Path, int]:
-    """The synthetic release of this scale (made when missing or stale) and ingested; its tweet rows."""
+def _release(scale: float) -> tuple[Path, Path, int]:
+    """This scale's folder (cache, toolkit database, logs), the synthetic release of the scale, shared with
+    the rest of `make bench` (bench/release-scale<S>, made when missing or stale: one 5.6 GB release at
+    full scale, not two), ingested into the folder's cache; and its tweet rows."""
+    from benchmarks.measure import ensure_release
     from helpers.data import ingest
-    from helpers.data import release as rel
-    from helpers.synthetic import sample
     folder = ROOT / "bench" / f"coordination-scale{scale:g}"
-    marker = rel.read_marker(folder / "release") if (folder / "release").exists() else None
-    if not marker or marker.get("generator_version") != sample.GENERATOR_VERSION or marker.get("scale") != scale:
-        sample.write_sample_release(folder / "release", scale=scale, seed=sample.DEFAULT_SEED, progress=True)
-        marker = rel.read_marker(folder / "release")
-    ingest.ingest_release(folder / "release", cache_root=folder / "cache", progress=False, log=lambda *x: None)
+    release, _ = ensure_release(scale)
+    marker = json.loads((release / "synthetic-sample.json").read_text())
+    ingest.ingest_release(release, cache_root=folder / "cache", progress=False, log=lambda *x: None)
     rows = sum(f["rows"] for name, f in marker["files"].items() if "tweets" in name)
-    return folder, rows
+    return folder, release, rows
 
 
 def wall(r: dict | None) -> float | None:
@@ -145,10 +144,11 @@ def main(argv=None) -> int:
                     help="write the BENCHMARKS.md section from bench/coordination-result.json (runs done so far)")
     ap.add_argument("--phase", choices=("ours", "toolkit"))
     ap.add_argument("--folder")
+    ap.add_argument("--release")
     ap.add_argument("--out")
     a = ap.parse_args(argv)
     if a.phase:
-        result = (phase_ours if a.phase == "ours" else phase_toolkit)(Path(a.folder), a.window)
+        result = (phase_ours if a.phase == "ours" else phase_toolkit)(Path(a.folder), Path(a.release), a.window)
         Path(a.out).write_text(json.dumps(result))
         return 0
     out = ROOT / "bench" / "coordination-result.json"
@@ -159,10 +159,11 @@ def main(argv=None) -> int:
     both = sorted({float(s) for s in a.side_by_side.split(",") if s.strip()})
     runs = []
     for scale in sorted(set(both) | {a.scale}):    # the largest last: the runs so far are kept if it fails
-        folder, rows = _release(scale)
-        rec = {"scale": scale, "tweets": rows, "window_s": a.window, "ours": _measured(folder, "ours", a.window)}
+        folder, release, rows = _release(scale)
+        rec = {"scale": scale, "tweets": rows, "window_s": a.window,
+               "ours": _measured(folder, release, "ours", a.window)}
         if scale in both or a.toolkit_at_scale:
-            rec["toolkit"] = _measured(folder, "toolkit", a.window)
+            rec["toolkit"] = _measured(folder, release, "toolkit", a.window)
             rec["same_pair_counts"] = rec["ours"]["pairs"] == rec["toolkit"]["pairs"]
         runs.append(rec)
         print(json.dumps({"scale": scale, "tweets": rows, "ours_s": wall(rec["ours"]),

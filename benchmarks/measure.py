@@ -59,6 +59,7 @@ def ensure_release(scale: float, seed: int = SEED) -> tuple[Path, dict | None]:
             log(f"reusing the release {folder.relative_to(ROOT)} (generator {m['generator_version']})")
             return folder, None
     log(f"generating the synthetic release at scale {scale} in {folder.relative_to(ROOT)} ...")
+    LOGS.mkdir(parents=True, exist_ok=True)
     rec = procmem.run([PY, "-m", "helpers.synthetic.sample", "--out", str(folder), "--scale", str(scale),
                        "--seed", str(seed), "--quiet"], cwd=ROOT, interval=0.5,
                       stdout_path=LOGS / "generate.out", stderr_path=LOGS / "generate.err")

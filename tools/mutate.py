@@ -80,6 +80,8 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
     "metrics.core": ("helpers/metrics/core.py", ["tests/unit/metrics/test_metrics_core.py"], None),
     "claims.takeaways": ("helpers/claims/takeaways.py", ["tests/unit/claims/test_metrics_summary.py"], None),
     "metrics.content": ("helpers/metrics/content.py", ["tests/unit/metrics/test_metrics_content.py"], None),
+    "metrics.concentration": ("helpers/metrics/concentration.py",
+                              ["tests/unit/metrics/test_metrics_concentration.py"], None),
     "data.fields": ("helpers/data/fields.py", ["tests/unit/data/test_fields.py"], None),
     # release: not test_discovery_patterns.py (each of its tests ingests a release: minutes per mutant)
     "data.release": ("helpers/data/release.py", ["tests/unit/data/test_release.py"], None),
