@@ -3,7 +3,8 @@
     python -m benchmarks.coordination [--scale 1.0] [--side-by-side 0.02,0.05] [--window 60]
 
 On the synthetic releases of `make bench` (bench/release-scale<S>/, generated when missing or made by another
-generator version), each ingested into its own cache (bench/coordination-scale<S>/), after ingest: co-retweet + co-tweet + co-link pairs for one window, by
+generator version), each ingested into its own cache (bench/coordination-scale<S>/), after ingest: co-retweet
++ co-tweet + co-link pairs for one window, by
   ours     helpers.coordination (events from the cache, DuckDB windowed self-join, directed weights)
   toolkit  coordination-network-toolkit: load into its SQLite database, then its three computations
 each in a fresh process watched by benchmarks/procmem.py (wall time, CPU time, peak RSS of the process
@@ -27,7 +28,6 @@ import argparse
 import json
 import math
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -262,14 +262,8 @@ def section(res: dict) -> str:
 
 def write_section(res: dict) -> None:
     """Replace (or add) the Coordination section of BENCHMARKS.md."""
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    new = section(res)
-    if "<!-- coordination:start -->" in text:
-        text = re.sub(r"<!-- coordination:start -->.*<!-- coordination:end -->\n", lambda _: new, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    path.write_text(text, encoding="utf-8")
+    from benchmarks.report import replace_section
+    replace_section(ROOT / "BENCHMARKS.md", "coordination", section(res))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,28 @@ from benchmarks.summarise import (
     stats,
 )
 
+# ------------------------------------------------------------------------------------------ sections
+
+# Other steps of `make bench` (coordination, the archive) write their own sections into BENCHMARKS.md between
+# `<!-- name:start -->` and `<!-- name:end -->`; rewriting the main report keeps them.
+SECTION = re.compile(r"<!-- (?P<name>[a-z]+):start -->.*?<!-- (?P=name):end -->\n?", re.S)
+
+
+def with_sections(report: str, old: str) -> str:
+    """The main report followed by the marked sections of the file it replaces (in their order)."""
+    kept = [m.group(0).rstrip("\n") + "\n" for m in SECTION.finditer(old)]
+    return report.rstrip("\n") + "\n" + "".join("\n" + k for k in kept) if kept else report
+
+
+def replace_section(path, name: str, new: str) -> None:
+    """Replace (or append) the section `name` of the markdown file at `path` with `new` (markers included)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = re.compile(rf"<!-- {name}:start -->.*?<!-- {name}:end -->\n?", re.S)
+    new = new.rstrip("\n") + "\n"
+    text = pattern.sub(lambda _: new, text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + new
+    path.write_text(text, encoding="utf-8")
+
+
 # ------------------------------------------------------------------------------------------ findings
 
 PLACEHOLDER = re.compile(r"__([A-Z][A-Z0-9_]*)__")

@@ -59,7 +59,7 @@ from benchmarks.measure import (
     warm,
     write_params,
 )
-from benchmarks.report import render
+from benchmarks.report import render, with_sections
 from benchmarks.summarise import summarize
 
 # ------------------------------------------------------------------------------------------------ steps
@@ -208,9 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     report_file = ROOT / "BENCHMARKS.md" if full else BENCH / f"BENCHMARKS-scale{fmt_scale(args.scale)}.md"
     findings_file = ROOT / "benchmarks" / "findings.md"
     findings = findings_file.read_text() if findings_file.exists() and full else ""
+    def write_report(res: dict) -> None:
+        old = report_file.read_text(encoding="utf-8") if report_file.exists() else ""
+        report_file.write_text(with_sections(render(res, findings), old), encoding="utf-8")
+
     if args.report_only:
         res = json.loads(results_file.read_text())
-        report_file.write_text(render(res, findings))
+        res["summary"] = summarize(res)   # the checks of today's targets, on the stored measurements
+        write_report(res)
         log(f"wrote {report_file.relative_to(ROOT)}")
         return 0
 
@@ -229,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         res["summary"] = summarize(res)
         res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         results_file.write_text(json.dumps(res, indent=1) + "\n")
-        report_file.write_text(render(res, findings))
+        write_report(res)
 
     run = Run(args, release, run_dir, write_params(run_dir, release), earlier, res["measurements"], save)
     for name, step in STEPS.items():

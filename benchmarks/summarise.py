@@ -1,4 +1,6 @@
-"""Summarising: the measurements -> medians, ratios and the pass/miss check of every target of issue 6.
+"""Summarising: the measurements -> medians, ratios and the pass/miss check of every target of issues 6 and 16
+(issue 16 tightens issue 6's on the same release: first run 4x faster than naive, cached rerun 2 min, no process
+above 2 GB).
 
 In: the results dict (`measurements`). Out: `summary` (checks, ratios, the quietest runs) for the report.
 """
@@ -17,6 +19,10 @@ TARGETS = {
     "naive_over_first_wall": 3.0,
     "naive_over_first_rss": 2.0,
     "sample_fresh_wall_s": 180.0,
+    # issue 16 (the out-of-core engine), same release
+    "engine_naive_over_first_wall": 4.0,
+    "engine_cached_wall_s": 120.0,
+    "engine_max_process_rss_bytes": 2e9,
 }
 
 
@@ -103,9 +109,23 @@ def summarize(res: dict) -> dict:  # noqa: C901 (one branch per figure)
     if "sample_fresh_wall_s" in s:
         v = s["sample_fresh_wall_s"]
         check("default sample reproduce < 3 min", v, 180.0, v < 180.0, "s")
+    if "naive_over_first_wall" in ratios:
+        v = ratios["naive_over_first_wall"]
+        check("issue 16: first run >= 4x faster than naive", v, TARGETS["engine_naive_over_first_wall"],
+              v >= TARGETS["engine_naive_over_first_wall"], "ratio")
+    if "cached_wall_s" in s:
+        v = s["cached_wall_s"]["median"]
+        check("issue 16: cached rerun <= 2 min", v, TARGETS["engine_cached_wall_s"],
+              v <= TARGETS["engine_cached_wall_s"], "s")
+    peaks = [s[k]["max"] if isinstance(s[k], dict) else s[k]
+             for k in ("cached_max_process_rss", "first_max_process_rss") if k in s]
+    if peaks:
+        v = max(peaks)
+        check("issue 16: no process above 2 GB (cached and first run)", v, TARGETS["engine_max_process_rss_bytes"],
+              v <= TARGETS["engine_max_process_rss_bytes"], "bytes")
     s["checks"] = checks
     return s
-WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 NOT_MEASURED = "not measured in this run"
 
 
@@ -146,6 +166,13 @@ def _verdict_lists(s: dict) -> tuple[str, str, str]:
                  "(target 2x)"),
         ("default sample reproduce < 3 min",
          lambda: f"the default sample on a fresh clone ({sec(s['sample_fresh_wall_s'])}, target under 3 min)"),
+        ("issue 16: first run >= 4x faster than naive",
+         lambda: f"issue 16's first run 4x faster than the naive baseline ({r['naive_over_first_wall']:.2f}x)"),
+        ("issue 16: cached rerun <= 2 min",
+         lambda: f"issue 16's cached rerun in 2 min (median {sec(s['cached_wall_s']['median'])})"),
+        ("issue 16: no process above 2 GB (cached and first run)",
+         lambda: "issue 16's 2 GB per process (largest "
+                 f"{gb(max(s['cached_max_process_rss']['max'], s.get('first_max_process_rss', 0)))})"),
     ]
     met, missed, absent = [], [], []
     for target, phrase in phrases:

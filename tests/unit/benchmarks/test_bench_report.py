@@ -57,3 +57,23 @@ def test_renders_between_steps_and_still_refuses_unknown_placeholders():
     assert not report.PLACEHOLDER.search(text) and summarise.NOT_MEASURED in text
     with pytest.raises(ValueError, match="__NOT_KNOWN__"):
         report.render(res, template + "\n__NOT_KNOWN__\n")
+
+
+def test_rewriting_the_main_report_keeps_the_sections_other_steps_wrote(tmp_path):
+    """`make bench` runs the main benchmark, then the coordination (and archive) steps, each writing its own
+    section: a rerun of the main report (or --report-only) must not drop theirs."""
+    from benchmarks.report import replace_section, with_sections
+    old = ("# Old main\n\nold text\n\n<!-- coordination:start -->\n## Coordination\nA\n<!-- coordination:end -->\n"
+           "\n<!-- archive:start -->\n## Archive\nB\n<!-- archive:end -->\n")
+    new = with_sections("# New main\n\nnew text\n", old)
+    assert new.startswith("# New main\n\nnew text\n\n<!-- coordination:start -->")
+    assert "old text" not in new and new.count("<!-- coordination:end -->") == 1 and "## Archive\nB\n" in new
+    path = tmp_path / "B.md"
+    path.write_text(new, encoding="utf-8")
+    replace_section(path, "coordination", "<!-- coordination:start -->\n## Coordination\nC\n<!-- coordination:end -->")
+    text = path.read_text(encoding="utf-8")
+    assert "\nC\n" in text and "\nA\n" not in text and text.index("## Coordination") < text.index("## Archive")
+    replace_section(path, "engine", "<!-- engine:start -->\nE\n<!-- engine:end -->")
+    tail = "<!-- archive:end -->\n\n<!-- engine:start -->\nE\n<!-- engine:end -->\n"
+    assert path.read_text(encoding="utf-8").endswith(tail)
+    assert with_sections("# Main\n", "no sections here") == "# Main\n"
