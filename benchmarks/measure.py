@@ -179,6 +179,23 @@ def measure_ingest(release: Path, cache_root: Path, runs: int, first: int = 1) -
     return {"runs": results}
 
 
+def measure_duckdb(release: Path, out_dir: Path, runs: int) -> dict:
+    """DuckDB's own CSV-to-Parquet conversion of the files our ingest reads (benchmarks/duckdb_convert.py),
+    each run in a fresh process from an empty output folder."""
+    files = [str(release / f["file"]) for f in release_files(release)]
+    results = []
+    for i in range(runs):
+        rec = measured([PY, "-m", "benchmarks.duckdb_convert", str(out_dir), *files], f"duckdb-{i + 1}")
+        out = json.loads((LOGS / f"duckdb-{i + 1}.out").read_text().strip().splitlines()[-1])
+        rec = slim(rec, keep_processes=False)
+        rec.update(convert_s=out["seconds"], rows=out["rows"], duckdb=out["duckdb"],
+                   parquet_bytes=sum(f["parquet_bytes"] for f in out["files"]))
+        results.append(rec)
+        log(f"  DuckDB run {i + 1}: {rec['wall_s']:.1f} s, peak {rec['max_process_rss_bytes'] / GB:.2f} GB")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    return {"runs": results}
+
+
 def write_params(run_dir: Path, release: Path) -> Path:
     """A params file pointing every output of the sequence into bench/."""
     run_dir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ On one generated synthetic release (helpers.synthetic.sample, reused between run
 generator version, seed and scale), in one run:
   parse    pyarrow's CSV reader alone over the tweets files: the floor for any ingest
   ingest   helpers.data.ingest.ingest_release from an empty cache: wall time, MB/s, rows/s, peak RSS
+  duckdb   DuckDB's own CSV-to-Parquet conversion of the same files (benchmarks/duckdb_convert.py): the peer
   cached   `make reproduce` (helpers.run.pipeline) with the cache built: wall, peak RSS of every process
   first    the same from an empty cache
   naive    benchmarks/naive_baseline.py: pd.read_csv of every whole tweets CSV in every notebook
@@ -48,6 +49,7 @@ from benchmarks.measure import (
     generator_version,
     log,
     machine,
+    measure_duckdb,
     measure_ingest,
     measure_naive,
     measure_parse,
@@ -96,6 +98,12 @@ def step_ingest(r: Run) -> None:
     earlier = r.earlier.get("ingest", {}).get("runs", [])
     r.m["ingest"] = measure_ingest(r.release, r.cache_root, r.args.ingest_runs, 1 + len(earlier))
     r.m["ingest"]["runs"] = earlier + r.m["ingest"]["runs"]
+
+
+def step_duckdb(r: Run) -> None:
+    """DuckDB's own CSV-to-Parquet conversion of the same files: the peer our ingest should keep ahead of."""
+    log(f"warm page cache ({warm(r.release):.0f} s); DuckDB's CSV-to-Parquet conversion x{r.args.ingest_runs} ...")
+    r.m["duckdb"] = measure_duckdb(r.release, r.run_dir / "duckdb-parquet", r.args.ingest_runs)
 
 
 def step_cached(r: Run) -> None:
@@ -156,7 +164,7 @@ def step_sample(r: Run) -> None:
 # The steps in the order they run; each one's results are saved when it ends. A new benchmark is a function of
 # a `Run` (in its own module) registered here under the name `--skip` and the results file use.
 STEPS: dict[str, Callable[[Run], None]] = {
-    "parse": step_parse, "ingest": step_ingest, "cached": step_cached, "first": step_first,
+    "parse": step_parse, "ingest": step_ingest, "duckdb": step_duckdb, "cached": step_cached, "first": step_first,
     "naive": step_naive, "tables": step_tables, "sample": step_sample,
 }
 

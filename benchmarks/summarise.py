@@ -23,6 +23,8 @@ TARGETS = {
     "engine_naive_over_first_wall": 4.0,
     "engine_cached_wall_s": 120.0,
     "engine_max_process_rss_bytes": 2e9,
+    "ingest_over_duckdb_wall": 1.0,       # keep ahead of DuckDB's own CSV-to-Parquet conversion
+    "ingest_over_duckdb_rss": 1.0,
 }
 
 
@@ -52,6 +54,9 @@ def summarize(res: dict) -> dict:  # noqa: C901 (one branch per figure)
         s["ingest_peak_rss"] = stats([r["max_process_rss_bytes"] for r in m["ingest"]["runs"]])
         s["ingest_mb_s"] = all_bytes / MB / s["ingest_wall_s"]["median"]
         s["ingest_rows_s"] = all_rows / s["ingest_wall_s"]["median"]
+    if "duckdb" in m:
+        s["duckdb_wall_s"] = stats([r["convert_s"] for r in m["duckdb"]["runs"]])
+        s["duckdb_peak_rss"] = stats([r["max_process_rss_bytes"] for r in m["duckdb"]["runs"]])
     if "cached" in m:
         s["cached_wall_s"] = stats([r["wall_s"] for r in m["cached"]["runs"]])
         s["cached_max_process_rss"] = stats([r["max_process_rss_bytes"] for r in m["cached"]["runs"]])
@@ -71,6 +76,9 @@ def summarize(res: dict) -> dict:  # noqa: C901 (one branch per figure)
     ratios = {}
     if "parse_s" in s and "ingest_wall_s" in s:
         ratios["ingest_over_parse"] = s["ingest_wall_s"]["median"] / s["parse_s"]["median"]
+    if "duckdb_wall_s" in s and "ingest_wall_s" in s:
+        ratios["ingest_over_duckdb_wall"] = s["ingest_wall_s"]["median"] / s["duckdb_wall_s"]["median"]
+        ratios["ingest_over_duckdb_rss"] = s["ingest_peak_rss"]["median"] / s["duckdb_peak_rss"]["median"]
     if "naive_wall_s" in s and "first_wall_s" in s:
         ratios["naive_over_first_wall"] = s["naive_wall_s"] / s["first_wall_s"]
         ratios["naive_over_first_rss"] = s["naive_max_process_rss"] / s["first_max_process_rss"]
@@ -119,6 +127,10 @@ def summarize(res: dict) -> dict:  # noqa: C901 (one branch per figure)
               v <= TARGETS["engine_cached_wall_s"], "s")
     peaks = [s[k]["max"] if isinstance(s[k], dict) else s[k]
              for k in ("cached_max_process_rss", "first_max_process_rss") if k in s]
+    if "ingest_over_duckdb_wall" in ratios:
+        for what, key in (("time", "ingest_over_duckdb_wall"), ("peak memory", "ingest_over_duckdb_rss")):
+            v = ratios[key]
+            check(f"issue 16: ingest {what} <= DuckDB's CSV-to-Parquet", v, TARGETS[key], v <= TARGETS[key], "ratio")
     if peaks:
         v = max(peaks)
         check("issue 16: no process above 2 GB (cached and first run)", v, TARGETS["engine_max_process_rss_bytes"],
@@ -168,6 +180,10 @@ def _verdict_lists(s: dict) -> tuple[str, str, str]:
          lambda: f"the default sample on a fresh clone ({sec(s['sample_fresh_wall_s'])}, target under 3 min)"),
         ("issue 16: first run >= 4x faster than naive",
          lambda: f"issue 16's first run 4x faster than the naive baseline ({r['naive_over_first_wall']:.2f}x)"),
+        ("issue 16: ingest time <= DuckDB's CSV-to-Parquet",
+         lambda: f"the ingest at {r['ingest_over_duckdb_wall']:.2f}x the time of DuckDB's CSV-to-Parquet"),
+        ("issue 16: ingest peak memory <= DuckDB's CSV-to-Parquet",
+         lambda: f"the ingest at {r['ingest_over_duckdb_rss']:.2f}x DuckDB's peak memory"),
         ("issue 16: cached rerun <= 2 min",
          lambda: f"issue 16's cached rerun in 2 min (median {sec(s['cached_wall_s']['median'])})"),
         ("issue 16: no process above 2 GB (cached and first run)",
