@@ -28,8 +28,13 @@ _COMPUTE = {"co_retweet": "compute_co_retweet_parallel", "co_tweet": "compute_co
             "co_link": "compute_co_link_network", "co_reply": "compute_co_reply_network"}
 
 
+CHUNK = 200_000   # rows turned into Python objects at a time (9 million tweets at once took 10 GB)
+
+
 def messages(release):
-    """The toolkit's message tuples for every tweet of the run (tweets without a time are left out)."""
+    """The toolkit's message tuples for every tweet of the run (tweets without a time are left out), made
+    CHUNK rows at a time: the toolkit's preprocessing consumes an iterator, so the memory of the peer run is
+    the toolkit's, not the Python objects of every tweet at once."""
     cols = ["tweetid", "userid", "user_screen_name", "is_retweet", "retweet_tweetid", "in_reply_to_tweetid",
             "tweet_text", "tweet_time", "urls"]
     for op in release.ops_with("tweets"):
@@ -39,15 +44,19 @@ def messages(release):
         text = pc.fill_null(t.column("tweet_text").cast(pa.string()), "")
         blank = pc.and_(pc.invert(rt), pc.equal(normalise_text(text.combine_chunks()), ""))
         t = t.filter(pc.invert(blank))
-        rt = pc.fill_null(t.column("is_retweet"), False)
-        repost = pc.if_else(rt, t.column("retweet_tweetid").cast(pa.string()), pa.scalar(None, pa.string()))
-        secs = pc.cast(pc.cast(t.column("tweet_time"), pa.timestamp("s", tz="UTC")), pa.int64())
-        yield from zip(t.column("tweetid").cast(pa.string()).to_pylist(),
-                       t.column("userid").cast(pa.string()).to_pylist(),
-                       t.column("user_screen_name").cast(pa.string()).to_pylist(), repost.to_pylist(),
-                       t.column("in_reply_to_tweetid").cast(pa.string()).to_pylist(),
-                       pc.fill_null(t.column("tweet_text").cast(pa.string()), "").to_pylist(), secs.to_pylist(),
-                       [u or [] for u in t.column("urls").to_pylist()])
+        for start in range(0, t.num_rows, CHUNK):
+            yield from _tuples(t.slice(start, CHUNK))
+
+
+def _tuples(t: pa.Table):
+    rt = pc.fill_null(t.column("is_retweet"), False)
+    repost = pc.if_else(rt, t.column("retweet_tweetid").cast(pa.string()), pa.scalar(None, pa.string()))
+    secs = pc.cast(pc.cast(t.column("tweet_time"), pa.timestamp("s", tz="UTC")), pa.int64())
+    return zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("userid").cast(pa.string()).to_pylist(),
+               t.column("user_screen_name").cast(pa.string()).to_pylist(), repost.to_pylist(),
+               t.column("in_reply_to_tweetid").cast(pa.string()).to_pylist(),
+               pc.fill_null(t.column("tweet_text").cast(pa.string()), "").to_pylist(), secs.to_pylist(),
+               [u or [] for u in t.column("urls").to_pylist()])
 
 
 def load(release, db_path: Path) -> None:
