@@ -144,6 +144,22 @@ def example_texts(release, result, network: str, groups: int = 3, per_group: int
                          "text": [texts.get(str(i), "") for i in picks["tweetid_1"]]})[cols]
 
 
+def read_coverage(reports_dir: Path, release) -> pd.DataFrame | None:
+    """The coverage `export` recorded in `manifest.json` (one row per op and network), if it was computed
+    on the files of `release` (the same names, sizes and SHA-256); else None: a manifest left by a run on
+    other files never passes for this one's. (The window is checked by the reader: see
+    `fingerprint.with_coordination`.)"""
+    try:
+        record = json.loads((Path(reports_dir) / FOLDER / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+    ours = sorted((f.file, int(f.bytes), f.sha256) for f in files_table(release.manifest).itertuples())
+    theirs = sorted((f.get("name"), int(f.get("bytes") or 0), f.get("sha256")) for f in record.get("files_read", []))
+    if ours != theirs or not record.get("coverage"):
+        return None
+    return pd.DataFrame(record["coverage"])
+
+
 def export(result, amplification: tuple, release, reports_dir: Path) -> list[Path]:
     """Write every file of the coordination analysis (see the module docstring); returns their paths."""
     out = Path(reports_dir) / FOLDER

@@ -10,8 +10,9 @@ The heavy work is SQL (`fingerprint_sql`); what is finished in Python runs on ta
 (languages, clients, hosts, hours) with the project's one definition of each concept: client classes
 (`clients`), registered domains (`content.domain_of_host`), working hours (`timeline.working_hours_share`).
 An operation without tweets keeps its row (zero tweets, empty features): no default hides an operation.
-Coordination is not part of it: the calibrated coordination share (notebook 10) needs shuffled draws per
-operation, far from cheap at 48 operations.
+Coordination enters through `with_coordination`: the share of each operation's accounts in co-retweet and
+co-tweet pairs coordinated beyond chance (the two measures of Schoch et al. 2022), taken from notebook 10's
+calibrated result on the same tweets, never recomputed here (its shuffled draws are the expensive part).
 """
 
 from __future__ import annotations
@@ -68,6 +69,45 @@ FEATURES = (
     Feature("office_hours_share", "office-hours share (home time)"),
     Feature("top_hashtag_share", "top hashtag share"),
 )
+
+
+# Coordination features (`with_coordination`): network of notebook 10 -> fingerprint column.
+COORDINATION = {"co_retweet": "coordinated_co_retweet", "co_tweet": "coordinated_co_tweet"}
+COORDINATION_FEATURES = (
+    Feature("coordinated_co_retweet", "co-retweet beyond chance (accounts)"),
+    Feature("coordinated_co_tweet", "co-tweet beyond chance (accounts)"),
+)
+
+
+def with_coordination(fp: pd.DataFrame, coverage: pd.DataFrame | None) -> tuple[pd.DataFrame, str | None]:
+    """The fingerprint with the COORDINATION columns: per operation the share of its active accounts in
+    pairs coordinated beyond chance (`accounts beyond chance share` of notebook 10's coverage, one row per
+    op and network). Returns the frame and, when the columns stay empty, why.
+
+    The coverage is used only if it counted the same tweets per operation as the fingerprint (same files,
+    window and operations): a coverage left by a run on other files or another window would otherwise
+    pass for this one's. A network notebook 10 did not run stays empty; so does an operation it did not see."""
+    out = fp.copy()
+    for column in COORDINATION.values():
+        out[column] = np.nan
+    if coverage is None or coverage.empty:
+        return out, "notebook 10 (coordination) has not run on these files"
+    tweets = coverage.drop_duplicates("op").set_index("op")["tweets"]
+    mine = fp.set_index("op")["tweets"]
+    seen = mine.index.intersection(tweets.index)
+    if len(seen) == 0 or not (tweets.loc[seen].astype("int64") == mine.loc[seen].astype("int64")).all():
+        return out, "notebook 10 (coordination) last ran on other tweets (another window or other operations)"
+    for network, column in COORDINATION.items():
+        share = coverage[coverage["network"] == network].set_index("op")["accounts beyond chance share"]
+        out[column] = out["op"].map(share).astype(float)
+    return out, None
+
+
+def features_of(fp: pd.DataFrame) -> tuple[Feature, ...]:
+    """FEATURES, plus each coordination feature the fingerprint has a value for (an all-empty column would
+    only add a grey stripe and weigh nothing)."""
+    extra = tuple(f for f in COORDINATION_FEATURES if f.column in fp and fp[f.column].notna().any())
+    return FEATURES + extra
 
 
 def _top(counts: pd.DataFrame, value: str, n: str) -> pd.DataFrame:

@@ -17,19 +17,22 @@ SHOWN = {"tweets": "tweets", "accounts": "accounts", "first_tweet": "first tweet
          "top_language": "top language", "top_language_share": "its share", "automated_share": "automated",
          "retweet_share": "retweets", "hashed_share": "hashed accounts", "engagement_per_tweet": "engagement per tweet",
          "peak_local_hour": "peak hour (home)", "office_hours_share": "office hours (home)",
-         "top_domain": "top domain", "top_hashtag": "top hashtag"}
+         "top_domain": "top domain", "top_hashtag": "top hashtag",
+         "coordinated_co_retweet": "co-retweet beyond chance", "coordinated_co_tweet": "co-tweet beyond chance"}
 
 
 def fingerprint_table(fp: pd.DataFrame, ops: Sequence[str], label: Callable[[str], str]) -> pd.DataFrame:
     """The fingerprint's main columns for reading, one row per operation in the order of `ops`."""
     f = fp.set_index("op").loc[list(ops)].reset_index()
+    coordination = [c for c in ("coordinated_co_retweet", "coordinated_co_tweet") if c in f and f[c].notna().any()]
     out = prose.present(f, shares=["top_language_share", "automated_share", "retweet_share", "hashed_share",
-                                   "office_hours_share"], counts=["tweets", "accounts"],
+                                   "office_hours_share", *coordination], counts=["tweets", "accounts"],
                         dates=["first_tweet", "last_tweet"])
     out["engagement_per_tweet"] = [("n/a" if prose.is_missing(v) else f"{v:,.2f}") for v in f["engagement_per_tweet"]]
     out["peak_local_hour"] = [("n/a" if prose.is_missing(v) else f"{int(v):02d}h") for v in f["peak_local_hour"]]
     out.insert(0, "operation", [label(op) for op in f["op"]])
-    return out[["operation", *SHOWN]].rename(columns=SHOWN).fillna("n/a")
+    shown = [c for c in SHOWN if c in out and (not c.startswith("coordinated_") or c in coordination)]
+    return out[["operation", *shown]].rename(columns=SHOWN).fillna("n/a")
 
 
 def standouts(long: pd.DataFrame, label: Callable[[str], str], n: int = 3) -> str:

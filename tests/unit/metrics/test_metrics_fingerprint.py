@@ -168,3 +168,45 @@ def test_display_order_is_by_disclosure_then_attribution():
     assert feb_2021 == ["armenia_202012", "iran_202012", "gru_202012", "ira_202012"]   # Armenia, Iran, Russia
     assert order[6] == "rea_0621"
     assert fingerprint.disclosure_breaks(order) == [2, 6, 7]
+
+
+# --- coordination features: notebook 10's calibrated coverage joined in, only when it counted the same tweets
+
+def _coverage(tweets: dict[str, int]) -> pd.DataFrame:
+    rows = []
+    for op, n in tweets.items():
+        for network, share in (("co_retweet", 0.25), ("co_tweet", 0.5), ("co_link", 0.75)):
+            rows.append({"op": op, "network": network, "tweets": n, "accounts beyond chance share": share
+                         + (0.01 if op == "b" else 0.0)})
+    return pd.DataFrame(rows)
+
+
+def test_with_coordination_takes_the_co_retweet_and_co_tweet_shares_of_the_same_tweets():
+    fp = pd.DataFrame({"op": ["a", "b", "c"], "tweets": [10, 20, 0]})
+    out, why = fingerprint.with_coordination(fp, _coverage({"a": 10, "b": 20}))
+    assert why is None
+    assert out["coordinated_co_retweet"].tolist()[:2] == [0.25, 0.26]
+    assert out["coordinated_co_tweet"].tolist()[:2] == [0.5, 0.51]
+    assert out[["coordinated_co_retweet", "coordinated_co_tweet"]].iloc[2].isna().all()  # c: not in the coverage
+    assert "coordinated_co_link" not in out and list(out.columns[:2]) == ["op", "tweets"]
+    assert "coordinated_co_retweet" not in fp   # the input is left as it was
+
+
+@pytest.mark.parametrize("coverage, reason", [
+    (None, "has not run"), (pd.DataFrame(), "has not run"),
+    (_coverage({"a": 10, "b": 21}), "other tweets"),    # another window: b counted one tweet more
+    (_coverage({"x": 10}), "other tweets"),              # other operations only
+])
+def test_with_coordination_leaves_the_columns_empty_and_says_why(coverage, reason):
+    fp = pd.DataFrame({"op": ["a", "b"], "tweets": [10, 20]})
+    out, why = fingerprint.with_coordination(fp, coverage)
+    assert reason in why
+    assert out[["coordinated_co_retweet", "coordinated_co_tweet"]].isna().all().all()
+    assert fingerprint.features_of(out) == fingerprint.FEATURES
+
+
+def test_features_of_adds_a_coordination_feature_only_where_it_has_values():
+    fp = pd.DataFrame({"op": ["a", "b"], "coordinated_co_retweet": [0.1, np.nan],
+                       "coordinated_co_tweet": [np.nan, np.nan]})
+    assert fingerprint.features_of(fp) == (*fingerprint.FEATURES, fingerprint.COORDINATION_FEATURES[0])
+    assert fingerprint.features_of(pd.DataFrame({"op": ["a"]})) == fingerprint.FEATURES

@@ -107,3 +107,19 @@ def test_standouts_name_the_values_furthest_from_the_mean():
     assert text == ("The values furthest from the operations' mean: Russia IRA (Oct 2018) on b (z +2.5, above the "
                     "mean) and Russia IRA (Oct 2018) on a (z +0.5, above the mean).")
     assert crossop.standouts(long.assign(z=0.0), label).startswith("No operation stands out")
+
+
+def test_fingerprint_table_shows_the_coordination_shares_only_when_known():
+    base = {"op": ["ira", "iranian"], "tweets": [10, 20], "accounts": [2, 3], "first_tweet": pd.to_datetime(
+        ["2015-01-01", "2016-01-01"]), "last_tweet": pd.to_datetime(["2015-02-01", "2016-02-01"]),
+        "top_language": ["ru", "fa"], "top_language_share": [0.5, 0.25], "automated_share": [0.0, 0.5],
+        "retweet_share": [0.5, 0.5], "hashed_share": [1.0, 1.0], "engagement_per_tweet": [1.0, 2.0],
+        "peak_local_hour": [9, 10], "office_hours_share": [0.5, 0.5], "top_domain": ["a.ru", "b.ir"],
+        "top_hashtag": ["x", "y"]}
+    without = crossop.fingerprint_table(pd.DataFrame(base), ["ira", "iranian"], label)
+    assert "co-retweet beyond chance" not in without and "co-tweet beyond chance" not in without
+    known = pd.DataFrame(dict(base, coordinated_co_retweet=[0.125, np.nan], coordinated_co_tweet=[np.nan, np.nan]))
+    with_shares = crossop.fingerprint_table(known, ["ira", "iranian"], label)
+    assert "co-tweet beyond chance" not in with_shares          # no operation has a value: no column
+    assert list(with_shares.columns[-1:]) == ["co-retweet beyond chance"]
+    assert with_shares["co-retweet beyond chance"].tolist() == ["12.5%", "n/a"]
