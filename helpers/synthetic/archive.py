@@ -1,7 +1,7 @@
-"""Small synthetic releases of any dataset of Twitter's archive, in that disclosure's file names and format.
+"""Synthetic releases of any dataset of Twitter's archive, in that disclosure's file names and format.
 
 `helpers.synthetic.sample` writes the calibrated October 2018 sample; this module writes, for any catalog dataset
-key (`helpers.data.catalog`), a few synthetic rows laid out as that disclosure published them
+key (`helpers.data.catalog`), synthetic rows (a few, or tens of millions) laid out as that disclosure published them
 (`docs/releases.md`): file names (parts, folders of parts, per-year files, bucket
 prefixes, shortened names, the users-file names of each period, zips) and column format:
 
@@ -21,6 +21,13 @@ not calibrated to anything: it is for testing the loader on every naming pattern
 synthetic archive of all 48 datasets (`--ops all`) on which every notebook runs. The folder is marked
 synthetic (`helpers.paths.SAMPLE_MARKER`). Deterministic for a seed.
 
+The values are drawn in `helpers.synthetic.archive_rows`, a chunk of days at a time with numpy and Arrow
+compute; this module lays them out: each chunk is formatted in the disclosure's Style and appended to the
+file (part, year, zip member) it belongs to, so memory is bounded by the chunk, not the dataset (the
+50-million-tweet archive of issue 16: `python -m benchmarks.archive`). The planted damage options
+(`float_ids`, `duplicate_across_parts`, `camel_users`) work at any size; `float_ids` loops over the rows it
+damages, so it is meant for small test archives.
+
     python -m helpers.synthetic.archive --out DIR --ops iran_201901_1,REA_0621 [--tweets N | --scale S] --seed 1
     python -m helpers.synthetic.archive --out data/archive --ops all --scale 0.0005     # `make sample ARCHIVE=1`
 """
@@ -38,6 +45,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers.data import catalog
 from helpers.data.schema import USER_COLUMNS
@@ -143,21 +151,16 @@ def per_year(d: catalog.Dataset) -> bool:
     return d.release_month == "2021-12" or d.key in HALF_YEARS_FROM
 
 
-def year_labels(minute: np.ndarray, half_from: int | None) -> np.ndarray:
-    """Per-year file label of tweet times (minutes since 1970): `2019`, or `2016_01` / `2016_06` for
-    half-years from `half_from` on."""
-    t = minute.astype("datetime64[m]")
-    year = t.astype("datetime64[Y]").astype(np.int64) + 1970
-    labels = year.astype(str).astype(object)
+def year_labels(times, half_from: int | None) -> np.ndarray:
+    """Per-year file labels of `YYYY-MM-DD HH:MM` tweet times (Arrow strings): `2019`, or `2016_01` /
+    `2016_06` for half-years from `half_from` on."""
+    year = pc.utf8_slice_codeunits(times, 0, 4)
+    labels = np.asarray(year.to_numpy(zero_copy_only=False), dtype=str)
     if half_from is not None:
-        half = np.where(t.astype("datetime64[M]").astype(np.int64) % 12 < 6, "_01", "_06")
-        labels = np.where(year >= half_from, labels + half, labels)
-    return labels.astype(str)
-
-
-def _minute_of(times: pa.Array) -> np.ndarray:
-    """Minutes since 1970 of `YYYY-MM-DD HH:MM` strings."""
-    return np.array(times.to_pylist(), dtype="datetime64[m]").astype(np.int64)
+        month = np.asarray(pc.cast(pc.utf8_slice_codeunits(times, 5, 7), pa.int64()))
+        half = np.where(month <= 6, "_01", "_06")
+        labels = np.where(labels.astype(np.int64) >= half_from, np.char.add(labels, half), labels)
+    return labels
 
 
 class _Sink:
@@ -210,7 +213,7 @@ def _file_runs(d: catalog.Dataset, table: pa.Table, first_row: int, n: int, fixe
     """(file key, start, stop) of the chunk's consecutive rows that go to one file: by year label for the
     per-year layouts, else the contiguous share of each fixed part (rows numbered in the dataset)."""
     if per_year(d):
-        keys = year_labels(_minute_of(table.column("tweet_time")), HALF_YEARS_FROM.get(d.key))
+        keys = year_labels(table.column("tweet_time"), HALF_YEARS_FROM.get(d.key))
     else:
         bounds = np.linspace(0, n, len(fixed) + 1).round().astype(np.int64)
         keys = np.searchsorted(bounds, first_row + np.arange(table.num_rows), side="right") - 1

@@ -159,9 +159,11 @@ class Chunk:
         return int(self.counts.sum())
 
 
-def chunks(d: catalog.Dataset, n: int, seed: int, chunk_rows: int = CHUNK_ROWS) -> list[Chunk]:
+def chunks(d: catalog.Dataset, n: int, seed: int, chunk_rows: int | None = None) -> list[Chunk]:
     """The dataset's tweets per day (uniform over the active period's days), cut into runs of days of
-    about `chunk_rows` tweets (a chunk starts with the first day whose first tweet passes a multiple of it)."""
+    about `chunk_rows` (default CHUNK_ROWS) tweets: a chunk starts with the first day whose first tweet
+    passes a multiple of it."""
+    chunk_rows = chunk_rows or CHUNK_ROWS
     start, end = active_period(d)
     n_days = int((end - start).astype(int)) // 1440
     per_day = rng_for(seed, d.key, "days").multinomial(n, np.full(n_days, 1.0 / n_days))
