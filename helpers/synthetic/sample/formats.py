@@ -102,7 +102,7 @@ def csv_bytes(table: pa.Table, style: Style, header: bool) -> bytes:
 
 # Python's csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\n") quotes a field holding the delimiter, the
 # quote character or a character of the line terminator (and a row of one empty field).
-_NEEDS_QUOTES = r'[",\n]'
+_NEEDS_QUOTES = (",", '"', "\n")
 
 
 def minimal_csv_rows(table: pa.Table) -> bytes:
@@ -112,16 +112,25 @@ def minimal_csv_rows(table: pa.Table) -> bytes:
     generator's bottleneck. Nulls are written as empty fields, as csv writes None."""
     if table.num_rows == 0:
         return b""
-    fields = []
-    for name in table.column_names:
-        col = pc.fill_null(table.column(name).cast(pa.string()), "")
-        needs = pc.match_substring_regex(col, _NEEDS_QUOTES)
-        if table.num_columns == 1:
-            needs = pc.or_(needs, pc.equal(col, ""))
-        quoted = pc.binary_join_element_wise('"', pc.replace_substring(col, '"', '""'), '"', "")
-        fields.append(pc.if_else(needs, quoted, col))
+    fields = [_minimal_field(pc.fill_null(col.cast(pa.string()), "").combine_chunks(), table.num_columns == 1)
+              for col in table.columns]
     lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*fields, ","), "", "\n")
-    return b"".join(_string_bytes(chunk) for chunk in lines.chunks)
+    return _string_bytes(lines)
+
+
+def _minimal_field(col: pa.Array, alone: bool) -> pa.Array:
+    """A column's fields, quoted where csv's QUOTE_MINIMAL quotes them. A column whose bytes hold no
+    character that needs quotes (most of them) is returned as it is, without a per-value search."""
+    raw = _string_bytes(col)
+    if not any(ch.encode() in raw for ch in _NEEDS_QUOTES) and not alone:
+        return col
+    needs = pc.match_substring(col, _NEEDS_QUOTES[0])
+    for ch in _NEEDS_QUOTES[1:]:
+        needs = pc.or_(needs, pc.match_substring(col, ch))
+    if alone:
+        needs = pc.or_(needs, pc.equal(col, ""))
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(col.filter(needs), '"', '""'), '"', "")
+    return pc.replace_with_mask(col, needs, quoted)
 
 
 def _string_bytes(arr: pa.Array) -> bytes:
