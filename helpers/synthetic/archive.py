@@ -237,13 +237,14 @@ def write_dataset(folder: Path, d: catalog.Dataset, n_tweets: int, seed: int, in
         if float_ids:
             table, k = plant_float_ids(table, chunk.first_row)
             planted += k
-        if first is None:
-            first = table.slice(0, 1)
+        if duplicate and first is None:   # a copy: a slice would keep the whole chunk alive
+            first = pa.Table.from_pylist(table.slice(0, 1).to_pylist(), schema=table.schema)
         for key, a, b in _file_runs(d, table, chunk.first_row, n_tweets, fixed):
             if key not in sinks:
                 sinks[key] = _Sink(folder, layout(d, [str(key)], index)[0], head, big)
             sinks[key].write(csv_bytes(table.slice(a, b - a), style, header=False), b - a)
             last_key = key
+        del table                         # freed before the next chunk is drawn: one chunk in memory at a time
     duplicate_id = None
     if duplicate and sum(s.rows > 0 for s in sinks.values()) >= 2:
         # the first tweet of the first part repeated at the end of the last (the tweets are in time order)

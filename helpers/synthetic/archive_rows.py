@@ -26,7 +26,7 @@ from helpers.data.schema import USER_COLUMNS
 from helpers.synthetic.sample import Style, rng_for
 from helpers.synthetic.sample.formats import count_strings
 
-CHUNK_ROWS = 250_000          # tweets per generated chunk (about; a chunk ends at a day's end)
+CHUNK_ROWS = 100_000          # tweets per generated chunk (about; a chunk ends at a day's end): ~250 MB peak
 DEFAULT_TWEETS = 60
 MIN_TWEETS = 5
 ACTIVE_YEARS = 3              # the active period ends in the disclosure month
