@@ -327,7 +327,7 @@ def section(res: dict) -> str:
          "`bench/archive-result.json`. The archive: `helpers.synthetic.archive --ops all`, each dataset at its "
          "published size times one scale, in its disclosure's file names and format (synthetic, not calibrated)."]
     if not res.get("sizes"):
-        L += ["", "Not measured yet: it needs about 45 GB of free disk and an hour (`make bench ARCHIVE=1`).", ""]
+        L += ["", "Not measured yet: it needs about 45 GB of free disk and an hour (`make bench ARCHIVE=1`)."]
     else:
         L += ["", f"Run {res.get('started', '?')}; {res.get('machine', {}).get('cores', '?')} cores; "
               f"disk: {res['disk']['bytes_per_tweet']:.0f} bytes of CSV per tweet, "
