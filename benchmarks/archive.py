@@ -333,7 +333,7 @@ def section(res: dict) -> str:
               f"disk: {res['disk']['bytes_per_tweet']:.0f} bytes of CSV per tweet, "
               f"{res['disk']['need_bytes'] / GB:.1f} GB needed, {res['disk']['free_bytes'] / GB:.1f} GB free.", "",
               "| tweets | CSV GB | generate s | parse limit s | ingest s | ingest CPU s | ingest peak GB | "
-              "DuckDB s | DuckDB peak GB | sequence s | sequence peak GB | load avg start / end |",
+              "DuckDB s | DuckDB peak GB | sequence s | sequence peak GB | load avg (ingest / sequence) |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         L += [_size_row(s) for s in sorted(res["sizes"].values(), key=lambda s: s["tweets"])]
         L += ["", "The parse limit and DuckDB read the zipped datasets' members extracted beforehand (ingest reads the "
