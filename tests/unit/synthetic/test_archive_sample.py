@@ -9,6 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from helpers.data import catalog, schema
@@ -192,3 +193,59 @@ def test_datasets_differ_in_their_traits_and_post_around_a_home_hour(tmp_path):
         assert near > 0.6, (key, near)    # most tweets within 4 hours of the peak hour, in home time
     assert len({round(v, 2) for v in retweets.values()}) == 3
     assert arch.traits(catalog.lookup(keys[0]), 5) == arch.traits(catalog.lookup(keys[0]), 5)
+
+
+@pytest.mark.parametrize("columns", [1, 3])
+def test_minimal_quoting_writer_gives_the_bytes_of_csv_quote_minimal(columns):
+    import io
+
+    import pyarrow as pa
+
+    from helpers.synthetic.sample.formats import minimal_csv_rows
+    values = ["plain", "", "a,b", 'say "hi"', "line one\nline two", "a\rb", " lead", "[a, b]", "['x']", '"', "é,ü"]
+    table = pa.table({f"c{k}": pa.array(values[k:] + values[:k], pa.string()) for k in range(columns)})
+    table = pa.concat_tables([table, table]).slice(3, 15)   # several chunks, an offset into the buffers
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(
+        zip(*(table.column(c).to_pylist() for c in table.column_names)))
+    assert minimal_csv_rows(table) == out.getvalue().encode("utf-8")
+    with_null = pa.table({"a": pa.array(["x", None], pa.string()), "b": pa.array(["1", "2"])})
+    assert minimal_csv_rows(with_null) == b"x,1\n,2\n"
+
+
+def test_chunks_cover_every_tweet_once_in_runs_of_days():
+    d = catalog.lookup("iran_201901_1")
+    parts = arch.chunks(d, 10_000, seed=3, chunk_rows=1_000)
+    assert sum(c.rows for c in parts) == 10_000 and len(parts) >= 9
+    assert [c.first_row for c in parts] == list(np.cumsum([0] + [c.rows for c in parts[:-1]]))
+    days = np.concatenate([c.days[c.counts > 0] for c in parts])
+    assert (np.diff(days) > 0).all()                       # each day in one chunk, chunks in day order
+    assert max(c.rows for c in parts) < 1_000 + max(c.counts.max() for c in parts)
+
+
+def test_many_chunks_write_the_same_layout_in_time_order_with_damage_planted(tmp_path, monkeypatch):
+    from helpers.synthetic import archive_rows
+    monkeypatch.setattr(archive_rows, "CHUNK_ROWS", 37)    # a few hundred tweets in many chunks
+    keys = ["iran_201901_1", "REA_0621", "russia_201901_1"]
+    marker = arch.write_archive_sample(tmp_path / "r", keys, tweets=400, seed=2, float_ids=["iran_201901_1"],
+                                       duplicate_across_parts=["iran_201901_1"])
+    assert len(arch.chunks(catalog.lookup("iran_201901_1"), 400, 2)) >= 9
+    iran = tweet_files(marker, "iran_201901_1")
+    assert [f["rows"] for _, f in iran] == [100, 100, 100, 101]     # contiguous quarters, + the repeated tweet
+    rows = [r for path, _ in iran for r in header_and_rows(tmp_path / "r" / path)[1]]
+    dup = marker["ops"]["iran_201901_1"]["damage"]["duplicate_tweetid"]
+    assert rows[-1] == rows[0] and rows[0]["tweetid"] == dup
+    times = [r["tweet_time"] for r in rows[:-1]]
+    assert times == sorted(times) and len({r["tweetid"] for r in rows}) == 400
+    assert [r["tweet_text"].split()[3].rstrip(",") for r in rows[:-1]] \
+        == [str(i) for i in range(400)]                # numbered in the dataset across chunks
+    planted = marker["ops"]["iran_201901_1"]["damage"]["float_ids"]
+    floats = [i for i, r in enumerate(rows[:-1]) if "e+17" in r["retweet_tweetid"]]
+    assert planted == len(floats) > 0 and all(i % 7 == 0 for i in floats)
+    rea = tweet_files(marker, "rea_0621")
+    assert sum(f["rows"] for _, f in rea) == 400 and [f["part"] for _, f in rea] == sorted(f["part"] for _, f in rea)
+    [(path, f)] = tweet_files(marker, "russia_201901_1")
+    _, zipped, _ = header_and_rows(tmp_path / "r" / path, "russian_linked_tweets_csv_hashed.csv")
+    assert len(zipped) == f["rows"] == 400
+    import hashlib
+    assert hashlib.sha256((tmp_path / "r" / path).read_bytes()).hexdigest() == f["sha256"]
