@@ -12,7 +12,7 @@ For each size (the `--also` sizes first, then `--tweets`), one after the other:
            the zipped ones are extracted first (their decompression is not in the parse limit; ingest does it)
   ingest   helpers.data.ingest.ingest_release into an empty cache (wall, CPU, peak RSS; benchmarks/measure.py)
   duckdb   DuckDB's own CSV-to-Parquet conversion of the same tweets files (the zips extracted), in a fresh
-           process: COPY (SELECT * FROM read_csv([...], all_varchar=true, union_by_name=true)) TO ... parquet
+           process (benchmarks/duckdb_convert.py, one Parquet file per CSV, every column as text)
   sequence helpers.run.pipeline with the cache built (params written by measure.write_params), peak of any process
 Every step runs as a process tree watched by benchmarks/procmem.py. Results: bench/archive-result.json, and the
 "Synthetic archive" section of BENCHMARKS.md (between `<!-- archive:start -->` and `<!-- archive:end -->`) with
@@ -46,21 +46,6 @@ TARGET_SHARE = 0.9
 TARGETS = {"ingest_over_parse": 2.0, "ingest_peak_bytes": 2e9, "sequence_wall_s": 600.0,
            "sequence_peak_bytes": 4e9, "growth_50m_over_10m": 1.3, "ingest_over_duckdb": 1.0}
 SECTION = ("<!-- archive:start -->", "<!-- archive:end -->")
-
-DUCKDB_SCRIPT = """
-import json, sys, time
-import duckdb
-out, files = sys.argv[1], sys.argv[2:]
-t0 = time.perf_counter()
-def lit(text):
-    return "'" + text.replace("'", "''") + "'"
-con = duckdb.connect()
-con.execute("COPY (SELECT * FROM read_csv([" + ", ".join(map(lit, files)) + "], all_varchar=true, header=true, "
-            "union_by_name=true, delim=',', quote='\\"', escape='\\"')) TO " + lit(out) + " (FORMAT parquet)")
-rows = con.execute("SELECT count(*) FROM read_parquet(" + lit(out) + ")").fetchone()[0]
-print(json.dumps({"seconds": time.perf_counter() - t0, "rows": rows, "duckdb": duckdb.__version__,
-                  "threads": con.execute("SELECT current_setting('threads')").fetchone()[0]}))
-"""
 
 
 # ------------------------------------------------------------------------------------------ sizes and disk
@@ -197,12 +182,13 @@ def measure_parse(files: list[Path]) -> dict:
 
 
 def measure_duckdb(files: list[Path], out: Path) -> dict:
-    out.unlink(missing_ok=True)
-    rec = slim(measured([PY, "-c", DUCKDB_SCRIPT, str(out), *map(str, files)], "duckdb"), keep_processes=False)
+    """DuckDB's CSV-to-Parquet conversion of the files (benchmarks/duckdb_convert.py, as in `make bench`)."""
+    rec = slim(measured([PY, "-m", "benchmarks.duckdb_convert", str(out), *map(str, files)], "duckdb"),
+               keep_processes=False)
     got = _last_json("duckdb")
     rec.update(duckdb_s=got["seconds"], rows=got["rows"], duckdb=got["duckdb"], threads=got["threads"],
-               parquet_bytes=out.stat().st_size)
-    out.unlink()
+               parquet_bytes=sum(f["parquet_bytes"] for f in got["files"]))
+    shutil.rmtree(out, ignore_errors=True)
     return rec
 
 
@@ -230,7 +216,7 @@ def measure_size(tweets: float, skip: set[str], keep_cache: bool) -> dict:
         log(f"  {res['ingest']['ingest_s']:.1f} s, peak {res['ingest']['max_process_rss_bytes'] / GB:.2f} GB")
     if "duckdb" not in skip:
         log("DuckDB's CSV-to-Parquet conversion of the same files ...")
-        res["duckdb"] = measure_duckdb(files, run_dir / "duckdb-tweets.parquet")
+        res["duckdb"] = measure_duckdb(files, run_dir / "duckdb-parquet")
         log(f"  {res['duckdb']['duckdb_s']:.1f} s, peak {res['duckdb']['max_process_rss_bytes'] / GB:.2f} GB")
     if "sequence" not in skip:
         log("the whole sequence with the cache built ...")
