@@ -19,13 +19,18 @@ Tweets without a usable time cannot be in a time window: they are counted (`unda
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers.coordination import NETWORKS
+from helpers.errors import ProjectError
+
+BATCH_ROWS = 1 << 20   # tweets read at a time: memory bounded by a batch, not by the release
 
 # Unicode white space as the toolkit's `regex` \s and Python's str.split() see it (RE2's \s is ASCII).
 _WS = r"\t\n\x0b\x0c\r \x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
@@ -52,55 +57,91 @@ class Accounts:
 
     def codes(self, userids: pa.Array) -> pa.Array:
         """uid for each userid (int32)."""
-        keys = pa.array(list(self.index.keys()), pa.string())
-        return pc.index_in(userids.cast(pa.string()), value_set=keys).cast(pa.int32())
+        return pc.index_in(userids.cast(pa.string()), value_set=self.table.column("userid")).cast(pa.int32())
 
 
-def accounts_of(release) -> Accounts:
-    """Accounts with at least one tweet in the run (first operation wins if an id is in two)."""
+_ACCOUNT_COLUMNS = ["userid", "user_screen_name", "user_is_hashed"]
+
+
+def _first_rows(t: pa.Table, known: pa.Array) -> pa.Table:
+    """The first row of each account of a batch not already `known` (userid, screen_name, hashed), in
+    order of first appearance."""
+    ids = t.column("userid").combine_chunks().cast(pa.string())
+    first = pc.unique(ids)
+    first = first.filter(pc.invert(pc.is_in(first, value_set=known)))
+    pos = pc.index_in(first, value_set=ids)  # the first row of each new account
+    return pa.table({"userid": first, "screen_name": t.column("user_screen_name").cast(pa.string()).take(pos),
+                     "hashed": t.column("user_is_hashed").take(pos)})
+
+
+def accounts_of(release, rows: int = BATCH_ROWS) -> Accounts:
+    """Accounts with at least one tweet in the run (first operation wins if an id is in two), numbered in
+    order of first appearance, operations in the run's order; tweets read a batch at a time."""
     parts = []
+    known = pa.array([], pa.string())
     for op in release.ops_with("tweets"):
-        t = release.arrow(op, "tweets", ["userid", "user_screen_name", "user_is_hashed"])
-        ids = t.column("userid").cast(pa.string())
-        first = pc.unique(ids)
-        pos = pc.index_in(first, value_set=ids)  # the first row of each account
-        parts.append(pa.table({"userid": first, "op": pa.array([op] * len(first), pa.string()),
-                               "screen_name": t.column("user_screen_name").cast(pa.string()).take(pos),
-                               "hashed": t.column("user_is_hashed").take(pos)}))
+        for t in release.arrow_batches(op, "tweets", _ACCOUNT_COLUMNS, rows):
+            new = _first_rows(t, known)
+            if new.num_rows:
+                parts.append(new.add_column(1, "op", pa.array([op] * new.num_rows, pa.string())))
+                known = pa.concat_arrays([known, new.column("userid").combine_chunks()])
     if not parts:
         table = pa.table({"userid": pa.array([], pa.string()), "op": pa.array([], pa.string()),
                           "screen_name": pa.array([], pa.string()), "hashed": pa.array([], pa.bool_())})
     else:
-        table = pa.concat_tables([p.combine_chunks() for p in parts])
-    seen: dict[str, int] = {}
-    keep = []
-    for i, uid in enumerate(table.column("userid").to_pylist()):  # a few thousand accounts, not tweets
-        if uid not in seen:
-            seen[uid] = len(seen)
-            keep.append(i)
-    table = table.take(pa.array(keep, pa.int64()))
-    table = table.add_column(0, "uid", pa.array(np.arange(len(keep), dtype=np.int32)))
-    return Accounts(table, seen)
+        table = pa.concat_tables(parts).combine_chunks()
+    table = table.add_column(0, "uid", pa.array(np.arange(table.num_rows, dtype=np.int32)))
+    return Accounts(table, dict(zip(table.column("userid").to_pylist(), range(table.num_rows))))
 
 
 @dataclass
 class Events:
-    """One network type's events: `ev` for the join, `meta` for the evidence, counts of what was left out."""
+    """One network type's events: `ev` for the join, counts of what was left out, and `spans`, the eids of
+    each batch read (so `meta` can read again only the batches that hold the eids asked for)."""
 
     network: str
     ev: pa.Table          # eid, uid, t, oid
-    meta: pa.Table        # eid, op, tweetid, object
     undated: int = 0      # actions without a usable time (never matched)
     empty: int = 0        # co_tweet: texts empty after normalising
+    spans: list = field(default_factory=list, repr=False)   # (first eid, end eid) per batch, in read order
+    rows: int = BATCH_ROWS                                   # the batch size they were read with
 
     def __len__(self) -> int:
         return self.ev.num_rows
 
+    def meta(self, release, eids) -> pa.Table:
+        """(eid, op, tweetid, object) of the given eids, sorted by eid: the batches holding them are read
+        and coded again (the same code, so the same eids), the others are skipped."""
+        want = np.unique(np.asarray(eids, dtype=np.int64))
+        found = []
+        for (op, raw), (lo, hi) in zip(_raw_batches(release, self.network, self.rows), self.spans, strict=True):
+            here = want[(want >= lo) & (want < hi)]
+            if not len(here):
+                continue
+            part, _ = _actions(raw, self.network)
+            part = part.filter(pc.is_valid(part.column("t")))
+            if part.num_rows != hi - lo:
+                raise ProjectError(f"{op}/tweets changed while the coordination analysis ran ({self.network}: "
+                                   f"{part.num_rows} events where {hi - lo} were read): run it again")
+            part = part.take(pa.array(here - lo))
+            found.append(pa.table({"eid": pa.array(here), "op": pa.array([op] * len(here), pa.string()),
+                                   "tweetid": part.column("tweetid"), "object": part.column("obj")}))
+        if not found:
+            return pa.table({"eid": pa.array([], pa.int64()), "op": pa.array([], pa.string()),
+                             "tweetid": pa.array([], pa.string()), "object": pa.array([], pa.string())})
+        return pa.concat_tables(found)
 
-def _op_actions(release, op: str, network: str) -> tuple[pa.Table, int]:
-    """(tweetid, userid, t, object) of one operation for one network type, and the texts left empty."""
+
+def _raw_batches(release, network: str, rows: int) -> Iterator[tuple[str, pa.Table]]:
+    """(op, tweets batch with the columns a network type needs), every operation in the run's order."""
     cols = ["tweetid", "userid", "tweet_time", "is_retweet", *_COLUMNS[network]]
-    t = release.arrow(op, "tweets", cols)
+    for op in release.ops_with("tweets"):
+        for t in release.arrow_batches(op, "tweets", cols, rows):
+            yield op, t
+
+
+def _actions(t: pa.Table, network: str) -> tuple[pa.Table, int]:
+    """(tweetid, userid, t, object) of a batch of tweets for one network type, and the texts left empty."""
     rt = pc.fill_null(t.column("is_retweet"), False)
     empty = 0
     if network == "co_retweet":
@@ -134,33 +175,39 @@ def _op_actions(release, op: str, network: str) -> tuple[pa.Table, int]:
     return out, empty
 
 
-def events(release, network: str, accounts: Accounts) -> Events:
-    """All operations' events of one network type, coded for the join (see the module docstring)."""
+def object_codes(objects: pa.Array) -> pa.Array:
+    """A 64-bit hash of each object (DuckDB's `hash`, as int64): the same object gets the same code in every
+    batch without keeping the strings. Two distinct objects share a code with probability about
+    n^2 / 2^65 for n distinct objects (3e-6 for ten million); `meta` checks the evidence for it."""
+    con = duckdb.connect(":memory:", config={"threads": 1})
+    try:
+        con.register("objs", pa.table({"o": objects}))
+        codes = con.sql("SELECT hash(o) AS h FROM objs").to_arrow_table().column("h")
+    finally:
+        con.close()
+    return pa.array(codes.to_numpy().view(np.int64))
+
+
+def events(release, network: str, accounts: Accounts, rows: int = BATCH_ROWS) -> Events:
+    """All operations' events of one network type, coded for the join (see the module docstring), read
+    `rows` tweets at a time: only the codes are kept (28 bytes per event), never the ids or texts."""
     if network not in NETWORKS:
         raise ValueError(f"unknown network type {network!r}; known: {', '.join(NETWORKS)}")
-    parts, ops, empty = [], [], 0
-    for op in release.ops_with("tweets"):
-        part, blank = _op_actions(release, op, network)
-        parts.append(part)
-        ops.append(pa.array([op] * part.num_rows, pa.string()))
+    parts, spans, undated, empty, n = [], [], 0, 0, 0
+    for _op, raw in _raw_batches(release, network, rows):
+        part, blank = _actions(raw, network)
         empty += blank
-    if parts:
-        table = pa.concat_tables(parts).combine_chunks()
-        op_col = pa.concat_arrays(ops) if ops else pa.array([], pa.string())
-    else:
-        table = pa.table({"tweetid": pa.array([], pa.string()), "userid": pa.array([], pa.string()),
-                          "t": pa.array([], pa.int64()), "obj": pa.array([], pa.string())})
-        op_col = pa.array([], pa.string())
-    dated = pc.is_valid(table.column("t"))
-    undated = table.num_rows - int(pc.sum(dated).as_py() or 0)
-    table, op_col = table.filter(dated), op_col.filter(dated)
-    codes = pc.dictionary_encode(table.column("obj").combine_chunks()).indices.cast(pa.int64()) \
-        if table.num_rows else pa.array([], pa.int64())
-    eid = pa.array(np.arange(table.num_rows, dtype=np.int64))
-    ev = pa.table({"eid": eid, "uid": accounts.codes(table.column("userid").combine_chunks()),
-                   "t": table.column("t"), "oid": codes})
-    meta = pa.table({"eid": eid, "op": op_col, "tweetid": table.column("tweetid"), "object": table.column("obj")})
-    return Events(network, ev, meta, undated=undated, empty=empty)
+        dated = part.filter(pc.is_valid(part.column("t")))
+        undated += part.num_rows - dated.num_rows
+        parts.append(pa.table({"uid": accounts.codes(dated.column("userid").combine_chunks()),
+                               "t": dated.column("t").combine_chunks(),
+                               "oid": object_codes(dated.column("obj").combine_chunks())}))
+        spans.append((n, n + dated.num_rows))
+        n += dated.num_rows
+    table = pa.concat_tables(parts) if parts else pa.table(
+        {"uid": pa.array([], pa.int32()), "t": pa.array([], pa.int64()), "oid": pa.array([], pa.int64())})
+    ev = table.combine_chunks().add_column(0, "eid", pa.array(np.arange(n, dtype=np.int64)))
+    return Events(network, ev, undated=undated, empty=empty, spans=spans, rows=rows)
 
 
 def resolution(ev: pa.Table) -> int:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -163,10 +163,10 @@ class ReleaseData:
                               filters=[("cache_file", "==", entry["cache_file"])], columns=["source_line"])
         return lines.column(0).combine_chunks()
 
-    def arrow(self, op: str, table: str, columns: Sequence[str] | None = None,
-              dated: bool = True) -> pa.Table:
-        """One operation's table as Arrow (all its parts, in order), restricted to `columns` and
-        (tweets) to the date range; rows repeating an id of an earlier part are left out (quarantined)."""
+    def _scans(self, op: str, table: str, columns: Sequence[str] | None, dated: bool):
+        """What `arrow` and `arrow_batches` read, one definition: the wanted columns, the full schema and per
+        part (dataset, its columns, filter): the date range (tweets) and the lines set aside as duplicates
+        of an earlier part."""
         full = self._schema(op, table)
         missing = [c for c in (columns or []) if c not in full.names]
         if missing:
@@ -182,7 +182,7 @@ class ReleaseData:
             if hi is not None:
                 cond = t < pa.scalar(hi.to_pydatetime(), pa.timestamp("s", tz="UTC"))
                 filt = cond if filt is None else filt & cond
-        tables = []
+        parts = []
         for e in self.entries(op, table):
             dataset = ds.dataset(self.cache_dir / e["cache_file"], format=_PARQUET)
             part_filter = filt
@@ -190,15 +190,36 @@ class ReleaseData:
             if aside is not None:
                 cond = ~ds.field("source_line").isin(aside)
                 part_filter = cond if part_filter is None else part_filter & cond
-            here = [c for c in wanted if c in dataset.schema.names]
-            t = dataset.to_table(columns=here, filter=part_filter)
-            for c in wanted:  # an extra column another part has: nulls here
-                if c not in here:
-                    t = t.append_column(full.field(c), pa.nulls(t.num_rows, full.field(c).type))
-            tables.append(t.select(wanted))
+            parts.append((dataset, [c for c in wanted if c in dataset.schema.names], part_filter))
+        return wanted, full, parts
+
+    @staticmethod
+    def _complete(t: pa.Table, wanted: list[str], full: pa.Schema) -> pa.Table:
+        """A part's rows with every wanted column: one another part has is nulls here."""
+        for c in wanted:
+            if c not in t.column_names:
+                t = t.append_column(full.field(c), pa.nulls(t.num_rows, full.field(c).type))
+        return t.select(wanted)
+
+    def arrow(self, op: str, table: str, columns: Sequence[str] | None = None,
+              dated: bool = True) -> pa.Table:
+        """One operation's table as Arrow (all its parts, in order), restricted to `columns` and
+        (tweets) to the date range; rows repeating an id of an earlier part are left out (quarantined)."""
+        wanted, full, parts = self._scans(op, table, columns, dated)
+        tables = [self._complete(dataset.to_table(columns=here, filter=f), wanted, full)
+                  for dataset, here, f in parts]
         if len(tables) == 1:
             return tables[0]
         return pa.concat_tables(tables, promote_options="permissive")
+
+    def arrow_batches(self, op: str, table: str, columns: Sequence[str] | None = None,
+                      rows: int = 1 << 20, dated: bool = True) -> Iterator[pa.Table]:
+        """The rows of `arrow(op, table, columns, dated)`, in the same order, as tables of at most `rows`
+        rows: memory bounded by a batch, not by the operation (a batch may be smaller, or empty)."""
+        wanted, full, parts = self._scans(op, table, columns, dated)
+        for dataset, here, f in parts:
+            for batch in dataset.to_batches(columns=here, filter=f, batch_size=int(rows)):
+                yield self._complete(pa.Table.from_batches([batch]), wanted, full)
 
     @property
     def windowed(self) -> bool:
