@@ -19,7 +19,9 @@ Tweets without a usable time cannot be in a time window: they are counted (`unda
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import duckdb
@@ -30,7 +32,8 @@ import pyarrow.compute as pc
 from helpers.coordination import NETWORKS
 from helpers.errors import ProjectError
 
-BATCH_ROWS = 1 << 20   # tweets read at a time: memory bounded by a batch, not by the release
+BATCH_ROWS = 1 << 19   # tweets read at a time: memory bounded by a batch, not by the release
+WORKERS = 2            # batches coded at once (threads)
 
 # Unicode white space as the toolkit's `regex` \s and Python's str.split() see it (RE2's \s is ASCII).
 _WS = r"\t\n\x0b\x0c\r \x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
@@ -40,11 +43,26 @@ OBJECT_LABEL = {"co_retweet": "retweeted tweet id", "co_tweet": "normalised text
                 "co_hashtag": "hashtag", "co_reply": "replied-to tweet id"}
 
 
+_WS_OTHER = _WS.replace(" ", "")   # every white space but the plain space
+
+
+def _only_where(mask: pa.Array, change, values: pa.Array) -> pa.Array:
+    """`change` applied to the values where `mask` holds, the others kept as they are: a regular expression
+    replacement costs far more than a search, and most texts have nothing to replace."""
+    mask = pc.fill_null(mask, False)
+    if not pc.any(mask).as_py():
+        return values
+    return pc.replace_with_mask(values, mask, change(values.filter(mask)))
+
+
 def normalise_text(text: pa.Array) -> pa.Array:
-    """Lower case, @mentions removed, runs of white space made one space, trimmed (vectorised)."""
+    """Lower case, @mentions removed, runs of white space made one space, trimmed (vectorised). The two
+    replacements only touch texts with an @ and texts with white space other than single spaces."""
     low = pc.utf8_lower(text)
-    no_mentions = pc.replace_substring_regex(low, pattern=f"@[^{_WS}]*", replacement="")
-    spaced = pc.replace_substring_regex(no_mentions, pattern=f"[{_WS}]+", replacement=" ")
+    no_mentions = _only_where(pc.match_substring(low, "@"), lambda x: pc.replace_substring_regex(
+        x, pattern=f"@[^{_WS}]*", replacement=""), low)
+    spaced = _only_where(pc.match_substring_regex(no_mentions, pattern=f"[{_WS}]{{2}}|[{_WS_OTHER}]"),
+                         lambda x: pc.replace_substring_regex(x, pattern=f"[{_WS}]+", replacement=" "), no_mentions)
     return pc.utf8_trim(spaced, characters=" ")
 
 
@@ -188,22 +206,47 @@ def object_codes(objects: pa.Array) -> pa.Array:
     return pa.array(codes.to_numpy().view(np.int64))
 
 
-def events(release, network: str, accounts: Accounts, rows: int = BATCH_ROWS) -> Events:
+def _coded(raw: pa.Table, network: str, accounts: Accounts) -> tuple[pa.Table, int, int, int]:
+    """One batch's dated events as codes (uid, t, oid), how many, the undated ones and the empty texts."""
+    part, blank = _actions(raw, network)
+    dated = part.filter(pc.is_valid(part.column("t")))
+    codes = pa.table({"uid": accounts.codes(dated.column("userid").combine_chunks()),
+                      "t": dated.column("t").combine_chunks(),
+                      "oid": object_codes(dated.column("obj").combine_chunks())})
+    return codes, dated.num_rows, part.num_rows - dated.num_rows, blank
+
+
+def _ordered_map(fn: Callable, items: Iterable, workers: int) -> Iterator:
+    """`fn` of each item, in order, on `workers` threads with at most `workers` items in flight: Arrow's
+    kernels and DuckDB release the GIL, so two batches are coded at once on two cores, and memory stays
+    bounded by a few batches."""
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def events(release, network: str, accounts: Accounts, rows: int = BATCH_ROWS, workers: int = WORKERS) -> Events:
     """All operations' events of one network type, coded for the join (see the module docstring), read
-    `rows` tweets at a time: only the codes are kept (28 bytes per event), never the ids or texts."""
+    `rows` tweets at a time, `workers` batches at once: only the codes are kept (20 bytes per event and
+    its eid), never the ids or texts."""
     if network not in NETWORKS:
         raise ValueError(f"unknown network type {network!r}; known: {', '.join(NETWORKS)}")
     parts, spans, undated, empty, n = [], [], 0, 0, 0
-    for _op, raw in _raw_batches(release, network, rows):
-        part, blank = _actions(raw, network)
+    for part, dated_rows, left, blank in _ordered_map(lambda rb: _coded(rb[1], network, accounts),
+                                                      _raw_batches(release, network, rows), workers):
+        parts.append(part)
+        spans.append((n, n + dated_rows))
+        n += dated_rows
+        undated += left
         empty += blank
-        dated = part.filter(pc.is_valid(part.column("t")))
-        undated += part.num_rows - dated.num_rows
-        parts.append(pa.table({"uid": accounts.codes(dated.column("userid").combine_chunks()),
-                               "t": dated.column("t").combine_chunks(),
-                               "oid": object_codes(dated.column("obj").combine_chunks())}))
-        spans.append((n, n + dated.num_rows))
-        n += dated.num_rows
     table = pa.concat_tables(parts) if parts else pa.table(
         {"uid": pa.array([], pa.int32()), "t": pa.array([], pa.int64()), "oid": pa.array([], pa.int64())})
     ev = table.combine_chunks().add_column(0, "eid", pa.array(np.arange(n, dtype=np.int64)))
