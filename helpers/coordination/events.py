@@ -1,9 +1,17 @@
 """Events: who acted on which shared object when, one table per network type.
 
-In: a `helpers.data.load.ReleaseData` (tweets read only through `ReleaseData.arrow`) and a network type.
+In: a `helpers.data.load.ReleaseData` (tweets read only through `ReleaseData.arrow_batches`, a batch of
+`BATCH_ROWS` tweets at a time) and a network type.
 Out: `Events`, holding an Arrow table `ev` (eid int64, uid int32, t int64 epoch seconds, oid int64) for
-the join, plus the lookups a reader needs: `meta` (eid -> op, tweetid, object text), `accounts`
-(uid -> userid, op, screen name, hashed) shared by all network types, and counts of what was left out.
+the join, counts of what was left out, and `Events.meta(release, eids)` (eid -> op, tweetid, object
+text), which reads again only the batches holding the eids asked for (the evidence of kept pairs);
+`accounts_of` gives the `Accounts` (uid -> userid, op, screen name, hashed) shared by all network types.
+
+Memory is bounded by a batch, not by the release: no tweet id or text is kept for every event. An object
+is coded by a 64-bit hash of its text (`object_codes`); two distinct objects of a run share a code with
+probability about n^2 / 2^65 for n distinct objects (3e-6 for ten million), and the evidence checks
+both tweets of every kept match for it. Eids number the dated events in reading order (operations in
+the run's order, then parts and rows), whatever the batch size.
 
 What counts as acting on an object (close to coordination-network-toolkit, differences named):
 - co_retweet: a retweet (is_retweet true) of `retweet_tweetid`.
@@ -88,7 +96,7 @@ def _first_rows(t: pa.Table, known: pa.Array) -> pa.Table:
     first = pc.unique(ids)
     first = first.filter(pc.invert(pc.is_in(first, value_set=known)))
     pos = pc.index_in(first, value_set=ids)  # the first row of each new account
-    return pa.table({"userid": first, "screen_name": t.column("user_screen_name").cast(pa.string()).take(pos),
+    return pa.table({"userid": first, "screen_name": t.column("user_screen_name").take(pos).cast(pa.string()),
                      "hashed": t.column("user_is_hashed").take(pos)})
 
 
@@ -98,7 +106,7 @@ def accounts_of(release, rows: int = BATCH_ROWS) -> Accounts:
     parts = []
     known = pa.array([], pa.string())
     for op in release.ops_with("tweets"):
-        for t in release.arrow_batches(op, "tweets", _ACCOUNT_COLUMNS, rows):
+        for t in release.arrow_batches(op, "tweets", _ACCOUNT_COLUMNS, rows, dictionary=["user_screen_name"]):
             new = _first_rows(t, known)
             if new.num_rows:
                 parts.append(new.add_column(1, "op", pa.array([op] * new.num_rows, pa.string())))
@@ -132,7 +140,8 @@ class Events:
         and coded again (the same code, so the same eids), the others are skipped."""
         want = np.unique(np.asarray(eids, dtype=np.int64))
         found = []
-        for (op, raw), (lo, hi) in zip(_raw_batches(release, self.network, self.rows), self.spans, strict=True):
+        batches = _raw_batches(release, self.network, self.rows, ids=True)
+        for (op, raw), (lo, hi) in zip(batches, self.spans, strict=True):
             here = want[(want >= lo) & (want < hi)]
             if not len(here):
                 continue
@@ -150,16 +159,18 @@ class Events:
         return pa.concat_tables(found)
 
 
-def _raw_batches(release, network: str, rows: int) -> Iterator[tuple[str, pa.Table]]:
-    """(op, tweets batch with the columns a network type needs), every operation in the run's order."""
-    cols = ["tweetid", "userid", "tweet_time", "is_retweet", *_COLUMNS[network]]
+def _raw_batches(release, network: str, rows: int, ids: bool = False) -> Iterator[tuple[str, pa.Table]]:
+    """(op, tweets batch with the columns a network type needs, and the tweet ids if `ids`), every operation
+    in the run's order."""
+    cols = [*(["tweetid"] if ids else []), "userid", "tweet_time", "is_retweet", *_COLUMNS[network]]
     for op in release.ops_with("tweets"):
         for t in release.arrow_batches(op, "tweets", cols, rows):
             yield op, t
 
 
 def _actions(t: pa.Table, network: str) -> tuple[pa.Table, int]:
-    """(tweetid, userid, t, object) of a batch of tweets for one network type, and the texts left empty."""
+    """(userid, t, object, and tweetid when read) of a batch of tweets for one network type, and the texts
+    left empty."""
     rt = pc.fill_null(t.column("is_retweet"), False)
     empty = 0
     if network == "co_retweet":
@@ -188,9 +199,11 @@ def _actions(t: pa.Table, network: str) -> tuple[pa.Table, int]:
         long = long.sort_by([("row", "ascending"), ("obj", "ascending")])
         t = t.take(long.column("row"))
         obj = long.column("obj")
-    out = pa.table({"tweetid": t.column("tweetid").cast(pa.string()), "userid": t.column("userid").cast(pa.string()),
-                    "t": pc.cast(pc.cast(t.column("tweet_time"), pa.timestamp("s", tz="UTC")), pa.int64()), "obj": obj})
-    return out, empty
+    out = {"userid": t.column("userid").cast(pa.string()),
+           "t": pc.cast(pc.cast(t.column("tweet_time"), pa.timestamp("s", tz="UTC")), pa.int64()), "obj": obj}
+    if "tweetid" in t.column_names:
+        out["tweetid"] = t.column("tweetid").cast(pa.string())
+    return pa.table(out), empty
 
 
 def object_codes(objects: pa.Array) -> pa.Array:

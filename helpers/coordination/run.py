@@ -6,6 +6,9 @@ the evidence matches; the per-operation coverage table (accounts and tweets in c
 window x weight sweep; and `record()`, the parameters and results written to the run's manifest
 (`reports/tables/coordination/manifest.json`).
 
+Memory: the events hold codes only; the evidence and the coverage read the tweet ids and objects of the
+events in kept pairs alone (`Events.meta`), never of every event.
+
 A pair is *kept* when its weight reaches the minimum; it is *coordinated beyond chance* when it also
 survives the FDR control of the calibration (`null`). Shares are of the accounts and tweets of each
 operation in the run; tweets without a usable time are counted apart.
