@@ -33,6 +33,11 @@ def test_arrow_batches_are_arrow_cut_in_batches(parts_release):
         batches = list(parts_release.arrow_batches(op, "tweets", COLUMNS, rows=7))
         assert max(b.num_rows for b in batches) <= 7 and len(batches) >= whole.num_rows // 7
         assert pa.concat_tables(batches).cast(whole.schema).equals(whole)
+        names = parts_release.arrow_batches(op, "tweets", ["user_screen_name"], rows=9, dictionary=["user_screen_name"])
+        names = [b.column(0) for b in names]
+        assert all(pa.types.is_dictionary(c.type) for c in names)
+        assert [v for c in names for v in c.cast(pa.string()).to_pylist()] == \
+            parts_release.arrow(op, "tweets", ["user_screen_name"]).column(0).to_pylist()
 
 
 def test_arrow_batches_keep_the_date_window(parts_release):
