@@ -206,11 +206,16 @@ def _actions(t: pa.Table, network: str) -> tuple[pa.Table, int]:
     return pa.table(out), empty
 
 
+_HASHER: list = []   # one in-memory DuckDB for the codes, opened on first use (opening one costs 0.1 s)
+
+
 def object_codes(objects: pa.Array) -> pa.Array:
     """A 64-bit hash of each object (DuckDB's `hash`, as int64): the same object gets the same code in every
     batch without keeping the strings. Two distinct objects share a code with probability about
-    n^2 / 2^65 for n distinct objects (3e-6 for ten million); `meta` checks the evidence for it."""
-    con = duckdb.connect(":memory:", config={"threads": 1})
+    n^2 / 2^65 for n distinct objects (3e-6 for ten million); `run` checks the evidence for it."""
+    if not _HASHER:
+        _HASHER.append(duckdb.connect(":memory:", config={"threads": 1}))
+    con = _HASHER[0].cursor()   # a cursor per call: threads may code batches at once
     try:
         con.register("objs", pa.table({"o": objects}))
         codes = con.sql("SELECT hash(o) AS h FROM objs").to_arrow_table().column("h")
