@@ -268,6 +268,7 @@ def events(release, network: str, accounts: Accounts, rows: int = BATCH_ROWS, wo
     table = pa.concat_tables(parts) if parts else pa.table(
         {"uid": pa.array([], pa.int32()), "t": pa.array([], pa.int64()), "oid": pa.array([], pa.int64())})
     ev = table.combine_chunks().add_column(0, "eid", pa.array(np.arange(n, dtype=np.int64)))
+    pa.default_memory_pool().release_unused()   # the batches' memory back to the system, not kept for later
     return Events(network, ev, undated=undated, empty=empty, spans=spans, rows=rows)
 
 
