@@ -136,10 +136,10 @@ def example_texts(release, result, network: str, groups: int = 3, per_group: int
     picks = ev.drop_duplicates("tweetid_1").groupby("group").head(per_group)
     ids = pa.array(picks["tweetid_1"].astype(str).tolist(), pa.string())
     texts = {}
-    for op in release.ops_with("tweets"):
-        t = release.arrow(op, "tweets", ["tweetid", "tweet_text"])
-        t = t.filter(pc.is_in(t.column("tweetid").cast(pa.string()), value_set=ids))
-        texts.update(zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("tweet_text").to_pylist()))
+    for op in release.ops_with("tweets"):   # a batch at a time: only the few texts shown are kept
+        for t in release.arrow_batches(op, "tweets", ["tweetid", "tweet_text"]):
+            t = t.filter(pc.is_in(t.column("tweetid").cast(pa.string()), value_set=ids))
+            texts.update(zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("tweet_text").to_pylist()))
     return pd.DataFrame({"group": picks["group"], "account": picks["account_1"], "time": picks["time_1"],
                          "text": [texts.get(str(i), "") for i in picks["tweetid_1"]]})[cols]
 

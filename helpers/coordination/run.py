@@ -6,6 +6,9 @@ the evidence matches; the per-operation coverage table (accounts and tweets in c
 window x weight sweep; and `record()`, the parameters and results written to the run's manifest
 (`reports/tables/coordination/manifest.json`).
 
+Memory: the events hold codes only; the evidence and the coverage read the tweet ids and objects of the
+events in kept pairs alone (`Events.meta`), never of every event.
+
 A pair is *kept* when its weight reaches the minimum; it is *coordinated beyond chance* when it also
 survives the FDR control of the calibration (`null`). Shares are of the accounts and tweets of each
 operation in the run; tweets without a usable time are counted apart.
@@ -24,6 +27,7 @@ from helpers.coordination import NETWORKS, null
 from helpers.coordination import events as ev_mod
 from helpers.coordination import groups as groups_mod
 from helpers.coordination import pairs as pairs_mod
+from helpers.errors import ProjectError
 
 
 @dataclass(frozen=True)
@@ -82,16 +86,31 @@ def _records(frame: pd.DataFrame) -> list[dict]:
             for row in frame.to_dict("records")]
 
 
-def _evidence(con, res: NetworkResult, accounts, window: int) -> pd.DataFrame:
+def _kept_meta(con, res: NetworkResult, release, window: int) -> pa.Table:
+    """(eid, op, tweetid, object) of the events in kept pairs only (both sides), sorted by eid: all the
+    evidence and the coverage need, never the meta of every event."""
+    if not len(res.edges):
+        return res.events.meta(release, [])
+    kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
+    eids = pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy()
+    return res.events.meta(release, eids)
+
+
+def _rows_of(meta: pa.Table, eids: np.ndarray) -> np.ndarray:
+    """Positions in `meta` (sorted by eid) of the given eids, each of which it holds."""
+    return np.searchsorted(meta.column("eid").to_numpy(), eids)
+
+
+def _evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Table) -> pd.DataFrame:
     """Every match behind every kept pair: both tweets, their times, the shared object."""
     kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
     m = pairs_mod.matches(con, res.events.ev, window, kept).to_pandas()
-    meta = res.events.meta
     ids = np.array(accounts.table.column("userid").to_pylist(), dtype=object)
     names = groups_mod.display_names(accounts)
     tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     obj = np.array(meta.column("object").to_pylist(), dtype=object)
-    e1, e2 = m["eid1"].to_numpy(), m["eid2"].to_numpy()
+    e1, e2 = _rows_of(meta, m["eid1"].to_numpy()), _rows_of(meta, m["eid2"].to_numpy())
+    _check_codes(res.network, obj[e1], obj[e2])
     return pd.DataFrame({
         "network": res.network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
         "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": tid[e1],
@@ -100,19 +119,28 @@ def _evidence(con, res: NetworkResult, accounts, window: int) -> pd.DataFrame:
         "shared_object": obj[e1]})
 
 
-def _coverage(con, res: NetworkResult, accounts, window: int, active: dict, tweets: dict) -> list[dict]:
+def _check_codes(network: str, first: np.ndarray, second: np.ndarray) -> None:
+    """Both events of every match share the object itself, not only its 64-bit code (`events.object_codes`)."""
+    differ = first != second
+    if differ.any():
+        raise ProjectError(f"{network}: two different objects share a 64-bit code ({first[differ][0]!r} and "
+                           f"{second[differ][0]!r}); the evidence would be wrong: report this as a bug")
+
+
+def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, active: dict,
+              tweets: dict) -> list[dict]:
     """Per operation: accounts and tweets in kept pairs and in pairs surviving the FDR control."""
     ops_of = np.array(accounts.table.column("op").to_pylist(), dtype=object)
-    meta_op = np.array(res.events.meta.column("op").to_pylist(), dtype=object)
-    tid = np.array(res.events.meta.column("tweetid").to_pylist(), dtype=object)
+    meta_op = np.array(meta.column("op").to_pylist(), dtype=object)
+    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     rows = []
     parts = {"kept": res.edges, "beyond chance": res.edges[res.edges["survives"]]}
     found = {}
     for label, e in parts.items():
         uids = np.unique(np.concatenate([e["u1"].to_numpy(), e["u2"].to_numpy()])) if len(e) else np.array([], int)
         kept = pa.Table.from_pandas(e[["u1", "u2"]].astype("int32"), preserve_index=False)
-        eids = (pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy() if len(e)
-                else np.array([], int))
+        eids = (_rows_of(meta, pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy())
+                if len(e) else np.array([], int))
         found[label] = (pd.Series(ops_of[uids]).value_counts(), pd.Series(tid[eids]).groupby(meta_op[eids]).nunique()
                         if len(eids) else pd.Series(dtype=int))
     for op in active:
@@ -154,7 +182,7 @@ def analyse(release, s: Settings, with_sweep: bool = True, with_evidence: bool =
     ops = list(release.ops_with("tweets"))
     active = pd.Series(accounts.table.column("op").to_pylist(), dtype=object).value_counts()
     active = {op: int(active.get(op, 0)) for op in ops}
-    tweets = {op: release.arrow(op, "tweets", ["tweetid"]).num_rows for op in ops}
+    tweets = {op: sum(b.num_rows for b in release.arrow_batches(op, "tweets", ["tweet_time"])) for op in ops}
     con = pairs_mod.connect()
     results, coverage, calib, sweep = {}, [], [], []
     for i, network in enumerate(s.networks):
@@ -166,9 +194,10 @@ def analyse(release, s: Settings, with_sweep: bool = True, with_evidence: bool =
         g = groups_mod.graph(cal.edges[cal.edges["survives"]], accounts)
         res.graph = g
         res.groups = groups_mod.group_table(g, groups_mod.communities(g, s.seed))
+        meta = _kept_meta(con, res, release, s.window)
         if with_evidence:
-            res.evidence = _evidence(con, res, accounts, s.window)
-        coverage += _coverage(con, res, accounts, s.window, active, tweets)
+            res.evidence = _evidence(con, res, accounts, s.window, meta)
+        coverage += _coverage(con, res, accounts, s.window, meta, active, tweets)
         calib.append({"network": network, "events": len(e), "undated": e.undated, **cal.row()})
         if with_sweep:
             sweep += _sweep(con, e, s, n_acc, step)
