@@ -82,6 +82,8 @@ def _measured(folder: Path, release: Path, phase: str, window: int) -> dict:
     rec["foreign_cpu_s"] = max(0.0, busy - rec["cpu_user_s"] - rec["cpu_system_s"])
     rec["loadavg_start"], rec["loadavg_end"] = load0, os.getloadavg()[0]
     rec["pairs"] = json.loads(out.read_text()) if out.exists() and rec["returncode"] == 0 else None
+    from benchmarks.measure import code_version
+    rec["code"] = code_version()
     rec.pop("processes", None)
     return rec
 
@@ -140,6 +142,9 @@ def main(argv=None) -> int:
     ap.add_argument("--window", type=int, default=60)
     ap.add_argument("--write", action=argparse.BooleanOptionalAction, default=None,
                     help="write the BENCHMARKS.md section (default: when --scale is 1.0)")
+    ap.add_argument("--ours-again", action="store_true",
+                    help="measure ours again at --scale (after a change to our code), keeping the toolkit's runs of "
+                         "bench/coordination-result.json: hours of the toolkit are not repeated for our change")
     ap.add_argument("--section-only", action="store_true",
                     help="write the BENCHMARKS.md section from bench/coordination-result.json (runs done so far)")
     ap.add_argument("--phase", choices=("ours", "toolkit"))
@@ -155,6 +160,19 @@ def main(argv=None) -> int:
     if a.section_only:
         runs = json.loads(out.read_text())["runs"]
         write_section(summarise(runs, max(r["scale"] for r in runs), runs[0].get("window_s", a.window)))
+        return 0
+    if a.ours_again:
+        res = json.loads(out.read_text())
+        runs = res["runs"]
+        for rec in (r for r in runs if r["scale"] == a.scale):
+            folder, release, _ = _release(a.scale)
+            rec.setdefault("ours_superseded", []).append(rec["ours"])
+            rec["ours"] = _measured(folder, release, "ours", a.window)
+            if "toolkit" in rec:
+                rec["same_pair_counts"] = rec["ours"]["pairs"] == rec["toolkit"]["pairs"]
+        out.write_text(json.dumps(summarise(runs, res["scale"], res["window_s"]), indent=2, default=str))
+        if a.write if a.write is not None else res["scale"] == 1.0:
+            write_section(summarise(runs, res["scale"], res["window_s"]))
         return 0
     both = sorted({float(s) for s in a.side_by_side.split(",") if s.strip()})
     runs = []
@@ -203,8 +221,9 @@ def section(res: dict) -> str:
          f"{res['window_s']} s window, on the synthetic release at each scale (scale 1 = 10.2M tweets), each tool "
          f"in a fresh process after the ingest. The machine ({res['cpu_count']} cores) is shared: the load average "
          "and the CPU seconds other processes used meanwhile are recorded with every run.", "",
-         "| scale | tweets | tool | wall (s) | CPU (s) | peak RSS, process tree (GB) | load avg start / end "
-         "| foreign CPU (s) | directed pairs (retweet / tweet / link) |", "|---:|---:|---|---:|---:|---:|---|---:|---|"]
+         "| scale | tweets | tool | code | wall (s) | CPU (s) | peak RSS, process tree (GB) | load avg start / end "
+         "| foreign CPU (s) | directed pairs (retweet / tweet / link) |",
+         "|---:|---:|---|---|---:|---:|---:|---|---:|---|"]
     for r in res["runs"]:
         for tool, name in (("ours", "ours (DuckDB)"), ("toolkit", "toolkit 1.5.2 (SQLite)")):
             m = r.get(tool)
@@ -212,8 +231,12 @@ def section(res: dict) -> str:
                 continue
             p = m["pairs"] or {}
             pairs = " / ".join(f"{p.get(n, 0):,}" for n in NETWORKS) if p else "failed"
-            L.append(f"| {r['scale']:g} | {r['tweets']:,} | {name} | {wall(m):.1f} | {cpu(m):.1f} | "
-                     f"{peak(m) / 1e9:.2f} | {_load(m)} | {m['foreign_cpu_s']:.0f} | {pairs} |")
+            L.append(f"| {r['scale']:g} | {r['tweets']:,} | {name} | {m.get('code', '-')} | {wall(m):.1f} | "
+                     f"{cpu(m):.1f} | {peak(m) / 1e9:.2f} | {_load(m)} | {m['foreign_cpu_s']:.0f} | {pairs} |")
+        for m in r.get("ours_superseded", []):
+            L.append(f"| {r['scale']:g} | {r['tweets']:,} | ours, superseded (earlier code) | {m.get('code', '-')} | "
+                     f"{wall(m):.1f} | {cpu(m):.1f} | {peak(m) / 1e9:.2f} | {_load(m)} | {m['foreign_cpu_s']:.0f} | "
+                     "- |")
     L.append("")
     for r in res["runs"]:
         if "toolkit" in r:

@@ -35,7 +35,7 @@ def test_section_says_what_was_measured_and_what_was_extrapolated():
     assert res["toolkit_at_scale_measured"] is False
     assert res["toolkit_at_scale_s"] == pytest.approx(300.0 * 20 ** max(bc.growth([(0.02, 110), (0.05, 300)]), 1))
     text = bc.section(res)
-    assert "| 0.05 | 500,000 | toolkit 1.5.2 (SQLite) | 300.0 |" in text
+    assert "| 0.05 | 500,000 | toolkit 1.5.2 (SQLite) | - | 300.0 |" in text
     assert "not a measurement" in text and "2.0 / 3.5" in text
     assert "Targets: ours <= 60 s and <= 2 GB: PASS" in text and "toolkit / ours >= 5x side by side: PASS" in text
     runs[2]["ours"] = _m(61.0)
@@ -51,3 +51,15 @@ def test_below_full_scale_the_target_is_reported_not_measured_and_full_scale_ext
     assert "at full scale: NOT MEASURED" in text and "same pair counts: NO" in text
     assert res["at_full_scale_s"]["ours"] == pytest.approx(40.0 * 5 ** max(bc.growth([(0.02, 10), (0.2, 40)]), 1))
     assert "Full scale (10.2M tweets), extrapolated" in text and "On CPU time" in text
+
+
+def test_ours_measured_again_keeps_the_earlier_run_as_superseded_and_the_targets_use_the_new_one():
+    """`--ours-again` after a change to our code: the toolkit's hours are not repeated, the earlier run of ours
+    stays in the table, marked, with the code each ran."""
+    old, new = dict(_m(75.0), code="aaa1111"), dict(_m(40.0), code="bbb2222")
+    runs = [{"scale": 1.0, "tweets": 10_168_850, "ours": new, "ours_superseded": [old], "toolkit": _m(2000.0),
+             "same_pair_counts": True}]
+    text = bc.section(bc.summarise(runs, 1.0, 60))
+    assert "| 1 | 10,168,850 | ours (DuckDB) | bbb2222 | 40.0 |" in text
+    assert "| 1 | 10,168,850 | ours, superseded (earlier code) | aaa1111 | 75.0 |" in text
+    assert "ours <= 60 s and <= 2 GB: PASS (40.0 s" in text and "ours 40.0 s, toolkit 2000.0 s (50.0x)" in text
