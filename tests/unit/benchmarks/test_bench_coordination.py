@@ -63,3 +63,15 @@ def test_ours_measured_again_keeps_the_earlier_run_as_superseded_and_the_targets
     assert "| 1 | 10,168,850 | ours (DuckDB) | bbb2222 | 40.0 |" in text
     assert "| 1 | 10,168,850 | ours, superseded (earlier code) | aaa1111 | 75.0 |" in text
     assert "ours <= 60 s and <= 2 GB: PASS (40.0 s" in text and "ours 40.0 s, toolkit 2000.0 s (50.0x)" in text
+
+
+def test_a_stopped_toolkit_run_is_a_measured_lower_bound():
+    """A toolkit run stopped by hand (hours on a shared machine) still bounds the ratio from below: the
+    section says "at least", never a plain ratio, and the pairs are not claimed equal."""
+    runs = [{"scale": 1.0, "tweets": 10_168_850, "ours": _m(40.0),
+             "toolkit": dict(_m(3600.0), pairs=None, stopped="after 60 min, during co_tweet"),
+             "same_pair_counts": False}]
+    text = bc.section(bc.summarise(runs, 1.0, 60))
+    assert "| toolkit 1.5.2 (SQLite) | - | \u2265 3600.0 | \u2265 3600.0 |" in text
+    assert "stopped: after 60 min, during co_tweet" in text and "at least 90.0x wall" in text
+    assert "more than 3600.0 s (stopped), more than 90.0x" in text and "same pair counts" not in text
