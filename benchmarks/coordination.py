@@ -213,18 +213,10 @@ def _load(r: dict) -> str:
     return f"{r['loadavg_start']:.1f} / {r['loadavg_end']:.1f}"
 
 
-def section(res: dict) -> str:
-    """The Coordination section of BENCHMARKS.md (markdown, between its markers)."""
-    L = ["<!-- coordination:start -->", "## Coordination (issue 15): ours and coordination-network-toolkit", "",
-         f"Written by `python -m benchmarks.coordination` (part of `make bench`) on {res['date']}; "
-         f"machine-readable: `bench/coordination-result.json`. Co-retweet + co-tweet + co-link directed pairs, "
-         f"{res['window_s']} s window, on the synthetic release at each scale (scale 1 = 10.2M tweets), each tool "
-         f"in a fresh process after the ingest. The machine ({res['cpu_count']} cores) is shared: the load average "
-         "and the CPU seconds other processes used meanwhile are recorded with every run.", "",
-         "| scale | tweets | tool | code | wall (s) | CPU (s) | peak RSS, process tree (GB) | load avg start / end "
-         "| foreign CPU (s) | directed pairs (retweet / tweet / link) |",
-         "|---:|---:|---|---|---:|---:|---:|---|---:|---|"]
-    for r in res["runs"]:
+def _table_rows(runs: list[dict]) -> list[str]:
+    """One table row per tool and scale (a stopped toolkit run as a lower bound, superseded runs of ours kept)."""
+    L: list[str] = []
+    for r in runs:
         for tool, name in (("ours", "ours (DuckDB)"), ("toolkit", "toolkit 1.5.2 (SQLite)")):
             m = r.get(tool)
             if not m:
@@ -240,6 +232,21 @@ def section(res: dict) -> str:
             L.append(f"| {r['scale']:g} | {r['tweets']:,} | ours, superseded (earlier code) | {m.get('code', '-')} | "
                      f"{wall(m):.1f} | {cpu(m):.1f} | {peak(m) / 1e9:.2f} | {_load(m)} | {m['foreign_cpu_s']:.0f} | "
                      "- |")
+    return L
+
+
+def section(res: dict) -> str:
+    """The Coordination section of BENCHMARKS.md (markdown, between its markers)."""
+    L = ["<!-- coordination:start -->", "## Coordination (issue 15): ours and coordination-network-toolkit", "",
+         f"Written by `python -m benchmarks.coordination` (part of `make bench`) on {res['date']}; "
+         f"machine-readable: `bench/coordination-result.json`. Co-retweet + co-tweet + co-link directed pairs, "
+         f"{res['window_s']} s window, on the synthetic release at each scale (scale 1 = 10.2M tweets), each tool "
+         f"in a fresh process after the ingest. The machine ({res['cpu_count']} cores) is shared: the load average "
+         "and the CPU seconds other processes used meanwhile are recorded with every run.", "",
+         "| scale | tweets | tool | code | wall (s) | CPU (s) | peak RSS, process tree (GB) | load avg start / end "
+         "| foreign CPU (s) | directed pairs (retweet / tweet / link) |",
+         "|---:|---:|---|---|---:|---:|---:|---|---:|---|"]
+    L += _table_rows(res["runs"])
     L.append("")
     for r in res["runs"]:
         if "toolkit" in r and r["toolkit"].get("stopped"):
