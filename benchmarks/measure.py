@@ -230,8 +230,14 @@ def notebook_table(stdout: str, rec: dict) -> list[dict]:
     return rows
 
 
+# Notebooks the sequence runs (`python -m benchmarks.run --only 01 02 ...`; None: all). Set when one notebook
+# cannot run at this scale yet: the report names those left out.
+PIPELINE_ONLY: list[str] | None = None
+
+
 def measure_pipeline(params: Path, name: str, env: dict | None = None) -> dict:
-    rec = measured([PY, "-m", "helpers.run.pipeline", "--params", str(params)], name, interval=0.2, env=env)
+    only = ["--only", *PIPELINE_ONLY] if PIPELINE_ONLY else []
+    rec = measured([PY, "-m", "helpers.run.pipeline", "--params", str(params), *only], name, interval=0.2, env=env)
     stdout = (LOGS / f"{name}.out").read_text(errors="replace")
     out = slim(rec)
     out["notebooks"] = notebook_table(stdout, rec)

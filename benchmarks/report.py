@@ -300,6 +300,10 @@ def _input(res: dict) -> list[str]:
     L.append(f"Synthetic release from `helpers.synthetic.sample` (generator {res['input']['generator_version']}, seed "
              f"{res['input']['seed']}, scale {scale:g}; schema-faithful: the 31 columns of 2018, quoting, "
              "multilingual text with line breaks, list columns).")
+    only = res["input"].get("notebooks_only")
+    if only:
+        L.append(f"**The sequence ran only the notebooks starting with {', '.join(only)}** (`--only`): the others "
+                 "cannot run at this scale yet (see the findings); every figure of the sequence below is without them.")
     gen = res["input"].get("generation")
     if gen:
         L.append(f"Generated in this run in {sec(gen['wall_s'])}.")

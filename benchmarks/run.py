@@ -184,6 +184,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--fresh", default="",
                     help="with --resume: steps whose earlier runs are set aside (kept under 'superseded' in the "
                          "results file, e.g. after the code they measured changed) and measured anew")
+    ap.add_argument("--only", nargs="*", default=None,
+                    help="run only the notebooks whose names start with these (the report names those left out)")
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite the report from the results file (after editing benchmarks/findings.md)")
     args = ap.parse_args(argv)
@@ -232,10 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     res: dict = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                  "results_file": str(results_file.relative_to(ROOT)), "machine": machine(), "measurements": {}}
     earlier = _resumed(res, results_file, args.fresh) if args.resume and results_file.exists() else {}
+    measure.PIPELINE_ONLY = args.only
     release, generation = ensure_release(args.scale)
     res["input"] = {"scale": args.scale, "seed": SEED, "generator_version": generator_version(),
                     "release_dir": str(release.relative_to(ROOT)), "files": release_files(release),
-                    "generation": generation}
+                    "generation": generation, "notebooks_only": args.only}
     run_dir = BENCH / f"run-scale{fmt_scale(args.scale)}"
 
     def save():
