@@ -712,4 +712,14 @@ EQUIVALENT: dict[str, str] = {
         "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
         " null own id is already reported as empty (first reason wins), a null count or date is listed as "
         "damaged either way"),
+    # reports.tables (helpers/present/reports/tables.py), branch killmut
+    "helpers.present.reports.tables.x__cell_text__mutmut_1": (
+        "the default of `separators` is never used: both callers (_row_label, _column_texts) always pass it "
+        "(a dropped argument there is a different mutant, killed); the default is dead code"),
+    "helpers.present.reports.tables.x_html_table__mutmut_64": (
+        "`head +=` -> `head =`: head is still the empty list here (assigned just above), so assigning and "
+        "extending give the same list"),
+    "helpers.present.reports.tables.x_html_table__mutmut_86": (
+        "`cells +=` -> `cells =`: cells is still the empty list here (assigned just above), so assigning and "
+        "extending give the same list"),
 }
