@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 
 import pandas as pd
 import pytest
@@ -172,3 +173,26 @@ def test_wide_keeps_first_appearance_order_within_a_take_away_when_the_first_op_
         "likes to the top 10 accounts", "likes to the top 1% of tweets", f"accounts active after {CUTOFF}",
         f"tweets after {CUTOFF}", "peak year"]
     assert w["VENEZUELA"].fillna("-").tolist()[4:10] == ["n/a", "-", "n/a", "-", "n/a", "n/a"]
+
+
+def test_an_operation_without_tweets_reads_n_a_without_a_numpy_warning(release):
+    """venezuela has no tweets: its URL share is n/a, decided before dividing (0 / 0 would put a numpy
+    RuntimeWarning in the notebook's output). Kills indicators 280 and 289 (`n or True`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = takeaways.indicators(*release, CUTOFF)
+    row = table[(table["op"] == "venezuela") & (table["indicator"] == "tweets with a URL")].iloc[0]
+    assert math.isnan(row["value"]) and row["shown"] == "n/a"
+
+
+def test_operations_as_plain_text_an_operation_without_urls_has_none(release):
+    """ops_of also takes a plain-text op column: there an operation whose tweets carry no URL is absent from
+    the URL table, and its share of tweets with a URL is 0, not missing or one tweet.
+    Kills indicators 283 285 286 292 294 295 (the default of url_tweets.get)."""
+    tweets, urls = release
+    tweets = tweets.astype({"op": str})
+    urls = urls.astype({"op": str})
+    table = takeaways.indicators(tweets, urls[urls["op"] != "iranian"], CUTOFF)
+    rows = table[table["indicator"] == "tweets with a URL"]
+    assert rows[["op", "value", "shown", "is_share"]].values.tolist() == [
+        ["ira", 0.5, "50.0%", True], ["iranian", 0.0, "0.0%", True]]
