@@ -5,6 +5,8 @@ notebook 06 uses."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -127,3 +129,46 @@ def test_account_name_hashed_flag_missing_and_empty_names():
     assert concentration.account_name("1", pd.NA, False) == "1"
     assert concentration.account_name("1", "", False) == "1"
     assert concentration.account_name(12, None, False) == "12"
+
+
+def test_a_tweet_without_a_userid_is_still_counted_from_frames_and_from_the_engine(frames):
+    """No default may hide rows: a tweet whose userid is missing is its own (missing) account, so the
+    accounts' tweets add up to all tweets, the same from frames and from the engine (dropna=False)."""
+    t = frames.tweets([{"op": "ira", "userid": "a", "like_count": 1}, {"op": "ira", "userid": None, "like_count": 2},
+                       {"op": "ira", "userid": None}], ops=OPS3)
+    expected = pd.DataFrame({"op": pd.Categorical(["ira", "ira"], categories=OPS3),
+                             "userid": pd.array(["a", None], dtype="string"),
+                             "tweets": np.array([1, 2], dtype=np.int64),
+                             "engagement": np.array([1, 2], dtype=np.int64)})
+    pd.testing.assert_frame_equal(concentration.per_account(t), expected)
+    pd.testing.assert_frame_equal(concentration.per_account(Engine.of_frames(t)), expected)
+
+
+def test_gini_of_zeros_is_nan_without_dividing_by_zero():
+    """Nothing to spread: NaN decided before dividing (0 / 0 would warn in the notebook's output)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.isnan(concentration.gini([0, 0, 0])) and np.isnan(concentration.gini([]))
+        assert concentration.gini(np.array([0.5, 1.5])) == pytest.approx(0.25)
+
+
+def test_summary_of_nothing_keeps_its_columns():
+    empty = concentration.per_account(pd.DataFrame({"op": pd.Categorical([], categories=OPS3),
+                                                    "userid": pd.array([], dtype="string"),
+                                                    "like_count": pd.array([], dtype="Int64")}))
+    assert list(concentration.summary(empty).columns) == [
+        "op", "quantity", "accounts", "total", "top_accounts", "top_share", "threshold", "median", "gini"]
+
+
+def test_top_count_rounds_the_product_to_nine_digits_before_rounding_up():
+    """0.17 * 2,649,200 is 450,364.00000000006 in floating point: 450,364 accounts, not 450,365 (rounding to
+    ten digits would keep the error)."""
+    assert concentration.top_count(2_649_200, 0.17) == 450_364
+    assert concentration.top_count(700, 0.07) == 49 and concentration.top_count(3, 0.5) == 2
+
+
+def test_tweets_without_engagement_are_never_examples_even_when_n_leaves_room(tweets):
+    for source in (tweets, Engine.of_frames(tweets)):
+        got = concentration.top_tweets(source, 10)
+        assert got["tweetid"].tolist() == ["100", "99", "900000000000000001", "8", "1207965844074107000"]
+        assert (got["engagement"] > 0).all() and got["rank"].tolist() == [1, 2, 3, 4, 1]
