@@ -331,3 +331,16 @@ def test_trailing_blank_lines_at_the_edges(release, tail, blank):
     io.BufferedReader(stream).read()
     assert stream.trailing_blank_lines() == blank
     stream.close()
+
+
+# --- found by mutating release.py (its mutmut run had not started: paused during the benchmarks) ----------
+
+
+@pytest.mark.parametrize("name", ["hashed_russian_linked_tweets_csv_hashed.csv", "2021_12_russian_linked_tweets.csv",
+                                  "hashed_2020_12_russian_linked_russian_linked_tweets.csv"])
+def test_a_bucket_prefixed_file_stem_that_is_not_the_dataset_key_still_finds_its_dataset(name):
+    """The stem without its bucket prefix (`russian_linked`) is the catalog's file stem of russia_201901_1:
+    the op is the dataset's, not the bare stem (the prefixed stem alone is in no catalog).
+    Kills `lookup(bare) and lookup(stem)` in op_for_stem."""
+    parsed = rel.parse_file_name(name)
+    assert (parsed.op, parsed.table, parsed.part, parsed.stem) == ("russia_201901_1", "tweets", "", "russian_linked")
