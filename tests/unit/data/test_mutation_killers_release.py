@@ -344,3 +344,35 @@ def test_a_bucket_prefixed_file_stem_that_is_not_the_dataset_key_still_finds_its
     Kills `lookup(bare) and lookup(stem)` in op_for_stem."""
     parsed = rel.parse_file_name(name)
     assert (parsed.op, parsed.table, parsed.part, parsed.stem) == ("russia_201901_1", "tweets", "", "russian_linked")
+
+
+def test_metadata_folders_are_recognised_with_backslash_separators_too(release):
+    """A `__MACOSX` folder (named with / or with Windows' \\) and hidden folders hold no data, even when the
+    member itself does not start with a dot. Kills the `__MACOSX` and `replace('\\\\', '/')` mutants of
+    _metadata_member."""
+    _zip(release.folder / "all.zip", {"ira_tweets_csv_hashed.csv": b"h\n", "__MACOSX/ira_users_csv_hashed.csv": b"x",
+                                       "__MACOSX\\iran_users_csv_hashed.csv": b"x",
+                                       "sub\\.hidden\\iran_tweets_csv_hashed.csv": b"x"})
+    found = rel.discover(release.folder)
+    assert [(f.op, f.table, f.member) for f in found.files] == [("ira", "tweets", "ira_tweets_csv_hashed.csv")]
+
+
+def _declare_size(path, size: int) -> None:
+    """Rewrite the uncompressed size the central directory declares for the archive's only member (discovery
+    reads the declared sizes, never the data)."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    data[at + 24:at + 28] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+
+
+def test_an_archive_member_expanding_exactly_100_times_is_accepted_one_byte_more_is_refused(release):
+    """The limit is 'more than 100x' (above 1 MiB): 20,000 stored bytes declared as 2,000,000 pass, as
+    2,000,001 are refused. Kills `>=` for `>` in the expansion check of _zip_members."""
+    path = _zip(release.folder / "x.zip", {"ira_tweets_csv_hashed.csv": b"a" * 20_000}, zipfile.ZIP_STORED)
+    _declare_size(path, 2_000_000)
+    assert zipfile.ZipFile(path).infolist()[0].file_size == 2_000_000
+    assert len(rel.discover(release.folder).files) == 1
+    _declare_size(path, 2_000_001)
+    with pytest.raises(ReleaseError, match="expands 100x \\(limit 100x\\): refused as a possible compression bomb"):
+        rel.discover(release.folder)
