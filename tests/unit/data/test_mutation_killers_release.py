@@ -376,3 +376,36 @@ def test_an_archive_member_expanding_exactly_100_times_is_accepted_one_byte_more
     _declare_size(path, 2_000_001)
     with pytest.raises(ReleaseError, match="expands 100x \\(limit 100x\\): refused as a possible compression bomb"):
         rel.discover(release.folder)
+
+
+def test_refusals_say_exactly_what_is_wrong_and_what_to_do(release):
+    """Whole messages and hints of discovery's refusals (a substring match lets a changed text through)."""
+    bad = release.folder / "ira_tweets_csv_hashed.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{bad}: not a readable zip archive (")
+    assert e.value.hint == "download the archive again; a partial download cannot be read"
+    bad.unlink()
+    unsafe = _zip(release.folder / "a.zip", {"../x.csv": b"h\n"})
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{unsafe}: the archive member '../x.csv' points outside the archive folder\n")
+    assert e.value.hint == "this archive was not made by Twitter; do not use it"
+    unsafe.unlink()
+    # one stored byte declared as 2,000,000: the ratio is over at least one compressed byte
+    bomb = _zip(release.folder / "b.zip", {"ira_tweets_csv_hashed.csv": b"a"}, zipfile.ZIP_STORED)
+    _declare_size(bomb, 2_000_000)
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{bomb}: the member 'ira_tweets_csv_hashed.csv' expands 2000000x (limit 100x): "
+                                   "refused as a possible compression bomb\n")
+    assert e.value.hint == "use the release as Twitter published it"
+    bomb.unlink()
+    release.write("ira_tweets_csv_hashed.csv", text="h\n")
+    marker = release.folder / "synthetic-sample.json"
+    marker.write_text("{not json")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{marker}: unreadable sample marker (")
+    assert e.value.hint == "regenerate the sample with `make sample`"
