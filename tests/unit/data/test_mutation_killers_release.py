@@ -409,3 +409,25 @@ def test_refusals_say_exactly_what_is_wrong_and_what_to_do(release):
         rel.discover(release.folder)
     assert str(e.value).startswith(f"{marker}: unreadable sample marker (")
     assert e.value.hint == "regenerate the sample with `make sample`"
+
+
+@pytest.mark.parametrize("error, shown", [(PermissionError(13, "Permission denied"), "Permission denied"),
+                                          (OSError("no strerror"), "no strerror")])
+def test_a_folder_that_cannot_be_listed_is_named_with_the_reason(release, monkeypatch, error, shown):
+    """Tests run as root here, so an unreadable folder is simulated: listing `locked` raises. The error names
+    that folder, the system's reason (or the error itself when it has none) and what to do."""
+    import pathlib
+    locked = release.folder / "locked"
+    locked.mkdir()
+    real = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise error
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{locked}: cannot list the release folder ({shown})\n")
+    assert e.value.file == str(locked) and e.value.hint == "check that you may read it"
