@@ -431,3 +431,29 @@ def test_a_folder_that_cannot_be_listed_is_named_with_the_reason(release, monkey
         rel.discover(release.folder)
     assert str(e.value).startswith(f"{locked}: cannot list the release folder ({shown})\n")
     assert e.value.file == str(locked) and e.value.hint == "check that you may read it"
+
+
+def test_discovery_errors_whole_messages_and_hints(release, tmp_path):
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(tmp_path / "nowhere")
+    assert str(e.value).startswith(f"{tmp_path / 'nowhere'}: the release folder does not exist\n")
+    assert e.value.hint == "check DATA_DIR (or data_dir in the parameters file)"
+    f = tmp_path / "a_file"
+    f.write_text("x")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(f)
+    assert str(e.value).startswith(f"{f}: expected a folder holding the release files, got a file\n")
+    assert e.value.hint == "set DATA_DIR to the folder that contains the file"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(empty)
+    assert e.value.hint == "point DATA_DIR at the folder holding the unzipped or zipped files"
+    release.write("x_tweets_csv_hashed.csv", text="h\n")
+    release.write("x_tweets_csv_hashed.csv.gz", text="h\n", compress="gzip")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{release.folder}: two files hold the tweets of operation 'x': "
+                                   "x_tweets_csv_hashed.csv and x_tweets_csv_hashed.csv.gz\n")
+    assert e.value.hint == ("keep one copy in the folder (for example remove the .zip once extracted), or rename "
+                            "one operation with op_names")
