@@ -712,4 +712,91 @@ EQUIVALENT: dict[str, str] = {
         "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
         " null own id is already reported as empty (first reason wins), a null count or date is listed as "
         "damaged either way"),
+    # reports.tables (helpers/present/reports/tables.py), branch killmut
+    "helpers.present.reports.tables.x__cell_text__mutmut_1": (
+        "the default of `separators` is never used: both callers (_row_label, _column_texts) always pass it "
+        "(a dropped argument there is a different mutant, killed); the default is dead code"),
+    "helpers.present.reports.tables.x_html_table__mutmut_64": (
+        "`head +=` -> `head =`: head is still the empty list here (assigned just above), so assigning and "
+        "extending give the same list"),
+    "helpers.present.reports.tables.x_html_table__mutmut_86": (
+        "`cells +=` -> `cells =`: cells is still the empty list here (assigned just above), so assigning and "
+        "extending give the same list"),
+    # claims.takeaways (helpers/claims/takeaways.py), branch killmut
+    "helpers.claims.takeaways.x_indicators__mutmut_34": (
+        "top_values with n=None instead of 1: only the first row of each op is read (`iloc[0]`), and "
+        "rank_within returns each op's rows in rank order, so it is rank 1 whatever n is"),
+    "helpers.claims.takeaways.x_indicators__mutmut_40": (
+        "top_values with n=2 instead of 1: only the first row of each op is read (`iloc[0]`), and rank_within "
+        "returns each op's rows in rank order, so it is rank 1 whatever n is"),
+    "helpers.claims.takeaways.x_indicators__mutmut_44": (
+        "top_domains with n=None instead of 1: only the first row of each op is read (`iloc[0]`), and "
+        "rank_within returns each op's rows in rank order, so it is rank 1 whatever n is"),
+    "helpers.claims.takeaways.x_indicators__mutmut_48": (
+        "top_domains with n=2 instead of 1: only the first row of each op is read (`iloc[0]`), and "
+        "rank_within returns each op's rows in rank order, so it is rank 1 whatever n is"),
+    "helpers.claims.takeaways.x_indicators__mutmut_55": (
+        "the column dropped: mean_per_tweet's default column is 'like_count', the value written"),
+    "helpers.claims.takeaways.x_indicators__mutmut_66": (
+        "observed=None is read as False by pandas 3.1.1 (checked), the value written"),
+    "helpers.claims.takeaways.x_indicators__mutmut_93": (
+        "the default of per_op.get is never used: tweets_per_op has a row for every op ops_of lists (a "
+        "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
+        "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
+        "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_95": (
+        "the default of per_op.get is never used: tweets_per_op has a row for every op ops_of lists (a "
+        "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
+        "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
+        "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_96": (
+        "the default of per_op.get is never used: tweets_per_op has a row for every op ops_of lists (a "
+        "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
+        "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
+        "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    "helpers.claims.takeaways.x_wide__mutmut_15": (
+        "numpy reads the sort kind case-insensitively: 'STABLE' is 'stable' (checked: same order where "
+        "quicksort differs)"),
+    "helpers.claims.takeaways.x_wide__mutmut_21": (
+        "observed on a pivot by op: the op column of the indicator table is plain text (indicators() stores "
+        "the op names as str), not categorical, and observed only acts on categorical groupers"),
+    "helpers.claims.takeaways.x_wide__mutmut_26": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.claims.takeaways.x_wide__mutmut_39": (
+        "observed on a pivot by op: the op column of the indicator table is plain text (indicators() stores "
+        "the op names as str), not categorical, and observed only acts on categorical groupers"),
+    "helpers.claims.takeaways.x_indicators__mutmut_194": (
+        "the default of auto.get is never used: automated_share (groupby op, observed=False, min_count=1) has "
+        "a row for every op ops_of lists (a categorical op: groupby(observed=False) over its categories; "
+        "plain-text ops: each listed op has rows; the engine: its ops), so it differs only for a missing op "
+        "value in a plain-text op column (pd.unique lists it, groupby drops it), which no loaded frame has; "
+        "the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_196": (
+        "the default of auto.get is never used: automated_share (groupby op, observed=False, min_count=1) has "
+        "a row for every op ops_of lists (a categorical op: groupby(observed=False) over its categories; "
+        "plain-text ops: each listed op has rows; the engine: its ops), so it differs only for a missing op "
+        "value in a plain-text op column (pd.unique lists it, groupby drops it), which no loaded frame has; "
+        "the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_199": (
+        "the default of auto.get is never used: automated_share (groupby op, observed=False, min_count=1) has "
+        "a row for every op ops_of lists (a categorical op: groupby(observed=False) over its categories; "
+        "plain-text ops: each listed op has rows; the engine: its ops), so it differs only for a missing op "
+        "value in a plain-text op column (pd.unique lists it, groupby drops it), which no loaded frame has; "
+        "the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_201": (
+        "the default of auto.get is never used: automated_share (groupby op, observed=False, min_count=1) has "
+        "a row for every op ops_of lists (a categorical op: groupby(observed=False) over its categories; "
+        "plain-text ops: each listed op has rows; the engine: its ops), so it differs only for a missing op "
+        "value in a plain-text op column (pd.unique lists it, groupby drops it), which no loaded frame has; "
+        "the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_333": (
+        "the default of likes_mean.get is never used: mean_per_tweet has a row for every op ops_of lists (a "
+        "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
+        "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
+        "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    "helpers.claims.takeaways.x_indicators__mutmut_335": (
+        "the default of likes_mean.get is never used: mean_per_tweet has a row for every op ops_of lists (a "
+        "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
+        "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
+        "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
 }

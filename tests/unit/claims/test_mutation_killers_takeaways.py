@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 
 import pandas as pd
 import pytest
@@ -127,3 +128,71 @@ def test_wide_has_every_indicator_in_take_away_order_with_labelled_columns(relea
     ven = w.set_index("indicator")["Venezuela"]
     assert ven["likes per tweet (mean)"] == "n/a" and pd.isna(ven["peak year"])
     assert w.index.tolist() == list(range(15))
+
+
+# --- survivors of the first measurement of claims.takeaways ------------------------------------------------
+
+
+def test_only_the_top_two_languages_and_the_busiest_day_over_the_median_day(frames):
+    """Three languages: only #1 and #2 are indicators. Active days of 4, 2 and 2 tweets: the busiest day is
+    twice the median day (a median of 1 would hide a product for a ratio).
+    Kills indicators 10 and 16 (all languages, three), 135 (peak times the median)."""
+    rows = [(f"2016-03-01 0{i}:00", lang) for i, lang in enumerate(["ru", "ru", "ru", "en"])] + [
+        ("2016-03-02 10:00", "en"), ("2016-03-02 11:00", "fr"), ("2016-03-04 10:00", "ru"), ("2016-03-04 11:00", "fr")]
+    t = frames.tweets([{"tweet_time": time, "tweet_language": lang} for time, lang in rows])
+    table = takeaways.indicators(t, frames.exploded(t, "urls"), CUTOFF)
+    first = table[table["takeaway"] <= 2][["indicator", "value", "shown", "is_share"]].values.tolist()
+    assert first == [["tweet language #1", 0.5, "ru (50.0%)", True], ["tweet language #2", 0.25, "en (25.0%)", False],
+                     ["busiest day (tweets)", 4.0, "2016-03-01: 4", False],
+                     ["busiest day vs median active day", 2.0, "2\u00d7", False]]
+
+
+def test_the_engine_gives_the_indicator_table_of_the_frames(release):
+    """Notebook 08 runs on the engine (`ReleaseData.engine()`): the same table as from frames, every
+    metric's engine path included. Kills indicators 24 (a day period written 'd', which the engine refuses)."""
+    from helpers.data.engine import Engine
+    tweets, urls = release
+    eng = Engine.of_frames(tweets)
+    expected = takeaways.indicators(tweets, urls, CUTOFF)
+    assert len(expected) == len(EXPECTED)
+    pd.testing.assert_frame_equal(takeaways.indicators(eng, eng.items("urls"), CUTOFF), expected)
+
+
+def test_wide_keeps_first_appearance_order_within_a_take_away_when_the_first_op_has_few_rows(release):
+    """An operation without tweets listed first gives its few indicators first; within each take-away
+    the order of first appearance stays (a stable sort), e.g. 'tweets with a URL' before 'top domain'.
+    Kills wide 3 and 5 (the default quicksort, not stable here)."""
+    tweets, urls = release
+    tweets = tweets.assign(op=tweets["op"].cat.reorder_categories(["venezuela", "ira", "iranian"]))
+    w = takeaways.wide(takeaways.indicators(tweets, urls, CUTOFF), str.upper)
+    assert list(w.columns) == ["takeaway", "title", "indicator", "IRA", "IRANIAN", "VENEZUELA"]
+    assert w["indicator"].tolist() == [
+        "tweet language #1", "tweet language #2", "busiest day (tweets)", "busiest day vs median active day",
+        "tweets via automation or own apps", "top client app", "tweets with a URL",
+        "top domain (links per 100 tweets)", "tweets with zero engagement", "likes per tweet (mean)",
+        "likes to the top 10 accounts", "likes to the top 1% of tweets", f"accounts active after {CUTOFF}",
+        f"tweets after {CUTOFF}", "peak year"]
+    assert w["VENEZUELA"].fillna("-").tolist()[4:10] == ["n/a", "-", "n/a", "-", "n/a", "n/a"]
+
+
+def test_an_operation_without_tweets_reads_n_a_without_a_numpy_warning(release):
+    """venezuela has no tweets: its URL share is n/a, decided before dividing (0 / 0 would put a numpy
+    RuntimeWarning in the notebook's output). Kills indicators 280 and 289 (`n or True`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = takeaways.indicators(*release, CUTOFF)
+    row = table[(table["op"] == "venezuela") & (table["indicator"] == "tweets with a URL")].iloc[0]
+    assert math.isnan(row["value"]) and row["shown"] == "n/a"
+
+
+def test_operations_as_plain_text_an_operation_without_urls_has_none(release):
+    """ops_of also takes a plain-text op column: there an operation whose tweets carry no URL is absent from
+    the URL table, and its share of tweets with a URL is 0, not missing or one tweet.
+    Kills indicators 283 285 286 292 294 295 (the default of url_tweets.get)."""
+    tweets, urls = release
+    tweets = tweets.astype({"op": str})
+    urls = urls.astype({"op": str})
+    table = takeaways.indicators(tweets, urls[urls["op"] != "iranian"], CUTOFF)
+    rows = table[table["indicator"] == "tweets with a URL"]
+    assert rows[["op", "value", "shown", "is_share"]].values.tolist() == [
+        ["ira", 0.5, "50.0%", True], ["iranian", 0.0, "0.0%", True]]

@@ -331,3 +331,129 @@ def test_trailing_blank_lines_at_the_edges(release, tail, blank):
     io.BufferedReader(stream).read()
     assert stream.trailing_blank_lines() == blank
     stream.close()
+
+
+# --- found by mutating release.py (its mutmut run had not started: paused during the benchmarks) ----------
+
+
+@pytest.mark.parametrize("name", ["hashed_russian_linked_tweets_csv_hashed.csv", "2021_12_russian_linked_tweets.csv",
+                                  "hashed_2020_12_russian_linked_russian_linked_tweets.csv"])
+def test_a_bucket_prefixed_file_stem_that_is_not_the_dataset_key_still_finds_its_dataset(name):
+    """The stem without its bucket prefix (`russian_linked`) is the catalog's file stem of russia_201901_1:
+    the op is the dataset's, not the bare stem (the prefixed stem alone is in no catalog).
+    Kills `lookup(bare) and lookup(stem)` in op_for_stem."""
+    parsed = rel.parse_file_name(name)
+    assert (parsed.op, parsed.table, parsed.part, parsed.stem) == ("russia_201901_1", "tweets", "", "russian_linked")
+
+
+def test_metadata_folders_are_recognised_with_backslash_separators_too(release):
+    """A `__MACOSX` folder (named with / or with Windows' \\) and hidden folders hold no data, even when the
+    member itself does not start with a dot. Kills the `__MACOSX` and `replace('\\\\', '/')` mutants of
+    _metadata_member."""
+    _zip(release.folder / "all.zip", {"ira_tweets_csv_hashed.csv": b"h\n", "__MACOSX/ira_users_csv_hashed.csv": b"x",
+                                       "__MACOSX\\iran_users_csv_hashed.csv": b"x",
+                                       "sub\\.hidden\\iran_tweets_csv_hashed.csv": b"x"})
+    found = rel.discover(release.folder)
+    assert [(f.op, f.table, f.member) for f in found.files] == [("ira", "tweets", "ira_tweets_csv_hashed.csv")]
+
+
+def _declare_size(path, size: int) -> None:
+    """Rewrite the uncompressed size the central directory declares for the archive's only member (discovery
+    reads the declared sizes, never the data)."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    data[at + 24:at + 28] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+
+
+def test_an_archive_member_expanding_exactly_100_times_is_accepted_one_byte_more_is_refused(release):
+    """The limit is 'more than 100x' (above 1 MiB): 20,000 stored bytes declared as 2,000,000 pass, as
+    2,000,001 are refused. Kills `>=` for `>` in the expansion check of _zip_members."""
+    path = _zip(release.folder / "x.zip", {"ira_tweets_csv_hashed.csv": b"a" * 20_000}, zipfile.ZIP_STORED)
+    _declare_size(path, 2_000_000)
+    assert zipfile.ZipFile(path).infolist()[0].file_size == 2_000_000
+    assert len(rel.discover(release.folder).files) == 1
+    _declare_size(path, 2_000_001)
+    with pytest.raises(ReleaseError, match="expands 100x \\(limit 100x\\): refused as a possible compression bomb"):
+        rel.discover(release.folder)
+
+
+def test_refusals_say_exactly_what_is_wrong_and_what_to_do(release):
+    """Whole messages and hints of discovery's refusals (a substring match lets a changed text through)."""
+    bad = release.folder / "ira_tweets_csv_hashed.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{bad}: not a readable zip archive (")
+    assert e.value.hint == "download the archive again; a partial download cannot be read"
+    bad.unlink()
+    unsafe = _zip(release.folder / "a.zip", {"../x.csv": b"h\n"})
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{unsafe}: the archive member '../x.csv' points outside the archive folder\n")
+    assert e.value.hint == "this archive was not made by Twitter; do not use it"
+    unsafe.unlink()
+    # one stored byte declared as 2,000,000: the ratio is over at least one compressed byte
+    bomb = _zip(release.folder / "b.zip", {"ira_tweets_csv_hashed.csv": b"a"}, zipfile.ZIP_STORED)
+    _declare_size(bomb, 2_000_000)
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{bomb}: the member 'ira_tweets_csv_hashed.csv' expands 2000000x (limit 100x): "
+                                   "refused as a possible compression bomb\n")
+    assert e.value.hint == "use the release as Twitter published it"
+    bomb.unlink()
+    release.write("ira_tweets_csv_hashed.csv", text="h\n")
+    marker = release.folder / "synthetic-sample.json"
+    marker.write_text("{not json")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{marker}: unreadable sample marker (")
+    assert e.value.hint == "regenerate the sample with `make sample`"
+
+
+@pytest.mark.parametrize("error, shown", [(PermissionError(13, "Permission denied"), "Permission denied"),
+                                          (OSError("no strerror"), "no strerror")])
+def test_a_folder_that_cannot_be_listed_is_named_with_the_reason(release, monkeypatch, error, shown):
+    """Tests run as root here, so an unreadable folder is simulated: listing `locked` raises. The error names
+    that folder, the system's reason (or the error itself when it has none) and what to do."""
+    import pathlib
+    locked = release.folder / "locked"
+    locked.mkdir()
+    real = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise error
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{locked}: cannot list the release folder ({shown})\n")
+    assert e.value.file == str(locked) and e.value.hint == "check that you may read it"
+
+
+def test_discovery_errors_whole_messages_and_hints(release, tmp_path):
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(tmp_path / "nowhere")
+    assert str(e.value).startswith(f"{tmp_path / 'nowhere'}: the release folder does not exist\n")
+    assert e.value.hint == "check DATA_DIR (or data_dir in the parameters file)"
+    f = tmp_path / "a_file"
+    f.write_text("x")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(f)
+    assert str(e.value).startswith(f"{f}: expected a folder holding the release files, got a file\n")
+    assert e.value.hint == "set DATA_DIR to the folder that contains the file"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(empty)
+    assert e.value.hint == "point DATA_DIR at the folder holding the unzipped or zipped files"
+    release.write("x_tweets_csv_hashed.csv", text="h\n")
+    release.write("x_tweets_csv_hashed.csv.gz", text="h\n", compress="gzip")
+    with pytest.raises(ReleaseError) as e:
+        rel.discover(release.folder)
+    assert str(e.value).startswith(f"{release.folder}: two files hold the tweets of operation 'x': "
+                                   "x_tweets_csv_hashed.csv and x_tweets_csv_hashed.csv.gz\n")
+    assert e.value.hint == ("keep one copy in the folder (for example remove the .zip once extracted), or rename "
+                            "one operation with op_names")

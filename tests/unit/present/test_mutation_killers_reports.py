@@ -76,3 +76,56 @@ def test_html_table_marks_cells_with_a_long_unbroken_token():
     assert reports.html_table(frame) == (
         '<table class="data-table"><thead><tr><th scope="col">t</th></tr></thead><tbody>'
         f'<tr><td class="long">{token}</td></tr><tr><td>{"a" * 39}</td></tr></tbody></table>')
+
+
+# --- reports.tables, the 54 survivors of its first measurement (module helpers/present/reports/tables.py) ----
+
+
+def test_html_table_readable_cells_calendar_counts_languages_bounds_and_shares():
+    """Calendar columns without separators, counts with them, language codes named (missing ones as na_rep),
+    code bounds as the signs readers write, share columns (named 'share', all values in [0, 1], ends
+    included, any letter case) by the one rounding rule; a 'share' column holding 1.5 is not one.
+    Kills _cell_text 11 12 14 15 26-34, _column_texts 1 3-6 8 9 13-18 20 24 28, _is_share_column 2 3 6 7 9-11
+    14-17, html_table 13 23."""
+    frame = pd.DataFrame({"year": [2014, 2015], "tweets": [12345, 7], "tweet_language": ["ru", None],
+                          "bound": ["<=10", ">=5"], "retweet_share": [0.0, 1.0], "Share_X": [0.25, None],
+                          "share_big": [0.5, 1.5]})
+    assert reports.html_table(frame) == (
+        '<table class="data-table"><thead><tr><th scope="col" class="num">year</th>'
+        '<th scope="col" class="num">tweets</th><th scope="col">tweet language</th>'
+        '<th scope="col" class="num">bound</th><th scope="col" class="num">retweets (share of tweets)</th>'
+        '<th scope="col" class="num">Share_X</th><th scope="col" class="num">share big</th></tr></thead><tbody>'
+        '<tr><td class="num">2014</td><td class="num">12,345</td><td>Russian (ru)</td>'
+        '<td class="num">\u226410</td><td class="num">0.0%</td><td class="num">25.0%</td>'
+        '<td class="num">0.5</td></tr>'
+        '<tr><td class="num">2015</td><td class="num">7</td><td>\u2013</td><td class="num">\u22655</td>'
+        '<td class="num">100.0%</td><td class="num">\u2013</td><td class="num">1.5</td></tr></tbody></table>')
+
+
+def test_html_table_share_columns_keep_the_callers_own_float_format():
+    """A float format given by the caller wins over the share rule. Kills html_table 17 and 23."""
+    frame = pd.DataFrame({"retweet_share": [0.0, 1.0], "share_x": [0.25, None]})
+    assert reports.html_table(frame, float_format=lambda x: f"{x:.2f}") == (
+        '<table class="data-table"><thead><tr><th scope="col" class="num">retweets (share of tweets)</th>'
+        '<th scope="col" class="num">share x</th></tr></thead><tbody>'
+        '<tr><td class="num">0.00</td><td class="num">0.25</td></tr>'
+        '<tr><td class="num">1.00</td><td class="num">\u2013</td></tr></tbody></table>')
+
+
+def test_html_table_row_labels_in_words_only_for_known_names_and_calendar_keys_unseparated():
+    """Index keys that are column names of HEADERS are shown in words, other text as it is (underscores
+    kept), numbers separated unless the index level is a calendar one (year), per level of a MultiIndex.
+    Kills _row_label 1 2 3 7 11 12 14, html_table 90."""
+    flat = pd.DataFrame({"v": [1, 2, 3]}, index=pd.Index(["accounts_in_users_file", "a_b", 12345], name="n"))
+    assert reports.html_table(flat, index=True) == (
+        '<table class="data-table"><thead><tr><th scope="col">n</th><th scope="col" class="num">v</th></tr>'
+        '</thead><tbody><tr><th scope="row">accounts in the users file</th><td class="num">1</td></tr>'
+        '<tr><th scope="row">a_b</th><td class="num">2</td></tr>'
+        '<tr><th scope="row">12,345</th><td class="num">3</td></tr></tbody></table>')
+    nested = pd.DataFrame({"v": [1, 2]}, index=pd.MultiIndex.from_tuples([(2014, 12345), (2015, 1)],
+                                                                         names=["year", "n"]))
+    assert reports.html_table(nested, index=True) == (
+        '<table class="data-table"><thead><tr><th scope="col">year</th><th scope="col">n</th>'
+        '<th scope="col" class="num">v</th></tr></thead><tbody>'
+        '<tr><th scope="row">2014</th><th scope="row">12,345</th><td class="num">1</td></tr>'
+        '<tr><th scope="row">2015</th><th scope="row">1</th><td class="num">2</td></tr></tbody></table>')
