@@ -18,20 +18,28 @@ same object in its own or the two neighbouring buckets, so the join is an equali
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
+
+from helpers.data import engine
 
 DEFAULT_MEMORY = "1500MB"
 
 
-def connect(memory_limit: str = DEFAULT_MEMORY, threads: int | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with a memory cap (spills to a temporary folder beyond it)."""
-    con = duckdb.connect(":memory:")
-    con.execute(f"SET memory_limit = '{memory_limit}'")
-    con.execute("SET preserve_insertion_order = false")
-    if threads:
-        con.execute(f"SET threads = {int(threads)}")
-    return con
+def connect(memory_limit: str = DEFAULT_MEMORY, threads: int | None = None,
+            temp_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """The engine's DuckDB connection (`data.engine.connect`) with the pairs' memory cap: beyond it DuckDB
+    spills into `temp_dir` (`spill_folder`: under the release's cache), never into the working directory,
+    DuckDB's default for an in-memory database (a notebook's folder, or the user's)."""
+    return engine.connect(memory_limit, int(threads or os.cpu_count() or 1), temp_dir)
+
+
+def spill_folder(release) -> Path:
+    """Where a process spills its pairs: the engine's spill folder of the release's cache, one per process."""
+    return release.cache_dir / engine.TEMP_FOLDER / str(os.getpid())
 
 
 def _matches_sql(source: str, window: int) -> str:

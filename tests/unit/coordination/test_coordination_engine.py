@@ -146,3 +146,21 @@ def test_bucketed_join_equals_brute_force(window):
     assert got == want and len(want) > 0
     und = {(r["u1"], r["u2"]): r["weight"] for r in pairs.undirected(con, pa.Table.from_pandas(ev), window).to_pylist()}
     assert und == {(a, b): min(w, want[(b, a)]) for (a, b), w in want.items() if a < b}
+
+
+def test_pairs_spill_under_the_release_cache_never_in_the_working_directory(tmp_path, monkeypatch):
+    """DuckDB's default spill folder for an in-memory database is `.tmp` in the working directory (a
+    notebook's folder): a kernel killed at full scale left 89 MB there. The pairs spill where the engine does."""
+    from types import SimpleNamespace
+
+    from helpers.data import engine
+    monkeypatch.chdir(tmp_path)
+    release = SimpleNamespace(cache_dir=tmp_path / "cache" / "sample-1")
+    folder = pairs.spill_folder(release)
+    assert folder.parent == release.cache_dir / engine.TEMP_FOLDER
+    con = pairs.connect("100MB", 1, folder)
+    got = con.execute("SELECT current_setting('temp_directory'), current_setting('memory_limit'), "
+                      "current_setting('threads')").fetchone()
+    assert got[0] == str(folder) and folder.is_dir() and got[2] == 1
+    assert got[1].replace(" ", "") in ("95.3MiB", "100.0MB", "100MB")
+    assert not (tmp_path / ".tmp").exists()
