@@ -232,3 +232,18 @@ def test_gini_of_large_integer_counts_does_not_overflow():
     not an integer overflow (-0.25)."""
     assert concentration.gini(np.array([0, 0, 0, 2**62], dtype=np.int64)) == 0.75
     assert concentration.gini([2**62, 0, 0, 0]) == 0.75
+
+
+def test_summary_and_ccdf_read_counts_stored_as_text_as_integers():
+    """Counts in an object column (a table read without types): read as integers, so '10' is ten, the largest,
+    not text sorted after '3'."""
+    accounts = pd.DataFrame({"op": pd.Categorical(["ira"] * 3, categories=OPS3), "userid": ["a", "b", "c"],
+                             "tweets": pd.Series(["3", "1", "10"], dtype=object),
+                             "engagement": pd.Series([0, 0, 5], dtype=object)})
+    got = concentration.summary(accounts).set_index("quantity")
+    columns = ["accounts", "total", "top_accounts", "threshold", "median"]
+    assert got.loc["tweets", columns].tolist() == [3, 14, 1, 10, 3.0]
+    assert got.loc["tweets", "top_share"] == 10 / 14
+    c = concentration.ccdf(accounts)
+    assert c["value"].tolist() == [1, 3, 10, 5] and c["value"].dtype == np.int64
+    assert c["accounts_at_least"].tolist() == [3, 2, 1, 1]
