@@ -814,4 +814,89 @@ EQUIVALENT: dict[str, str] = {
     "helpers.data.release.x_op_for_stem__mutmut_10": "count=2 for count=1: PREFIX is anchored at ^ (no "
     "re.MULTILINE), so it matches at most once in any stem",
     "helpers.data.release.x_read_marker__mutmut_7": "'UTF-8' for 'utf-8': the same codec",
+    # metrics.concentration (mutmut run of 30 November)
+    "helpers.metrics.concentration.x_ccdf__mutmut_5": (
+        "observed dropped: pandas 3.1.1's default is True (checked), the value written"),
+    "helpers.metrics.concentration.x_per_account__mutmut_63": (
+        "observed dropped: pandas 3.1.1's default is True (checked), the value written"),
+    "helpers.metrics.concentration.x_summary__mutmut_5": (
+        "observed dropped: pandas 3.1.1's default is True (checked), the value written"),
+    "helpers.metrics.concentration.x_per_account__mutmut_61": (
+        "dropna=None: pandas 3.1.1 tests the flag for truth, so None acts as False, the value written (checked: a "
+        "missing userid keeps its group, same sizes and sums)"),
+    "helpers.metrics.concentration.x_per_account__mutmut_32": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_34": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_39": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_40": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_93": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_95": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_100": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_per_account__mutmut_101": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
+        "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
+        "order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_33": (
+        "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
+        "three; same order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_36": (
+        "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
+        "three; same order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_50": (
+        "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
+        "three; same order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_51": (
+        "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
+        "three; same order), and the lexsort is stable anyway"),
+    "helpers.metrics.concentration.x_gini__mutmut_9": (
+        "`if len(x) or True`: for no values x is an empty float array, whose sum is 0.0, the value of the else "
+        "branch; and n == 0 returns NaN next anyway"),
+    "helpers.metrics.concentration.x_gini__mutmut_11": (
+        "1.0 instead of 0.0 for the total of no values: n == 0 returns NaN on the next line before the total is "
+        "read"),
+    "helpers.metrics.concentration.x_gini__mutmut_19": (
+        "float('NAN') is float('nan'): Python parses the name case-insensitively (same positive NaN, checked)"),
+    "helpers.metrics.concentration.x_summary__mutmut_40": (
+        "`if k or True`: groupby(observed=True) yields only groups with rows, so len(v) >= 1 and top_count "
+        "returns max(1, ...) >= 1: k is never 0"),
+    "helpers.metrics.concentration.x_summary__mutmut_47": (
+        "`if len(v) or True`: groupby(observed=True) yields only groups with rows, so len(v) is never 0"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_4": (
+        "SQL keywords in lower case (cast ... as varchar): DuckDB reads keywords case-insensitively (checked)"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_5": (
+        "TWEETID for tweetid: unquoted identifiers are case-insensitive in DuckDB (checked: same column, same "
+        "text); AS VARCHAR unchanged"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_56": (
+        "observed=None on a cumcount: it numbers each row within its op whatever observed says (an unobserved "
+        "category has no rows to number; checked)"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_58": (
+        "observed dropped on a cumcount (pandas 3.1.1: True, the value written); it numbers each row within its op "
+        "whatever observed says"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_61": (
+        "observed=False on a cumcount: it numbers each row within its op whatever observed says (an unobserved "
+        "category has no rows to number; checked)"),
 }

@@ -172,3 +172,78 @@ def test_tweets_without_engagement_are_never_examples_even_when_n_leaves_room(tw
         got = concentration.top_tweets(source, 10)
         assert got["tweetid"].tolist() == ["100", "99", "900000000000000001", "8", "1207965844074107000"]
         assert (got["engagement"] > 0).all() and got["rank"].tolist() == [1, 2, 3, 4, 1]
+
+
+# Survivors of mutmut's run of 30 November (docs/mutation-testing.md), each checked by planting the mutant by hand.
+
+def test_top_tweets_orders_ids_by_length_past_99_digits_from_frames_and_from_the_engine(frames):
+    """Ids in numeric order at any length: the length prefix is an integer ('0099' before '0100'), never a float
+    ('99.0' would come after '100.0')."""
+    long, longer = "9" * 99, "1" + "0" * 99
+    t = frames.tweets([{"op": "ira", "tweetid": longer, "userid": "a", "like_count": 1},
+                       {"op": "ira", "tweetid": long, "userid": "b", "like_count": 1}], ops=OPS3)
+    for source in (t, Engine.of_frames(t)):
+        assert concentration.top_tweets(source, 2)["tweetid"].tolist() == [long, longer]
+
+
+def test_a_tweet_without_a_tweetid_does_not_stop_the_examples_from_frames_and_from_the_engine(tweets, frames):
+    """A missing tweet id (a damaged row) has a missing sort key, not an error; without engagement it is no example."""
+    t = pd.concat([tweets, frames.tweets([{"op": "ira", "tweetid": None, "userid": "z"}], ops=OPS3)],
+                  ignore_index=True)
+    assert t["tweetid"].isna().sum() == 1
+    for source in (t, Engine.of_frames(t)):
+        assert concentration.top_tweets(source, 10)["tweetid"].tolist() == [
+            "100", "99", "900000000000000001", "8", "1207965844074107000"]
+
+
+def test_ccdf_of_nothing_is_the_empty_table_with_its_columns_only(frames):
+    """No account in any op (the ops are categories without rows): the plain empty table (object columns), not
+    one empty part per unobserved op."""
+    got = concentration.ccdf(concentration.per_account(frames.tweets([], ops=OPS3)))
+    assert got.shape == (0, 5) and got.dtypes.tolist() == [np.dtype(object)] * 5
+
+
+def test_summary_and_ccdf_refuse_a_missing_count():
+    """A count is an integer: a missing one (nullable Int64) is refused, never read as NaN and silently dropped or
+    sorted first."""
+    accounts = pd.DataFrame({"op": pd.Categorical(["ira", "ira"], categories=OPS3), "userid": ["a", "b"],
+                             "tweets": pd.array([3, None], dtype="Int64"),
+                             "engagement": pd.array([1, None], dtype="Int64")})
+    with pytest.raises(ValueError, match="missing values"):
+        concentration.summary(accounts)
+    with pytest.raises(ValueError, match="missing values"):
+        concentration.ccdf(accounts)
+
+
+def test_summary_without_engagement_is_nan_without_dividing_by_zero():
+    """top_share of a zero total: NaN decided before dividing (0 / 0 would warn in the notebook's output)."""
+    accounts = pd.DataFrame({"op": pd.Categorical(["ira", "ira"], categories=OPS3), "userid": ["a", "b"],
+                             "tweets": np.array([2, 1], dtype=np.int64),
+                             "engagement": np.array([0, 0], dtype=np.int64)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = concentration.summary(accounts).set_index("quantity")
+    assert np.isnan(got.loc["engagement", "top_share"]) and got.loc["engagement", "total"] == 0
+    assert got.loc["tweets", "top_share"] == 2 / 3
+
+
+def test_gini_of_large_integer_counts_does_not_overflow():
+    """gini works in floats: int64 counts whose weighted sum passes 2**63 (3 * 2**62 here) give the exact value,
+    not an integer overflow (-0.25)."""
+    assert concentration.gini(np.array([0, 0, 0, 2**62], dtype=np.int64)) == 0.75
+    assert concentration.gini([2**62, 0, 0, 0]) == 0.75
+
+
+def test_summary_and_ccdf_read_counts_stored_as_text_as_integers():
+    """Counts in an object column (a table read without types): read as integers, so '10' is ten, the largest,
+    not text sorted after '3'."""
+    accounts = pd.DataFrame({"op": pd.Categorical(["ira"] * 3, categories=OPS3), "userid": ["a", "b", "c"],
+                             "tweets": pd.Series(["3", "1", "10"], dtype=object),
+                             "engagement": pd.Series([0, 0, 5], dtype=object)})
+    got = concentration.summary(accounts).set_index("quantity")
+    columns = ["accounts", "total", "top_accounts", "threshold", "median"]
+    assert got.loc["tweets", columns].tolist() == [3, 14, 1, 10, 3.0]
+    assert got.loc["tweets", "top_share"] == 10 / 14
+    c = concentration.ccdf(accounts)
+    assert c["value"].tolist() == [1, 3, 10, 5] and c["value"].dtype == np.int64
+    assert c["accounts_at_least"].tolist() == [3, 2, 1, 1]
