@@ -181,17 +181,6 @@ def measure_parse(files: list[Path]) -> dict:
     return rec
 
 
-def measure_duckdb(files: list[Path], out: Path) -> dict:
-    """DuckDB's CSV-to-Parquet conversion of the files (benchmarks/duckdb_convert.py, as in `make bench`)."""
-    rec = slim(measured([PY, "-m", "benchmarks.duckdb_convert", str(out), *map(str, files)], "duckdb"),
-               keep_processes=False)
-    got = _last_json("duckdb")
-    rec.update(duckdb_s=got["seconds"], rows=got["rows"], duckdb=got["duckdb"], threads=got["threads"],
-               parquet_bytes=sum(f["parquet_bytes"] for f in got["files"]))
-    shutil.rmtree(out, ignore_errors=True)
-    return rec
-
-
 def measure_size(tweets: float, skip: set[str], keep_cache: bool) -> dict:
     """Every step at one size; the cache and DuckDB's output removed at the end (the archive is kept)."""
     measure.LOGS = BENCH / "logs" / f"archive-{label(tweets)}"
@@ -216,8 +205,7 @@ def measure_size(tweets: float, skip: set[str], keep_cache: bool) -> dict:
         log(f"  {res['ingest']['ingest_s']:.1f} s, peak {res['ingest']['max_process_rss_bytes'] / GB:.2f} GB")
     if "duckdb" not in skip:
         log("DuckDB's CSV-to-Parquet conversion of the same files ...")
-        res["duckdb"] = measure_duckdb(files, run_dir / "duckdb-parquet")
-        log(f"  {res['duckdb']['duckdb_s']:.1f} s, peak {res['duckdb']['max_process_rss_bytes'] / GB:.2f} GB")
+        res["duckdb"] = measure.duckdb_once(files, run_dir / "duckdb-parquet", "duckdb")
     if "sequence" not in skip:
         log("the whole sequence with the cache built ...")
         res["sequence"] = measure.measure_pipeline(measure.write_params(run_dir, folder), "sequence")
@@ -263,7 +251,7 @@ def targets(res: dict) -> list[dict]:
     at_target = (main.get("tweets") or 0) >= TARGET_SHARE * TARGET_TWEETS
     ingest_s, parse_s = _get(main, "ingest", "ingest_s"), _get(main, "parse", "parse_s")
     ingest_peak = _get(main, "ingest", "max_process_rss_bytes")
-    duck_s, duck_peak = _get(main, "duckdb", "duckdb_s"), _get(main, "duckdb", "max_process_rss_bytes")
+    duck_s, duck_peak = _get(main, "duckdb", "convert_s"), _get(main, "duckdb", "max_process_rss_bytes")
     seq_s, seq_peak = _get(main, "sequence", "wall_s"), _get(main, "sequence", "max_process_rss_bytes")
     growth = None
     smaller = [s for k, s in res["sizes"].items() if k != res["main"]]
@@ -300,7 +288,7 @@ def _size_row(s: dict) -> str:
     load = " / ".join(f"{x.get('loadavg_start', 0):.1f}-{x.get('loadavg_end', 0):.1f}" for x in loads) or "-"
     cells = [f"{s['tweets']:,}", f"{s['tweets_bytes'] / GB:.2f}", _num(_get(s, "generation", "wall_s")),
              _num(_get(s, "parse", "parse_s")), _num(_get(s, "ingest", "ingest_s")), _num(cpu),
-             _num(_gb(_get(s, "ingest", "max_process_rss_bytes"))), _num(_get(s, "duckdb", "duckdb_s")),
+             _num(_gb(_get(s, "ingest", "max_process_rss_bytes"))), _num(_get(s, "duckdb", "convert_s")),
              _num(_gb(_get(s, "duckdb", "max_process_rss_bytes"))), _num(_get(s, "sequence", "wall_s")),
              _num(_gb(_get(s, "sequence", "max_process_rss_bytes"))), load]
     return "| " + " | ".join(cells) + " |"

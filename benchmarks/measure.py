@@ -179,21 +179,23 @@ def measure_ingest(release: Path, cache_root: Path, runs: int, first: int = 1) -
     return {"runs": results}
 
 
-def measure_duckdb(release: Path, out_dir: Path, runs: int) -> dict:
-    """DuckDB's own CSV-to-Parquet conversion of the files our ingest reads (benchmarks/duckdb_convert.py),
-    each run in a fresh process from an empty output folder."""
-    files = [str(release / f["file"]) for f in release_files(release)]
-    results = []
-    for i in range(runs):
-        rec = measured([PY, "-m", "benchmarks.duckdb_convert", str(out_dir), *files], f"duckdb-{i + 1}")
-        out = json.loads((LOGS / f"duckdb-{i + 1}.out").read_text().strip().splitlines()[-1])
-        rec = slim(rec, keep_processes=False)
-        rec.update(convert_s=out["seconds"], rows=out["rows"], duckdb=out["duckdb"],
-                   parquet_bytes=sum(f["parquet_bytes"] for f in out["files"]))
-        results.append(rec)
-        log(f"  DuckDB run {i + 1}: {rec['wall_s']:.1f} s, peak {rec['max_process_rss_bytes'] / GB:.2f} GB")
+def duckdb_once(files: list[Path], out_dir: Path, name: str) -> dict:
+    """One run of DuckDB's own CSV-to-Parquet conversion of `files` (benchmarks/duckdb_convert.py) in a fresh
+    process, its output removed afterwards: the one definition both `make bench` steps measure."""
+    rec = slim(measured([PY, "-m", "benchmarks.duckdb_convert", str(out_dir), *map(str, files)], name),
+               keep_processes=False)
+    out = json.loads((LOGS / f"{name}.out").read_text().strip().splitlines()[-1])
+    rec.update(convert_s=out["seconds"], rows=out["rows"], duckdb=out["duckdb"], threads=out["threads"],
+               parquet_bytes=sum(f["parquet_bytes"] for f in out["files"]))
     shutil.rmtree(out_dir, ignore_errors=True)
-    return {"runs": results}
+    log(f"  DuckDB {name}: {rec['wall_s']:.1f} s, peak {rec['max_process_rss_bytes'] / GB:.2f} GB")
+    return rec
+
+
+def measure_duckdb(release: Path, out_dir: Path, runs: int) -> dict:
+    """DuckDB's conversion of the files our ingest reads, `runs` times."""
+    files = [release / f["file"] for f in release_files(release)]
+    return {"runs": [duckdb_once(files, out_dir, f"duckdb-{i + 1}") for i in range(runs)]}
 
 
 def write_params(run_dir: Path, release: Path) -> Path:

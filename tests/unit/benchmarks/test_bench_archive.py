@@ -37,7 +37,7 @@ def _step(wall=None, peak=None, **more):
 def _size(tweets, parse_s, ingest_s, ingest_peak, duck_s, duck_peak, seq_s, seq_peak):
     return {"tweets": tweets, "tweets_bytes": tweets * 550, "generation": _step(100.0, 1e8),
             "parse": _step(parse_s, 4e8, parse_s=parse_s), "ingest": _step(ingest_s, ingest_peak, ingest_s=ingest_s),
-            "duckdb": _step(duck_s, duck_peak, duckdb_s=duck_s), "sequence": _step(seq_s, seq_peak)}
+            "duckdb": _step(duck_s, duck_peak, convert_s=duck_s), "sequence": _step(seq_s, seq_peak)}
 
 
 def _res(main):
