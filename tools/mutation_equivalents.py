@@ -13,17 +13,13 @@ EQUIVALENT: dict[str, str] = {
     "helpers.present.prose.x_compare__mutmut_30": "`>` -> `>=`: equal values returned `same` above, so a == b never "
                                                   "gets here",
     "helpers.present.prose.x_html__mutmut_4": "drops quote=True, which is html.escape's default",
-    "helpers.present.reports.x_clean_html__mutmut_9": "strip=None: bleach reads it as false, its default (escape, "
-                                                      "not strip)",
-    "helpers.present.reports.x_clean_html__mutmut_14": "drops protocols=, whose value equals bleach's default (http, "
-                                                       "https, "
-    "mailto); the javascript:/data: tests would see any widening",
-    "helpers.present.reports.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
-    "helpers.present.reports.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
-    "helpers.present.reports.x_html_table__mutmut_55": "`head +=` -> `head =`: head is still the empty list here, so "
-    "assigning and extending give the same list",
-    "helpers.present.reports.x_html_table__mutmut_77": "`cells +=` -> `cells =`: cells is still the empty list here, "
-    "so assigning and extending give the same list",
+    "helpers.present.reports.sanitize.x_clean_html__mutmut_9":
+        "strip=None: bleach reads it as false, its default (escape, not strip)",
+    "helpers.present.reports.sanitize.x_clean_html__mutmut_14":
+        "drops protocols=, whose value equals bleach's default (http, https, mailto); the javascript:/data: tests "
+        "would see any widening",
+    "helpers.present.reports.sanitize.x_clean_html__mutmut_15": "drops strip=False, bleach's default",
+    "helpers.present.reports.sanitize.x_clean_html__mutmut_16": "drops strip_comments=True, bleach's default",
     "helpers.present.prose.x_is_missing__mutmut_7": "the except branch is unreachable: is_scalar guards pd.isna, which "
     "returns a bool for every scalar",
     "helpers.metrics.clients.x__class_of__mutmut_3": "`name or 'XXXX'`: classify passes labelled() values, never None; "

@@ -62,10 +62,17 @@ def offsets(n_accounts: int, shift: int, step: int, rng: np.random.Generator) ->
     return rng.integers(-k, k + 1, size=n_accounts, dtype=np.int64) * int(step)
 
 
-def poisson_tail(w: np.ndarray, lam: np.ndarray) -> np.ndarray:
-    """P(X >= w), X ~ Poisson(lam), elementwise, accurate when small (summed from w upward)."""
+def poisson_tail(w: np.ndarray, lam: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """P(X >= w), X ~ Poisson(lam), elementwise, accurate when small (summed from w upward); `chunk` pairs
+    at a time (400 terms each: a million kept pairs at once would take 3.2 GB)."""
     w = np.asarray(w, dtype=np.int64)
     lam = np.asarray(lam, dtype=float)
+    if len(w) > chunk:
+        return np.concatenate([_poisson_tail(w[i:i + chunk], lam[i:i + chunk]) for i in range(0, len(w), chunk)])
+    return _poisson_tail(w, lam)
+
+
+def _poisson_tail(w: np.ndarray, lam: np.ndarray) -> np.ndarray:
     out = np.ones(len(w))
     lgam = np.vectorize(math.lgamma, otypes=[float])
     if len(w) == 0:

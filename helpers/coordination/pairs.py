@@ -82,13 +82,49 @@ def undirected(con, ev: pa.Table, window: int, min_weight: int = 1) -> pa.Table:
         ORDER BY weight DESC, u1, u2""").to_arrow_table()
 
 
-def matches(con, ev: pa.Table, window: int, pairs: pa.Table) -> pa.Table:
-    """The matches behind the given undirected pairs (u1 < u2): the evidence of each edge."""
+def _kept_matches_sql(con, ev: pa.Table, window: int, pairs: pa.Table) -> str:
     src = _register(con, ev)
     con.register("kept", pairs.select(["u1", "u2"]))
+    return f"SELECT m.* FROM ({_matches_sql(src, window)}) m JOIN kept k ON m.u1 = k.u1 AND m.u2 = k.u2"
+
+
+def pair_counts(con, ev: pa.Table, window: int, weights) -> list[int]:
+    """How many undirected pairs reach each weight of `weights`: counted by DuckDB, so a wide window's
+    many weak pairs (tens of millions at full scale) are never returned."""
+    src = _register(con, ev)
+    cols = ", ".join(f"count(*) FILTER (WHERE weight >= {int(k)})" for k in weights)
+    return [int(n) for n in con.sql(f"SELECT {cols} FROM ({undirected_sql(src, window)})").fetchall()[0]]
+
+
+def matches(con, ev: pa.Table, window: int, pairs: pa.Table) -> pa.Table:
+    """The matches behind the given undirected pairs (u1 < u2): the evidence of each edge."""
+    return matches_reader(con, ev, window, pairs).read_all()
+
+
+def matches_reader(con, ev: pa.Table, window: int, pairs: pa.Table, rows: int = 100_000) -> pa.RecordBatchReader:
+    """`matches` a batch of `rows` at a time, in the same order: the matches of a few pairs can number
+    millions (two accounts pushing one hashtag many times a minute), so the evidence is streamed, never
+    held (DuckDB sorts them within its memory cap, spilling beyond it). The connection is busy until the
+    reader is read to its end."""
+    return con.sql(f"{_kept_matches_sql(con, ev, window, pairs)} ORDER BY m.u1, m.u2, m.t1, m.eid1, m.eid2"
+                   ).to_arrow_reader(rows)
+
+
+def first_matches(con, ev: pa.Table, window: int, pairs: pa.Table, members: pa.Table, objects: pa.Table,
+                  per_group: int) -> pa.Table:
+    """(grp, u1, t1, eid1) of the first `per_group` tweets (by time, then the evidence's order) of each group of
+    `members` (u, grp) matched in one of `pairs` as the pair's first account, one row per distinct tweet
+    (`objects`: eid -> tweetid, since a tweet with two links or hashtags has two events)."""
+    con.register("members", members.select(["u", "grp"]))
+    con.register("tweet_of", objects.select(["eid", "tweetid"]))
     return con.sql(f"""
-        SELECT m.* FROM ({_matches_sql(src, window)}) m JOIN kept k ON m.u1 = k.u1 AND m.u2 = k.u2
-        ORDER BY m.u1, m.u2, m.t1, m.eid1, m.eid2""").to_arrow_table()
+        WITH x AS (SELECT g.grp, m.u1, m.u2, m.t1, m.eid1, m.eid2, o.tweetid
+                   FROM ({_kept_matches_sql(con, ev, window, pairs)}) m JOIN members g ON m.u1 = g.u
+                   JOIN tweet_of o ON o.eid = m.eid1),
+             d AS (SELECT * FROM x
+                   QUALIFY row_number() OVER (PARTITION BY tweetid ORDER BY grp, t1, u1, u2, eid1, eid2) = 1),
+             f AS (SELECT *, row_number() OVER (PARTITION BY grp ORDER BY t1, u1, u2, eid1, eid2) AS k FROM d)
+        SELECT grp, u1, t1, eid1 FROM f WHERE k <= {int(per_group)} ORDER BY grp, k""").to_arrow_table()
 
 
 def tweets_in_pairs(con, ev: pa.Table, window: int, pairs: pa.Table) -> pa.Table:

@@ -26,6 +26,11 @@ from helpers.data.manifest import files_table
 FOLDER = Path("tables") / "coordination"
 
 
+def evidence_folder(reports_dir: Path) -> Path:
+    """Where `export` writes, and so where `run.analyse` streams the evidence CSVs."""
+    return Path(reports_dir) / FOLDER
+
+
 def main_table(result, label=lambda op: op) -> pd.DataFrame:
     """Per operation and network: accounts and tweets in pairs beyond chance (and kept), with shares."""
     c = result.coverage
@@ -119,29 +124,20 @@ def context_statement() -> str:
             "operations: the scorecard gains no claim from this notebook.")
 
 
-def example_texts(release, result, network: str, groups: int = 3, per_group: int = 3) -> pd.DataFrame:
-    """A few tweet texts of each of the largest groups beyond chance (from the evidence)."""
-    res = result.networks[network]
+def example_texts(release, result, network: str) -> pd.DataFrame:
+    """The texts of the first tweets of the largest groups beyond chance (`run._examples` chose them)."""
+    picks = result.networks[network].examples
     cols = ["group", "account", "time", "text"]
-    if res.evidence.empty or res.graph is None or res.graph.vcount() == 0:
+    if picks.empty:
         return pd.DataFrame(columns=cols)
-    member_group = {}
-    g = res.graph
-    ranked = pd.Series(g.vs["group"]).value_counts().index.tolist()[:groups]   # largest first
-    for rank, gid in enumerate(ranked, 1):
-        for v in g.vs.select(group_eq=gid):
-            member_group[v["userid"]] = rank
-    ev = res.evidence[res.evidence["userid_1"].isin(member_group)]
-    ev = ev.assign(group=ev["userid_1"].map(member_group)).sort_values(["group", "time_1"])
-    picks = ev.drop_duplicates("tweetid_1").groupby("group").head(per_group)
-    ids = pa.array(picks["tweetid_1"].astype(str).tolist(), pa.string())
+    ids = pa.array(picks["tweetid"].astype(str).tolist(), pa.string())
     texts = {}
     for op in release.ops_with("tweets"):   # a batch at a time: only the few texts shown are kept
         for t in release.arrow_batches(op, "tweets", ["tweetid", "tweet_text"]):
             t = t.filter(pc.is_in(t.column("tweetid").cast(pa.string()), value_set=ids))
             texts.update(zip(t.column("tweetid").cast(pa.string()).to_pylist(), t.column("tweet_text").to_pylist()))
-    return pd.DataFrame({"group": picks["group"], "account": picks["account_1"], "time": picks["time_1"],
-                         "text": [texts.get(str(i), "") for i in picks["tweetid_1"]]})[cols]
+    return pd.DataFrame({"group": picks["group"], "account": picks["account"], "time": picks["time"],
+                         "text": [texts.get(str(i), "") for i in picks["tweetid"]]})[cols]
 
 
 def read_coverage(reports_dir: Path, release) -> pd.DataFrame | None:
@@ -162,7 +158,7 @@ def read_coverage(reports_dir: Path, release) -> pd.DataFrame | None:
 
 def export(result, amplification: tuple, release, reports_dir: Path) -> list[Path]:
     """Write every file of the coordination analysis (see the module docstring); returns their paths."""
-    out = Path(reports_dir) / FOLDER
+    out = evidence_folder(reports_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for network, res in result.networks.items():
@@ -172,9 +168,10 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
         pairs = pd.DataFrame({"userid_1": ids[e["u1"]], "account_1": names[e["u1"]], "userid_2": ids[e["u2"]],
                               "account_2": names[e["u2"]], "weight": e["weight"], "null_mean": e["null_mean"],
                               "p": e["p"], "q": e["q"], "beyond_chance": e["survives"]})
-        for frame, name in ((pairs, f"{network}_pairs.csv"), (res.evidence, f"{network}_evidence.csv")):
-            frame.to_csv(out / name, index=False)
-            written.append(out / name)
+        pairs.to_csv(out / f"{network}_pairs.csv", index=False)
+        written.append(out / f"{network}_pairs.csv")
+        if res.evidence_file is not None:   # streamed there by `run.analyse(..., evidence_to=evidence_folder(...))`
+            written.append(res.evidence_file)
         written += groups_mod.write_graph(res.graph, out, f"{network}_beyond_chance")
     shares, targets = amplification
     for frame, name in ((result.coverage, "coverage.csv"), (result.calibration, "calibration.csv"),

@@ -17,6 +17,7 @@ operation in the run; tweets without a usable time are counted apart.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -61,7 +62,9 @@ class NetworkResult:
     calibration: null.Calibration
     groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     graph: object = None
-    evidence: pd.DataFrame = field(default_factory=pd.DataFrame)
+    examples: pd.DataFrame = field(default_factory=pd.DataFrame)   # the first tweets of the largest groups
+    evidence_file: Path | None = None                              # `write_evidence`'s CSV, if written
+    evidence_rows: int = 0
 
 
 @dataclass
@@ -101,22 +104,66 @@ def _rows_of(meta: pa.Table, eids: np.ndarray) -> np.ndarray:
     return np.searchsorted(meta.column("eid").to_numpy(), eids)
 
 
-def _evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Table) -> pd.DataFrame:
-    """Every match behind every kept pair: both tweets, their times, the shared object."""
+EVIDENCE_COLUMNS = ["network", "userid_1", "account_1", "userid_2", "account_2", "tweetid_1", "time_1", "tweetid_2",
+                    "time_2", "seconds_apart", "shared_object"]
+
+
+def _evidence_rows(network: str, m: pd.DataFrame, ids: np.ndarray, names: np.ndarray, tid: np.ndarray,
+                   obj: np.ndarray, meta_eids: np.ndarray) -> pd.DataFrame:
+    """Matches (u1, u2, eid1, eid2, t1, t2) in words: both accounts, both tweets, their times, the shared object."""
+    e1, e2 = np.searchsorted(meta_eids, m["eid1"].to_numpy()), np.searchsorted(meta_eids, m["eid2"].to_numpy())
+    _check_codes(network, obj[e1], obj[e2])
+    return pd.DataFrame({
+        "network": network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
+        "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": tid[e1],
+        "time_1": pd.to_datetime(m["t1"], unit="s", utc=True), "tweetid_2": tid[e2],
+        "time_2": pd.to_datetime(m["t2"], unit="s", utc=True), "seconds_apart": (m["t2"] - m["t1"]).abs(),
+        "shared_object": obj[e1]}, columns=EVIDENCE_COLUMNS)
+
+
+def write_evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Table, path: Path,
+                   rows: int = 100_000) -> int:
+    """Every match behind every kept pair (both tweets, their times, the shared object) into the CSV `path`, a
+    batch of `rows` matches at a time; returns the number of matches. The matches of a few pairs can number
+    millions, so they are streamed from DuckDB and never held (the file is the same whatever `rows`)."""
     kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
-    m = pairs_mod.matches(con, res.events.ev, window, kept).to_pandas()
     ids = np.array(accounts.table.column("userid").to_pylist(), dtype=object)
     names = groups_mod.display_names(accounts)
     tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     obj = np.array(meta.column("object").to_pylist(), dtype=object)
-    e1, e2 = _rows_of(meta, m["eid1"].to_numpy()), _rows_of(meta, m["eid2"].to_numpy())
-    _check_codes(res.network, obj[e1], obj[e2])
-    return pd.DataFrame({
-        "network": res.network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
-        "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": tid[e1],
-        "time_1": pd.to_datetime(m["t1"], unit="s", utc=True), "tweetid_2": tid[e2],
-        "time_2": pd.to_datetime(m["t2"], unit="s", utc=True), "seconds_apart": (m["t2"] - m["t1"]).abs(),
-        "shared_object": obj[e1]})
+    meta_eids = meta.column("eid").to_numpy()
+    written = 0
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        for batch in pairs_mod.matches_reader(con, res.events.ev, window, kept, rows):
+            frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, tid, obj, meta_eids)
+            frame.to_csv(out, index=False, header=out.tell() == 0, lineterminator="\n")
+            written += len(frame)
+        if out.tell() == 0:
+            out.write(",".join(EVIDENCE_COLUMNS) + "\n")
+    return written
+
+
+def _examples(con, res: NetworkResult, accounts, window: int, meta: pa.Table, groups: int = 3,
+              per_group: int = 3) -> pd.DataFrame:
+    """The first matched tweets of each of the `groups` largest groups beyond chance (group, account, time,
+    tweetid: the first `per_group` distinct tweets of the group's members by time, each as the first account of
+    a kept pair), for `report.example_texts`; read from the matches by a query, never from the whole evidence."""
+    cols = ["group", "account", "time", "tweetid"]
+    g = res.graph
+    if not len(res.edges) or g is None or g.vcount() == 0:
+        return pd.DataFrame(columns=cols)
+    uid_of = {u: i for i, u in enumerate(accounts.table.column("userid").to_pylist())}
+    ranked = pd.Series(g.vs["group"]).value_counts().index.tolist()[:groups]   # largest first
+    members = [(uid_of[v["userid"]], rank) for rank, gid in enumerate(ranked, 1) for v in g.vs.select(group_eq=gid)]
+    members = pa.table({"u": pa.array([m[0] for m in members], pa.int32()),
+                        "grp": pa.array([m[1] for m in members], pa.int32())})
+    kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
+    first = pairs_mod.first_matches(con, res.events.ev, window, kept, members, meta, per_group).to_pandas()
+    names = groups_mod.display_names(accounts)
+    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
+    return pd.DataFrame({"group": first["grp"].to_numpy(), "account": names[first["u1"]],
+                         "time": pd.to_datetime(first["t1"], unit="s", utc=True),
+                         "tweetid": tid[_rows_of(meta, first["eid1"].to_numpy())]}, columns=cols)
 
 
 def _check_codes(network: str, first: np.ndarray, second: np.ndarray) -> None:
@@ -160,23 +207,24 @@ def _sweep(con, e: ev_mod.Events, s: Settings, n_accounts: int, step: int) -> li
     rows = []
     rng = np.random.default_rng(s.seed + 1)
     shift = int(s.shift_hours * 3600)
+    weights = list(s.sweep_weights)
     for w in s.sweep_windows:
-        real = pairs_mod.undirected(con, e.ev, w, 1).column("weight").to_numpy()
+        real = pairs_mod.pair_counts(con, e.ev, w, weights)
         nulls = []
         for _ in range(s.sweep_draws):
             off = null.offsets(n_accounts, shift, step, rng)
             t = pc.add(e.ev.column("t"), pa.array(off).take(e.ev.column("uid")))
-            shifted = e.ev.set_column(2, "t", t)
-            nulls.append(pairs_mod.undirected(con, shifted, w, 1).column("weight").to_numpy())
-        for k in s.sweep_weights:
-            n_null = [int((x >= k).sum()) for x in nulls]
-            rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": int((real >= k).sum()),
+            nulls.append(pairs_mod.pair_counts(con, e.ev.set_column(2, "t", t), w, weights))
+        for i, k in enumerate(weights):
+            n_null = [draw[i] for draw in nulls]
+            rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": real[i],
                          "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None})
     return rows
 
 
-def analyse(release, s: Settings, with_sweep: bool = True, with_evidence: bool = True) -> Result:
-    """Every network type for every operation of the run (see the module docstring)."""
+def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | None = None) -> Result:
+    """Every network type for every operation of the run (see the module docstring); with `evidence_to` (a
+    folder), each network's evidence is written there as `<network>_evidence.csv` (`write_evidence`)."""
     accounts = ev_mod.accounts_of(release)
     n_acc = len(accounts.table)
     ops = list(release.ops_with("tweets"))
@@ -195,8 +243,11 @@ def analyse(release, s: Settings, with_sweep: bool = True, with_evidence: bool =
         res.graph = g
         res.groups = groups_mod.group_table(g, groups_mod.communities(g, s.seed))
         meta = _kept_meta(con, res, release, s.window)
-        if with_evidence:
-            res.evidence = _evidence(con, res, accounts, s.window, meta)
+        res.examples = _examples(con, res, accounts, s.window, meta)
+        if evidence_to is not None:
+            res.evidence_file = Path(evidence_to) / f"{network}_evidence.csv"
+            res.evidence_file.parent.mkdir(parents=True, exist_ok=True)
+            res.evidence_rows = write_evidence(con, res, accounts, s.window, meta, res.evidence_file)
         coverage += _coverage(con, res, accounts, s.window, meta, active, tweets)
         calib.append({"network": network, "events": len(e), "undated": e.undated, **cal.row()})
         if with_sweep:

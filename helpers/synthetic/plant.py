@@ -16,6 +16,11 @@ Out: the same columns, where chosen groups of accounts act together on a day, on
   and no links move to the minute of the first one with the same first hashtag;
 - same-headline posts (co_tweet): a group's tweets of one day without links or hashtags, in one language,
   take the first one's text (its mentions kept) and minute.
+Each account takes part once per day and key (its first retweet, reply, link of the site, tweet with the hashtag,
+link-free text of the language that day; its others stay as generated): an account retweets a tweet once, and a
+group of the most active accounts aligning all their hundreds of same-day actions to one minute would give each
+pair of them hundreds squared matches at full scale (64 million behind 218 co-retweet pairs at scale 1, with
+generator 1.3.0), which no real release shows.
 Only times within the day, retweet and reply targets, URLs within a site and texts within a language change:
 every row, account, day, kind (retweet, reply, quote), language, client, hashtag and domain count stays as
 generated, so the yearly, monthly and daily marginals and the scorecard claims are as before. About 1.2% of
@@ -50,6 +55,13 @@ def groups_of(userids, weight, start) -> dict:
     top = np.argsort(-np.asarray(weight, float), kind="stable")[:k]
     top = top[np.argsort(np.asarray(start)[top], kind="stable")]
     return {str(userids[i]): int(j * GROUPS // len(top)) for j, i in enumerate(top)}
+
+
+def _once_per_account(frame: pd.DataFrame, rows: pd.Index, key: list[str]) -> pd.Index:
+    """The rows of `rows` that are their account's first of their `key` (in chunk order): the ones planted."""
+    if not len(rows):
+        return rows
+    return frame.loc[rows].groupby(["userid", *key], sort=False).head(1).index
 
 
 def _align(frame: pd.DataFrame, rows: pd.Index, key: list[str], copy: list[str]) -> None:
@@ -89,6 +101,7 @@ def _take_the_lead(f: pd.DataFrame, ring: pd.Index, prefix: str, targets: list[s
     the target columns, and with them the text's leading `prefix` (`RT @name: ` or `@name `) and the first
     mention (the target account), so that text, mentions and target agree; the rest of each text and its
     entities stay."""
+    ring = _once_per_account(f, ring, key)
     if not len(ring):
         return
     f.loc[ring, "lead_prefix"] = f.loc[ring, "tweet_text"].str.extract(f"^({prefix})", expand=False)
@@ -109,6 +122,8 @@ def _same_site_links(f: pd.DataFrame, links: pd.Index) -> None:
         return
     before = f.loc[links, "urls"].copy()
     f.loc[links, "site"] = f.loc[links, "urls"].str.extract(r"^\[(?:https?://)?([^/\]]+)", expand=False)
+    links = _once_per_account(f, links, ["day", "site"])
+    before = before.loc[links]
     _align(f, links, ["day", "site"], ["urls", "tweet_time"])   # any planted accounts, one site
     moved = links[f.loc[links, "urls"] != before]
     old = before.loc[moved].str.slice(1, -1)
@@ -122,12 +137,14 @@ def _same_hashtag(f: pd.DataFrame, tagged: pd.Index) -> None:
     if not len(tagged):
         return
     f.loc[tagged, "first_tag"] = f.loc[tagged, "hashtags"].str.extract(r"^\[([^,\]]+)", expand=False).str.lower()
+    tagged = _once_per_account(f, tagged, ["day", "first_tag"])
     _align(f, tagged, ["day", "first_tag"], ["tweet_time"])
 
 
 def _same_headline(f: pd.DataFrame, bare: pd.Index) -> None:
     """A group's tweets of one day and language without links or hashtags take the first one's text body
     (each keeps its own trailing mentions, so text and `user_mentions` still agree) and minute."""
+    bare = _once_per_account(f, bare, ["day", "tweet_language"])
     if not len(bare):
         return
     parts = f.loc[bare, "tweet_text"].str.extract(r"^(.*?)((?: @[\w+/=]+)*)\Z", flags=16)  # 16: re.DOTALL

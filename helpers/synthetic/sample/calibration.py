@@ -17,7 +17,7 @@ import yaml
 
 from helpers.data.schema import TWEET_COLUMNS
 
-GENERATOR_VERSION = "1.3.0"    # bump whenever the output for a given seed and scale changes
+GENERATOR_VERSION = "1.4.0"    # bump whenever the output for a given seed and scale changes
 DEFAULT_SCALE = 0.01           # about 1% of the real release: 90,000 + 11,000 tweets
 DEFAULT_SEED = 20181017        # the day of the release
 HERE = Path(__file__).resolve().parent.parent   # helpers/synthetic: the YAML files sit beside the package

@@ -82,6 +82,8 @@ def test_poisson_tail_and_bh():
     assert p[1] == pytest.approx(1 - np.exp(-0.5))
     assert p[2] == pytest.approx(1 - np.exp(-0.5) * 1.5)
     assert p[3] == pytest.approx(1 - np.exp(-5) * (1 + 5 + 12.5))
+    w, lam = np.array([0, 1, 2, 3] * 5), np.array([0.5, 0.5, 0.5, 5.0] * 5)
+    assert null.poisson_tail(w, lam, chunk=3).tolist() == null.poisson_tail(w, lam).tolist() == p.tolist() * 5
     q = null.bh(np.array([0.01, 0.04, 0.03, 0.5]))
     assert q.tolist() == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.5])   # step-up, monotone
 
@@ -94,3 +96,53 @@ def test_calibration_of_an_operation_without_retweets(release):
     e = ev_mod.events(data, "co_retweet", acc)
     cal = null.calibrate(pairs.connect(), e.ev, 60, 1, draws=3, shift=3600, seed=0, step=60, n_accounts=len(acc.table))
     assert len(e) == 0 and cal.real_pairs == 0 and cal.row()["pairs surviving FDR"] == 0
+
+
+@pytest.mark.parametrize("network", ["co_retweet", "co_link"])
+def test_evidence_streamed_in_batches_is_every_match_and_the_examples_are_the_first_tweets_of_the_top_groups(
+        sample_release, calibrated, network, tmp_path):
+    """The evidence CSV is the same file whatever the batch (1 match, 7, all at once) and holds every match of
+    every kept pair in words; the example picks are what the whole evidence gives: per group of the three
+    largest, its first three distinct tweets by time (the pandas recipe they replaced, written out here)."""
+    import pandas as pd
+
+    from helpers.coordination import groups as groups_mod
+    from helpers.coordination import run
+
+    acc, out = calibrated
+    cal = out[network][0]
+    e = ev_mod.events(sample_release, network, acc)
+    res = run.NetworkResult(network, e, 60, cal.edges, cal)
+    res.graph = groups_mod.graph(cal.edges[cal.edges["survives"]], acc)
+    groups_mod.group_table(res.graph, groups_mod.communities(res.graph, 7))
+    con = pairs.connect()
+    meta = run._kept_meta(con, res, sample_release, 60)
+    files = []
+    for rows in (1, 7, 10**7):
+        files.append(tmp_path / f"evidence_{rows}.csv")
+        n = run.write_evidence(con, res, acc, 60, meta, files[-1], rows=rows)
+    assert files[0].read_bytes() == files[1].read_bytes() == files[2].read_bytes()
+    kept = pa.Table.from_pandas(cal.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
+    whole = pairs.matches(con, e.ev, 60, kept)
+    evidence = pd.read_csv(files[0], dtype=str)
+    assert n == len(evidence) == whole.num_rows > len(cal.edges) > 0
+    assert list(evidence.columns) == run.EVIDENCE_COLUMNS
+    ids = acc.table.column("userid").to_pylist()
+    assert evidence["userid_1"].tolist() == [ids[u] for u in whole.column("u1").to_pylist()]
+    assert (evidence["time_1"].str.len() == 25).all() and evidence["time_1"].str.endswith("+00:00").all()
+    assert (pd.to_numeric(evidence["seconds_apart"]) <= 60).all()
+    empty = run.NetworkResult(network, e, 60, cal.edges.iloc[:0], cal)
+    run.write_evidence(con, empty, acc, 60, meta, tmp_path / "none.csv")
+    assert (tmp_path / "none.csv").read_text() == ",".join(run.EVIDENCE_COLUMNS) + "\n"
+
+    picks = run._examples(con, res, acc, 60, meta)
+    g = res.graph
+    ranked = pd.Series(g.vs["group"]).value_counts().index.tolist()[:3]
+    member_group = {v["userid"]: rank for rank, gid in enumerate(ranked, 1) for v in g.vs.select(group_eq=gid)}
+    ev = evidence[evidence["userid_1"].isin(member_group)]
+    ev = ev.assign(group=ev["userid_1"].map(member_group)).sort_values(["group", "time_1"])
+    want = ev.drop_duplicates("tweetid_1").groupby("group").head(3)
+    assert len(picks) > 3
+    assert picks["group"].tolist() == want["group"].tolist()
+    assert picks["tweetid"].tolist() == want["tweetid_1"].tolist()
+    assert picks["account"].tolist() == want["account_1"].tolist()

@@ -91,3 +91,35 @@ def test_quotes_replies_without_ring_and_pre_snowflake_tweets_keep_their_time():
     out = _apply(rows, GROUPS)
     assert [r["tweet_time"] for r in out] == [r["tweet_time"] for r in rows]
     assert out[3]["tweet_text"] == "older"
+
+
+def test_each_account_takes_part_once_per_day_and_key_its_other_actions_stay_as_generated():
+    """Generator 1.4.0: an account retweets the day's target once (aligning all of a very active account's
+    same-day actions gave each planted pair hundreds squared matches at full scale); its second retweet,
+    second same-site link, second tweet with the hashtag and second link-free text of the day keep their
+    own target, URL, minute and text."""
+    rows = [_row("a", "2016-03-01 10:00", 1, is_retweet="true", retweet_tweetid="111", retweet_userid="900",
+                 tweet_text="RT @lead: one", user_mentions="[900]"),
+            _row("b", "2016-03-01 12:00", 1, is_retweet="true", retweet_tweetid="222", retweet_userid="901",
+                 tweet_text="RT @other: two", user_mentions="[901]"),
+            _row("b", "2016-03-01 13:00", 2, is_retweet="true", retweet_tweetid="333", retweet_userid="902",
+                 tweet_text="RT @third: three", user_mentions="[902]"),
+            _row("a", "2016-03-02 10:00", 1, urls="[http://site.example/1]", tweet_text="x http://site.example/1"),
+            _row("b", "2016-03-02 11:00", 1, urls="[http://site.example/2]", tweet_text="y http://site.example/2"),
+            _row("b", "2016-03-02 11:30", 2, urls="[http://site.example/3]", tweet_text="z http://site.example/3"),
+            _row("a", "2016-03-03 10:00", 1, hashtags="[News]", tweet_text="a #News"),
+            _row("b", "2016-03-03 11:00", 1, hashtags="[News]", tweet_text="b #News"),
+            _row("b", "2016-03-03 12:00", 2, hashtags="[News]", tweet_text="c #News"),
+            _row("a", "2016-03-04 10:00", 1, tweet_text="Headline"),
+            _row("b", "2016-03-04 11:00", 1, tweet_text="Second"),
+            _row("b", "2016-03-04 12:00", 2, tweet_text="Third")]
+    out = _apply(rows, GROUPS)
+    assert (out[1]["retweet_tweetid"], out[1]["tweet_time"]) == ("111", "2016-03-01 10:00")   # b's first: planted
+    assert (out[2]["retweet_tweetid"], out[2]["tweet_text"], out[2]["tweet_time"]) == (
+        "333", "RT @third: three", "2016-03-01 13:00")                                         # b's second: as made
+    assert (out[4]["urls"], out[4]["tweet_time"]) == ("[http://site.example/1]", "2016-03-02 10:00")
+    assert (out[5]["urls"], out[5]["tweet_text"], out[5]["tweet_time"]) == (
+        "[http://site.example/3]", "z http://site.example/3", "2016-03-02 11:30")
+    assert out[7]["tweet_time"] == "2016-03-03 10:00" and out[8]["tweet_time"] == "2016-03-03 12:00"
+    assert (out[10]["tweet_text"], out[10]["tweet_time"]) == ("Headline", "2016-03-04 10:00")
+    assert (out[11]["tweet_text"], out[11]["tweet_time"]) == ("Third", "2016-03-04 12:00")
