@@ -20,35 +20,71 @@ KINDS = ("retweet", "reply", "mention")
 _RT_NAME = r"^RT @(?P<name>[A-Za-z0-9_]{1,20}):"
 
 
+BATCH_ROWS = 1 << 20
+
+
+def _strings(column) -> pa.Array:
+    """A column as plain strings (ids come as dictionaries from the cache)."""
+    return pc.cast(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column, pa.string())
+
+
 def _own_accounts(release, op: str) -> pd.DataFrame:
-    """userid -> name (hash for hashed accounts) of one operation's accounts."""
-    t = release.arrow(op, "tweets", ["userid", "user_screen_name", "user_is_hashed"], dated=False)
-    frames = [t.to_pandas()]
+    """userid -> name (hash for hashed accounts) of one operation's accounts: each account as first seen in
+    its tweets (a batch at a time: one row per account and batch is kept), then its users file."""
+    cols = ["userid", "user_screen_name", "user_is_hashed"]
+
+    def firsts(t: pa.Table) -> pd.DataFrame:
+        return pd.DataFrame({"userid": _strings(t.column("userid")).to_pandas(),
+                             "user_screen_name": _strings(t.column("user_screen_name")).to_pandas(),
+                             "user_is_hashed": t.column("user_is_hashed").to_pandas()}).drop_duplicates("userid")
+
+    frames = [firsts(t) for t in release.arrow_batches(op, "tweets", cols, BATCH_ROWS, dated=False)]
     if release.has(op, "users"):
-        frames.append(release.arrow(op, "users", ["userid", "user_screen_name", "user_is_hashed"]).to_pandas())
-    own = pd.concat(frames, ignore_index=True)
-    own["userid"] = own["userid"].astype(str)
-    own = own.drop_duplicates("userid")
-    hashed = own["user_is_hashed"].fillna(True).astype(bool)
+        frames += [firsts(t) for t in release.arrow_batches(op, "users", cols, BATCH_ROWS)]
+    own = pd.concat(frames, ignore_index=True).drop_duplicates("userid")
+    hashed = own["user_is_hashed"].astype(object).fillna(True).astype(bool)
     own["name"] = own["user_screen_name"].astype(object).where(~hashed & own["user_screen_name"].notna(), own["userid"])
     return own.set_index("userid")[["name"]]
 
 
-def _actions(release, op: str) -> dict[str, pd.DataFrame]:
-    """target user id (and, for retweets, the name in the text) of every retweet, reply and mention."""
-    t = release.arrow(op, "tweets", ["is_retweet", "retweet_userid", "in_reply_to_userid", "tweet_text",
-                                     "user_mentions"])
-    rt = pc.fill_null(t.column("is_retweet"), False)
-    rts = t.filter(pc.and_(rt, pc.is_valid(t.column("retweet_userid"))))
-    text = rts.column("tweet_text").cast(pa.string()).combine_chunks()
-    name = pc.extract_regex(pc.fill_null(text, ""), _RT_NAME).field("name") if len(text) else pa.array([], pa.string())
-    out = {"retweet": pd.DataFrame({"target": rts.column("retweet_userid").cast(pa.string()).to_pandas(),
-                                    "text_name": pd.Series(name.to_pylist(), dtype=object)})}
-    replies = t.filter(pc.and_(pc.invert(rt), pc.is_valid(t.column("in_reply_to_userid"))))
-    out["reply"] = pd.DataFrame({"target": replies.column("in_reply_to_userid").cast(pa.string()).to_pandas()})
-    mentions = pc.list_flatten(t.filter(pc.invert(rt)).column("user_mentions").combine_chunks())
-    mentions = mentions.filter(pc.and_(pc.is_valid(mentions), pc.not_equal(mentions, "")))
-    out["mention"] = pd.DataFrame({"target": mentions.cast(pa.string()).to_pandas()})
+class _Tally:
+    """One kind of action of one operation, counted a batch at a time: actions per target, and (retweets) the
+    first name the texts give each target. Memory grows with the distinct targets, never with the tweets."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.counts = pd.Series(dtype="int64")
+        self.names = pd.Series(dtype=object)
+
+    def add(self, targets: pa.Array, names: pa.Array | None = None) -> None:
+        self.n += len(targets)
+        if not len(targets):
+            return
+        vc = pc.value_counts(targets)
+        here = pd.Series(vc.field("counts").to_numpy(), index=vc.field("values").to_pylist(), dtype="int64")
+        self.counts = self.counts.add(here, fill_value=0).astype("int64")
+        if names is not None:
+            named = pd.DataFrame({"target": targets.to_pylist(), "name": names.to_pylist()}).dropna(subset=["name"])
+            first = named.drop_duplicates("target").set_index("target")["name"]
+            self.names = pd.concat([self.names, first[~first.index.isin(self.names.index)]])
+
+
+def _tallies(release, op: str) -> dict[str, _Tally]:
+    """Target user id (and, for retweets, the name in the text) of every retweet, reply and mention, counted."""
+    out = {kind: _Tally() for kind in KINDS}
+    cols = ["is_retweet", "retweet_userid", "in_reply_to_userid", "tweet_text", "user_mentions"]
+    for t in release.arrow_batches(op, "tweets", cols, BATCH_ROWS):
+        rt = pc.fill_null(t.column("is_retweet"), False)
+        rts = t.filter(pc.and_(rt, pc.is_valid(t.column("retweet_userid"))))
+        text = _strings(rts.column("tweet_text"))
+        name = (pc.extract_regex(pc.fill_null(text, ""), _RT_NAME).field("name") if len(text)
+                else pa.array([], pa.string()))
+        out["retweet"].add(_strings(rts.column("retweet_userid")), name)
+        replies = t.filter(pc.and_(pc.invert(rt), pc.is_valid(t.column("in_reply_to_userid"))))
+        out["reply"].add(_strings(replies.column("in_reply_to_userid")))
+        mentions = pc.list_flatten(t.filter(pc.invert(rt)).column("user_mentions").combine_chunks())
+        mentions = mentions.filter(pc.and_(pc.is_valid(mentions), pc.not_equal(mentions, "")))
+        out["mention"].add(_strings(mentions))
     return out
 
 
@@ -57,24 +93,20 @@ def amplification(release, top_n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]
     share_rows, target_frames = [], []
     for op in release.ops_with("tweets"):
         own = _own_accounts(release, op)
-        for kind, frame in _actions(release, op).items():
-            n = len(frame)
-            inside = frame["target"].isin(own.index)
-            share_rows.append({"op": op, "kind": kind, "actions": n, "to own accounts": int(inside.sum()),
-                               "share": (inside.sum() / n) if n else None,
+        for kind, tally in _tallies(release, op).items():
+            n = tally.n
+            counts = pd.DataFrame({"target": tally.counts.index.astype("str"), "actions": tally.counts.to_numpy()})
+            counts["inside"] = counts["target"].isin(own.index)
+            to_own = int(counts.loc[counts["inside"], "actions"].sum())
+            share_rows.append({"op": op, "kind": kind, "actions": n, "to own accounts": to_own,
+                               "share": (to_own / n) if n else None,
                                "note": "" if n else f"no {kind}s in the run"})
             if not n:
                 continue
-            counts = frame.assign(inside=inside).groupby(["target", "inside"], sort=False).size().rename("actions")
-            counts = counts.reset_index().sort_values(["actions", "target"], ascending=[False, True])
+            counts = counts[["target", "inside", "actions"]].sort_values(["actions", "target"], ascending=[False, True])
             for flag in (True, False):
                 top = counts[counts["inside"] == flag].head(top_n).copy()
-                if "text_name" in frame:
-                    named = frame.dropna(subset=["text_name"]).drop_duplicates("target")
-                    names = named.set_index("target")["text_name"]
-                else:
-                    names = pd.Series(dtype=object)
-                top["name"] = [own["name"].get(t) if flag else names.get(t, t) for t in top["target"]]
+                top["name"] = [own["name"].get(t) if flag else tally.names.get(t, t) for t in top["target"]]
                 top.insert(0, "kind", kind)
                 top.insert(0, "op", op)
                 target_frames.append(top)

@@ -134,6 +134,8 @@ def calibrate(con, ev: pa.Table, window: int, min_weight: int, draws: int, shift
         SELECT r.u1, r.u2, r.weight, coalesce(sum(a.s), 0) AS null_sum, coalesce(sum(a.reached), 0) AS null_reached
         FROM real r LEFT JOIN acc a ON r.u1 = a.u1 AND r.u2 = a.u2
         GROUP BY r.u1, r.u2, r.weight ORDER BY r.weight DESC, r.u1, r.u2""").df()
+    for table in ("real", "acc", "shifted", "np"):   # DuckDB would hold them (up to its memory cap) until the end
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     lam = (edges["null_sum"].to_numpy(dtype=float) + 1.0) / (int(draws) + 1)
     edges["null_mean"] = edges["null_sum"] / max(int(draws), 1)
     edges["p"] = poisson_tail(edges["weight"].to_numpy(), lam)

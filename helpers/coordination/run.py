@@ -231,7 +231,9 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
     active = pd.Series(accounts.table.column("op").to_pylist(), dtype=object).value_counts()
     active = {op: int(active.get(op, 0)) for op in ops}
     tweets = {op: sum(b.num_rows for b in release.arrow_batches(op, "tweets", ["tweet_time"])) for op in ops}
-    con = pairs_mod.connect(temp_dir=pairs_mod.spill_folder(release))
+    opts = getattr(release, "engine_options", {}) or {}    # the run's engine_memory_limit and engine_threads
+    con = pairs_mod.connect(opts.get("memory_limit") or pairs_mod.DEFAULT_MEMORY, opts.get("threads"),
+                            temp_dir=pairs_mod.spill_folder(release))
     results, coverage, calib, sweep = {}, [], [], []
     for i, network in enumerate(s.networks):
         e = ev_mod.events(release, network, accounts)

@@ -27,3 +27,28 @@ def test_self_amplification_shares_and_targets(release):
     assert s.loc[("iranian", "retweet"), "note"] == "no retweets in the run"
     rt = targets[(targets["op"] == "ira") & (targets["kind"] == "retweet")]
     assert rt[["name", "inside", "actions"]].values.tolist() == [["B", True, 2], ["outsider", False, 1]]
+
+
+def test_counted_a_batch_at_a_time_the_tables_are_those_of_one_batch(release, monkeypatch):
+    """Counts add up across batches; an outside account keeps the first name its retweets' texts give it (a
+    later batch naming it otherwise changes nothing); an own account is named as first seen; the dtypes
+    stay (target as text, actions as integers)."""
+    from helpers.coordination import amplification as amp
+
+    rows = [release.tweet(user="1001", user_screen_name="A", is_retweet=True, retweet_userid="555",
+                          retweet_tweetid=str(10 + i), tweet_text=f"RT @{'first' if i < 2 else 'later'}: x{i}")
+            for i in range(5)]
+    rows += [release.tweet(user="1002", user_screen_name="B", is_retweet=True, retweet_userid="1001",
+                           retweet_tweetid=str(20 + i), tweet_text="no prefix") for i in range(3)]
+    rows += [release.tweet(user="1003", user_screen_name="C", user_mentions=["1001", "888"]) for _ in range(4)]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    data = release.open()
+    whole = amp.amplification(data, top_n=5)
+    monkeypatch.setattr(amp, "BATCH_ROWS", 2)
+    batched = amp.amplification(data, top_n=5)
+    assert whole[0].equals(batched[0]) and whole[1].equals(batched[1])
+    t = batched[1].set_index(["kind", "target"])
+    assert t.loc[("retweet", "555"), "name"] == "first" and t.loc[("retweet", "555"), "actions"] == 5
+    assert t.loc[("retweet", "1001"), ["name", "inside", "actions"]].tolist() == ["A", True, 3]
+    assert t.loc[("mention", "888"), "actions"] == 4 and str(batched[1]["actions"].dtype) == "int64"
+    assert str(batched[1]["target"].dtype) == "str"
