@@ -181,8 +181,9 @@ def measure_parse(files: list[Path]) -> dict:
     return rec
 
 
-def measure_size(tweets: float, skip: set[str], keep_cache: bool) -> dict:
-    """Every step at one size; the cache and DuckDB's output removed at the end (the archive is kept)."""
+def measure_size(tweets: float, skip: set[str], keep_cache: bool, save=lambda partial: None) -> dict:
+    """Every step at one size; the cache and DuckDB's output removed at the end (the archive is kept).
+    `save` gets the results so far after each step (a run stopped in a long step keeps the steps before it)."""
     measure.LOGS = BENCH / "logs" / f"archive-{label(tweets)}"
     measure.LOGS.mkdir(parents=True, exist_ok=True)
     folder, generation = ensure_archive(tweets)
@@ -197,17 +198,22 @@ def measure_size(tweets: float, skip: set[str], keep_cache: bool) -> dict:
         log(f"parse limit over {len(files)} tweets files ...")
         res["parse"] = measure_parse(files)
         log(f"  {res['parse']['parse_s']:.1f} s")
+        save(res)
     cache = run_dir / "cache"
     if "ingest" not in skip or "sequence" not in skip:
         log("ingest into an empty cache ...")
         res["ingest"] = measure.measure_ingest(folder, cache, 1)["runs"][0]
         res["ingest"]["cache_bytes"] = archive_bytes(cache)
         log(f"  {res['ingest']['ingest_s']:.1f} s, peak {res['ingest']['max_process_rss_bytes'] / GB:.2f} GB")
+        save(res)
     if "duckdb" not in skip:
         log("DuckDB's CSV-to-Parquet conversion of the same files ...")
         res["duckdb"] = measure.duckdb_once(files, run_dir / "duckdb-parquet", "duckdb")
+        save(res)
     if "sequence" not in skip:
         log("the whole sequence with the cache built ...")
+        res["sequence_started"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        save(res)
         res["sequence"] = measure.measure_pipeline(measure.write_params(run_dir, folder), "sequence")
         log(f"  {res['sequence']['wall_s']:.0f} s, largest process "
             f"{res['sequence']['max_process_rss_bytes'] / GB:.2f} GB")
@@ -365,11 +371,13 @@ def main(argv: list[str] | None = None) -> int:
     report = ROOT / "BENCHMARKS.md" if (args.write if args.write is not None else args.tweets >= TARGET_TWEETS) \
         else BENCH / "BENCHMARKS-archive.md"
     for s in sizes:
-        res["sizes"][label(s)] = measure_size(s, skip, args.keep_cache)
-        res["targets"] = targets(res)
-        res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        out_json.write_text(json.dumps(res, indent=1) + "\n")
-        write_section(section(res), report)
+        def save(partial: dict, size: float = s) -> None:
+            res["sizes"][label(size)] = partial
+            res["targets"] = targets(res)
+            res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            out_json.write_text(json.dumps(res, indent=1) + "\n")
+            write_section(section(res), report)
+        save(measure_size(s, skip, args.keep_cache, save))
     log(f"wrote {out_json.relative_to(ROOT)} and {report.relative_to(ROOT)}")
     for t in res["targets"]:
         log(f"  {t['verdict']:<12} {t['target']}")
