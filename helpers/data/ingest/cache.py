@@ -262,9 +262,10 @@ def _settle_duplicates_across_parts(cache_dir: Path, files: dict, old_entries: l
             continue
         for k, across in zip(keys, _duplicates_across(cache_dir, op, table, [files[k] for k in keys], basis)):
             files[k] = _with_across(files[k], across)
-            if across["duplicates"]:
+            if across["duplicates"]:  # the quarantine shown relative to the cache folder, as the others are
+                shown = paths.shown(cache_dir / across["quarantine_file"], cache_dir)
                 log(f"  {files[k]['source']['name']}: {across['duplicates']:,} rows repeat an id of an "
-                    f"earlier part (quarantined: {cache_dir / across['quarantine_file']})")
+                    f"earlier part (quarantined: {shown} in the cache folder {paths.shown(cache_dir)})")
 
 
 def _across_files_present(cache_dir: Path, across: dict) -> bool:
