@@ -11,6 +11,8 @@ import errno
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -104,7 +106,9 @@ def test_a_manifest_that_is_not_one_means_a_fresh_ingest(release):
 def test_created_is_kept_and_updated_moves_with_each_ingested_file(release):
     release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
     first = release.ingest()
-    assert first["created"] == first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
+    # created is taken before the file is read, updated when it is done: the same second, or a later one on a
+    # slow machine (the same ISO format: compared as text)
+    assert first["created"] <= first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
     doc = json.loads(_manifest_path(first).read_text())
     doc["created"], doc["updated"] = "2001-01-01T00:00:00+00:00", "2002-01-01T00:00:00+00:00"
     _manifest_path(first).write_text(json.dumps(doc))
@@ -403,3 +407,54 @@ def test_an_entry_without_its_source_or_cache_file_is_not_reused(release, lost):
 
 def test_cache_dir_keeps_capitals_and_strips_only_dashes(tmp_path):
     assert ingest.cache_dir_for(tmp_path / "X My Release X", tmp_path / "c").name.startswith("X-My-Release-X-")
+
+
+_SUBPROCESS_INGEST = (  # a forced ingest, then an ordinary one (which should find everything valid)
+    "import sys\nfrom pathlib import Path\nfrom helpers.data import ingest\n"
+    "ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, force=True, log=print)\n"
+    "print('AGAIN')\n"
+    "ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=print)\n")
+
+
+def _ingest_in_subprocess(release, **env) -> subprocess.Popen:
+    """The ingest in a fresh interpreter with `env` added (the helpers of this tree: cwd is its root)."""
+    root = Path(ingest.__file__).resolve().parents[3]
+    return subprocess.Popen([sys.executable, "-c", _SUBPROCESS_INGEST, str(release.folder), str(release.cache_root)],
+                            cwd=root, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, encoding="utf-8", errors="replace")
+
+
+def test_the_manifest_and_the_across_quarantine_are_utf8_whatever_the_locale_encoding(release):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    columns = (*release.columns_for("tweets", "2018"), "заметка")  # a column name for the manifest's header
+    release.write("x_tweets_csv_hashed_2.csv", [dict(a, заметка="да")], columns=columns)
+    release.ingest()
+    # an ASCII locale (no UTF-8 mode, no C-locale coercion): open() without an encoding could neither write nor
+    # read Cyrillic; the second, ordinary run must find the manifest valid and reuse every file
+    proc = _ingest_in_subprocess(release, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert [s for s in out.split("AGAIN")[1].splitlines() if s.startswith("ingesting")] == []
+    m = ingest.read_manifest(release.cache_dir())
+    assert m["files"]["x/tweets/2"]["extra_columns"] == ["заметка"]
+    rows = _across_rows(m, "x/tweets/2")
+    assert json.loads(rows[1][4])["user_reported_location"] == "Москва, Россия"
+
+
+def test_a_run_paused_before_the_manifest_is_replaced_leaves_the_old_manifest_in_place(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    before = release.ingest()
+    proc = _ingest_in_subprocess(release, **{ingest.PAUSE_ENV: "manifest_replace:1"})
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)  # the kernel says when it stopped itself: no clock
+    stopped = os.WIFSTOPPED(status)
+    if stopped:
+        partial = list(release.cache_dir().glob(f".{ingest.MANIFEST}.*.partial"))
+        on_disk = json.loads(_manifest_path(before).read_text(encoding="utf-8"))
+        proc.kill()
+    else:
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    _, err = proc.communicate()
+    assert stopped, err
+    assert f"paused at manifest_replace 1 (pid {proc.pid})" in err
+    assert len(partial) == 1 and on_disk == before  # the new manifest written aside, the old one still in place
