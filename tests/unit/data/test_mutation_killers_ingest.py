@@ -20,7 +20,7 @@ import pytest
 
 from helpers.data import ingest
 from helpers.data.ingest import limits, outputs
-from helpers.errors import ProjectError
+from helpers.errors import ProjectError, ReleaseError
 
 
 def _manifest_path(m: dict) -> Path:
@@ -331,8 +331,7 @@ def test_every_table_in_parts_is_settled_in_natural_part_order_and_logged(releas
     assert release.ingest()["files"] == f  # nothing changed: every layer reused, each table's
 
 
-def test_a_failed_write_of_the_across_quarantine_leaves_no_layer_file_and_raises_its_own_error(release,
-                                                                                           monkeypatch):
+def test_a_full_disk_while_settling_the_parts_leaves_no_layer_file_and_says_so(release, monkeypatch):
     a = release.tweet()
     release.write("x_tweets_csv_hashed_1.csv", [a])
     release.write("x_tweets_csv_hashed_2.csv", [dict(a)])
@@ -344,9 +343,13 @@ def test_a_failed_write_of_the_across_quarantine_leaves_no_layer_file_and_raises
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", full_disk)
-    with pytest.raises(OSError) as caught:
+    with pytest.raises(ReleaseError) as caught:
         release.ingest()
-    assert caught.value.errno == errno.ENOSPC
+    assert str(caught.value).startswith(
+        f"{release.folder / 'x_tweets_csv_hashed_2.csv'}: cannot write the cache (No space left on device) while "
+        "setting aside the ids repeated across the parts of x/tweets\n  What to do: free space in (or make "
+        f"writable) {release.cache_dir()}, or point cache_dir")
+    assert isinstance(caught.value.__cause__, OSError) and caught.value.__cause__.errno == errno.ENOSPC
     assert list(release.cache_dir().glob("*/*-across-*")) == []
 
 
