@@ -895,4 +895,99 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.concentration.x_top_tweets__mutmut_61": (
         "observed=False on a cumcount: it numbers each row within its op whatever observed says (an unobserved "
         "category has no rows to number; checked)"),
+    # data.ingest (mutmut run of 30 November, third round): 117 survivors of 782; those below are equivalent, the
+    # others killed by tests/unit/data/test_mutation_killers_ingest.py (each checked by applying its diff to
+    # cache.py by hand), except seven left alive, named: they differ only for a manifest entry edited by hand,
+    # which ingest_release never writes (ingest_file always writes quarantine_reasons, and the across-parts
+    # reason count is always the layer's own duplicates), or for a file named '-' in the cache folder:
+    #   x__with_across__mutmut_11, _13 and x__within_file__mutmut_13, _15 (.get('quarantine_reasons', None):
+    #     an entry without quarantine_reasons raises instead of counting from {});
+    #   x__with_across__mutmut_31 (reasons.get(None, 0)) and x__within_file__mutmut_38 (None for the count left):
+    #     an across reason count that disagrees with the layer's duplicates;
+    #   x__still_valid__mutmut_17 ('XX-XX' for '-'): an entry without cache_file next to a cache file named '-'
+    #     of its cache_bytes.
+    "helpers.data.ingest.cache.x__as_part__mutmut_7": (
+        "drops table=src.table: the entry already holds the same table (ingest_file writes src.table; a reused "
+        "entry is valid only when its table equals src.table, _still_valid)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_20": (
+        "iter_batches without batch_size (pyarrow 26: 65,536 rows a batch instead of ROW_GROUP_ROWS): the batches"
+        " are concatenated, so only the memory of one batch changes"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_25": (
+        "`break` for `continue` on an empty batch: pyarrow 26's iter_batches yields no empty batch (checked: none"
+        " for a file of no rows, none for an empty row group between two others), so the branch never runs"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_33": (
+        "astype(None) is float64: source lines (below 2**53) are exact in it, int() and pa.array(..., pa.int64())"
+        " give the same integers back (checked)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_34": (
+        "zero_copy_only=None is read as false, the value written (pyarrow 26)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_37": (
+        "zero_copy_only=True: source_line is an int64 column without nulls, which pyarrow converts without a copy"
+        " (checked: same array, no error)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_41": (
+        "np.full without dtype (None): int64 from the int fill value instead of int32; the part numbers are used "
+        "as indexes, compared and counted (bincount), the same in either type"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_44": (
+        "np.full without dtype: int64 from the int fill value instead of int32; the part numbers are used as "
+        "indexes, compared and counted (bincount), the same in either type"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_62": (
+        "kind='STABLE': numpy 2.4 reads the sort kind case-insensitively (checked: the same stable order)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_96": (
+        "searchsorted side='left' for 'right': the values searched (repeats) are never in `starts` (a position "
+        "starts a group or repeats one, not both), and for a value absent from the array both sides give the same"
+        " index (checked)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_104": (
+        "mkdir(parents=None): out_dir's only parent is the cache folder, which the lock created before anything "
+        "else, so parents is never needed"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_106": (
+        "mkdir without parents: out_dir's only parent is the cache folder, which the lock created before anything"
+        " else"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_108": (
+        "mkdir(parents=False): out_dir's only parent is the cache folder, which the lock created before anything "
+        "else"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_122": (
+        "pa.array(list of str, None): pyarrow infers string, the type written; the list is never empty (no "
+        "duplicates returns earlier)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_124": (
+        "pa.array(list of str) without a type: pyarrow infers string, the type written; the list is never empty "
+        "(no duplicates returns earlier)"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_128": (
+        "pa.array(int64 array, None): pyarrow takes int64 from the numpy dtype, the type written"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_130": (
+        "pa.array(int64 array) without a type: pyarrow takes int64 from the numpy dtype, the type written"),
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_163": (
+        "compression='ZSTD': pyarrow reads the codec name case-insensitively (checked: the column chunks say ZSTD"
+        " either way)"),
+    "helpers.data.ingest.cache.x_ingest_release__mutmut_29": (
+        "the header's `files` is None only until the first write: manifest['files'] is set before every "
+        "write_manifest and before the return"),
+    "helpers.data.ingest.cache.x__remove_unreferenced__mutmut_23": (
+        "unlink(missing_ok=None) of a file just listed by glob and is_file() under the cache lock: no other "
+        "writer can remove it in between, so missing_ok is never consulted"),
+    "helpers.data.ingest.cache.x__remove_unreferenced__mutmut_24": (
+        "unlink(missing_ok=False) of a file just listed by glob and is_file() under the cache lock: no other "
+        "writer can remove it in between"),
+    "helpers.data.ingest.cache.x__remove_unreferenced__mutmut_26": (
+        "unlink(missing_ok=None) of a leftover manifest just listed by glob under the cache lock: it exists (a "
+        "dangling link is removed as a link), so missing_ok is never consulted"),
+    "helpers.data.ingest.cache.x__remove_unreferenced__mutmut_27": (
+        "unlink(missing_ok=False) of a leftover manifest just listed by glob under the cache lock: it exists (a "
+        "dangling link is removed as a link)"),
+    "helpers.data.ingest.cache.x_write_manifest__mutmut_21": (
+        "encoding='UTF-8': Python's codec lookup ignores case, the same codec"),
+    "helpers.data.ingest.cache.x_read_manifest__mutmut_6": (
+        "encoding='UTF-8': Python's codec lookup ignores case, the same codec"),
+    "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_12": (
+        "encoding='UTF-8': Python's codec lookup ignores case, the same codec"),
+    "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_4": (
+        "newline=None when writing: '\\n' becomes os.linesep, which is '\\n' on the POSIX systems the project runs "
+        "on (fcntl locks: no Windows), so the csv writer's '\\r\\n' and quoted newlines are written as they are"),
+    "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_8": (
+        "newline dropped (None): '\\n' becomes os.linesep, which is '\\n' on the POSIX systems the project runs on "
+        "(fcntl locks: no Windows)"),
+    "helpers.data.ingest.cache.x_write_manifest__mutmut_11": (
+        "json.dumps(ensure_ascii=None): the encoder tests it for truth, so None keeps non-ASCII text as False does "
+        "(checked: the same text)"),
+    "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_64": (
+        "json.dumps(ensure_ascii=None): the encoder tests it for truth, so None keeps non-ASCII text as False does "
+        "(checked: the same text)"),
 }

@@ -30,7 +30,7 @@ from helpers.data import release as rel
 from helpers.data.ingest import limits
 from helpers.data.ingest.outputs import _dedupe_key
 from helpers.data.ingest.pause import _PAUSE, _pause_point
-from helpers.data.ingest.writing import ingest_file
+from helpers.data.ingest.writing import cache_write_error, ingest_file
 from helpers.data.safecsv import SafeCsvWriter
 from helpers.errors import CacheBusyError, ProjectError
 from helpers.paths import CACHE_DIR
@@ -262,9 +262,10 @@ def _settle_duplicates_across_parts(cache_dir: Path, files: dict, old_entries: l
             continue
         for k, across in zip(keys, _duplicates_across(cache_dir, op, table, [files[k] for k in keys], basis)):
             files[k] = _with_across(files[k], across)
-            if across["duplicates"]:
+            if across["duplicates"]:  # the quarantine shown relative to the cache folder, as the others are
+                shown = paths.shown(cache_dir / across["quarantine_file"], cache_dir)
                 log(f"  {files[k]['source']['name']}: {across['duplicates']:,} rows repeat an id of an "
-                    f"earlier part (quarantined: {cache_dir / across['quarantine_file']})")
+                    f"earlier part (quarantined: {shown} in the cache folder {paths.shown(cache_dir)})")
 
 
 def _across_files_present(cache_dir: Path, across: dict) -> bool:
@@ -315,9 +316,14 @@ def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict]
                                  quarantine_path)
         pq.write_table(dropped.sort_by([("cache_file", "ascending"), ("source_line", "ascending")]),
                        lines_path, compression="zstd")
-    except BaseException:
+    except BaseException as exc:
         lines_path.unlink(missing_ok=True)
         quarantine_path.unlink(missing_ok=True)
+        error = cache_write_error(exc, entries[-1]["source"]["path"], cache_dir,
+                                  f"setting aside the ids repeated across the parts of {op}/{table}"
+                                  ) if isinstance(exc, OSError) else None
+        if error is not None:  # a full disk says so, as while reading a file
+            raise error from exc
         raise
     counts = np.bincount(part_arr[drop], minlength=len(entries))
     rel_lines, rel_q = str(lines_path.relative_to(cache_dir)), str(quarantine_path.relative_to(cache_dir))

@@ -264,6 +264,16 @@ def _stat(src: rel.SourceFile) -> os.stat_result:
                            hint="check that the file is still there and readable") from exc
 
 
+def cache_write_error(exc: OSError, file: str, cache_dir: Path, doing: str) -> ReleaseError | None:
+    """The clear error for a cache that cannot be written (disk full, over quota, read-only, no permission),
+    naming the file in hand and what to do; None for any other OSError (raised as it is)."""
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+        return None
+    return ReleaseError(f"cannot write the cache ({exc.strerror}) while {doing}", file=file,
+                        hint=f"free space in (or make writable) {cache_dir}, or point cache_dir in the parameters "
+                        "elsewhere")
+
+
 def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> dict:
     """One source file into the cache; the fast parser first, the exact one if the file needs it."""
     if _PAUSE:
@@ -276,10 +286,9 @@ def ingest_file(src: rel.SourceFile, cache_dir: Path, progress: bool = True) -> 
             stats = _write_file(src, cache_dir, "exact", progress)
             stats["fast_parser_declined"] = str(why).splitlines()[0][:200]
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
-            raise ReleaseError(f"cannot write the cache ({exc.strerror}) while reading this file",
-                               file=str(src.path), hint=f"free space in (or make writable) {cache_dir}, "
-                               "or point cache_dir in the parameters elsewhere") from exc
+        error = cache_write_error(exc, str(src.path), cache_dir, "reading this file")
+        if error is not None:
+            raise error from exc
         raise
     st = _stat(src)
     if (st.st_size, st.st_mtime_ns) != (before.st_size, before.st_mtime_ns):

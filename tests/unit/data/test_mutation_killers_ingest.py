@@ -5,15 +5,22 @@ tests survive a split of the module."""
 
 from __future__ import annotations
 
+import builtins
 import csv
+import errno
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from helpers.data import ingest
 from helpers.data.ingest import limits, outputs
+from helpers.errors import ProjectError, ReleaseError
 
 
 def _manifest_path(m: dict) -> Path:
@@ -99,7 +106,9 @@ def test_a_manifest_that_is_not_one_means_a_fresh_ingest(release):
 def test_created_is_kept_and_updated_moves_with_each_ingested_file(release):
     release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
     first = release.ingest()
-    assert first["created"] == first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
+    # created is taken before the file is read, updated when it is done: the same second, or a later one on a
+    # slow machine (the same ISO format: compared as text)
+    assert first["created"] <= first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
     doc = json.loads(_manifest_path(first).read_text())
     doc["created"], doc["updated"] = "2001-01-01T00:00:00+00:00", "2002-01-01T00:00:00+00:00"
     _manifest_path(first).write_text(json.dumps(doc))
@@ -216,3 +225,239 @@ def test_duplicates_across_parts_name_the_row_kept(release):
     assert rows[1][:4] == ["x_tweets_csv_hashed_2.csv", "3", "tweetid", f"duplicate tweetid {a['tweetid']}: already "
                            "in x_tweets_csv_hashed_1.csv line 2 (an earlier part), which is kept"]
     assert json.loads(rows[1][4])["tweetid"] == a["tweetid"]
+
+
+# ------------------------------------------------- third round (mutmut run of 30 November): parts, manifest, logs
+
+def _across_rows(m: dict, key: str) -> list[list[str]]:
+    """The across-parts quarantine CSV of one part, header included."""
+    with open(Path(m["cache_dir"]) / m["files"][key]["across_parts"]["quarantine_file"], encoding="utf-8",
+              newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_duplicate_userids_across_parts_are_quarantined_by_userid_and_settled_again_on_reuse(release):
+    u = release.user()
+    release.write("x_users_csv_hashed_1.csv", [u, release.user()])
+    release.write("x_users_csv_hashed_2.csv", [dict(u), release.user()])
+    first = release.ingest()
+    two = first["files"]["x/users/2"]
+    assert (two["rows_read"], two["rows_cached"], two["rows_quarantined"]) == (2, 1, 1)
+    assert two["quarantine_reasons"] == {"duplicate userid across parts": 1}
+    rows = _across_rows(first, "x/users/2")
+    assert len(rows) == 2 and rows[1][:4] == [
+        "x_users_csv_hashed_2.csv", "2", "userid", f"duplicate userid {u['userid'].as_style('2018')}: already in "
+        "x_users_csv_hashed_1.csv line 2 (an earlier part), which is kept"]
+    second = release.ingest()  # both parts reused: the layer is taken off and put on again, the same
+    assert second["files"] == first["files"]
+
+
+def test_a_part_after_the_last_duplicate_gets_its_layer_and_the_layer_files_are_named_and_compressed(release):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    release.write("x_tweets_csv_hashed_2.csv", [release.tweet(), dict(a)])
+    release.write("x_tweets_csv_hashed_3.csv", [release.tweet()])
+    m = release.ingest()
+    cache = Path(m["cache_dir"])
+    basis = [m["files"][f"x/tweets/{i}"]["cache_file"] for i in (1, 2, 3)]
+    layers = [m["files"][f"x/tweets/{i}"]["across_parts"] for i in (1, 2, 3)]
+    lines_file, quarantine_file = layers[1]["lines_file"], layers[1]["quarantine_file"]
+    assert layers == [{"duplicates": n, "basis": basis, "lines_file": lines_file, "quarantine_file": quarantine_file}
+                      for n in (0, 1, 0)]
+    assert re.fullmatch(r"x/tweets-across-[0-9a-f]{12}\.parquet", lines_file)
+    assert quarantine_file == lines_file.removesuffix(".parquet") + ".quarantine.csv"
+    lines = pq.ParquetFile(cache / lines_file)
+    assert lines.read().to_pylist() == [{"cache_file": basis[1], "source_line": 3}]
+    assert lines.metadata.row_group(0).column(0).compression == "ZSTD"
+    assert [(c[1], c[3]) for c in [r for r in _across_rows(m, "x/tweets/2")][1:]] == [
+        ("3", f"duplicate tweetid {a['tweetid']}: already in x_tweets_csv_hashed_1.csv line 2 (an earlier part), "
+              "which is kept")]
+    # part 1 changes: the layer is computed again into new files (the old manifest's files are never overwritten)
+    path = release.folder / "x_tweets_csv_hashed_1.csv"
+    release.write("x_tweets_csv_hashed_1.csv", [a, release.tweet()])
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = release.ingest()["files"]["x/tweets/2"]["across_parts"]
+    assert again["duplicates"] == 1 and again["lines_file"] != lines_file
+    assert (cache / again["lines_file"]).is_file() and not (cache / lines_file).exists()
+
+
+def test_parts_without_a_common_id_get_an_empty_layer_even_with_a_single_row_in_all(release):
+    release.write("x_tweets_csv_hashed_1.csv", [release.tweet()])
+    release.write("x_tweets_csv_hashed_2.csv", [release.tweet(tweetid="")])  # quarantined: one key in all
+    m = release.ingest()
+    basis = [m["files"][f"x/tweets/{i}"]["cache_file"] for i in (1, 2)]
+    assert [m["files"][f"x/tweets/{i}"]["across_parts"] for i in (1, 2)] == [{"duplicates": 0, "basis": basis}] * 2
+    assert m["files"]["x/tweets/2"]["quarantine_reasons"] == {"required field tweetid is empty": 1}
+    assert release.ingest()["files"] == m["files"]
+
+
+@pytest.mark.parametrize("lost", ["lines_file", "quarantine_file"])
+def test_a_layer_whose_file_is_gone_is_computed_again(release, lost):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    release.write("x_tweets_csv_hashed_2.csv", [dict(a)])
+    first = release.ingest()
+    cache = Path(first["cache_dir"])
+    (cache / first["files"]["x/tweets/2"]["across_parts"][lost]).unlink()
+    layer = release.ingest()["files"]["x/tweets/2"]["across_parts"]
+    assert layer["duplicates"] == 1 and layer["basis"] == first["files"]["x/tweets/2"]["across_parts"]["basis"]
+    assert (cache / layer["lines_file"]).is_file() and (cache / layer["quarantine_file"]).is_file()
+    assert layer[lost] != first["files"]["x/tweets/2"]["across_parts"][lost]
+
+
+def test_every_table_in_parts_is_settled_in_natural_part_order_and_logged(release):
+    a, u = release.tweet(), release.user()
+    release.write("a_tweets_csv_hashed.csv", [release.tweet()])  # one part: sorted first, nothing to settle
+    release.write("x_tweets_csv_hashed_10.csv", [dict(a)])
+    release.write("x_tweets_csv_hashed_2.csv", [a])
+    release.write("x_users_csv_hashed_1.csv", [u])
+    release.write("x_users_csv_hashed_2.csv", [dict(u)])
+    said: list[str] = []
+    m = release.ingest(log=said.append)
+    f = m["files"]
+    assert [f[k]["across_parts"]["duplicates"] for k in ("x/tweets/2", "x/tweets/10", "x/users/1", "x/users/2")] == [
+        0, 1, 0, 1]
+    assert "across_parts" not in f["a/tweets"]
+    rows = _across_rows(m, "x/tweets/10")
+    assert rows[1][:3] == ["x_tweets_csv_hashed_10.csv", "2", "tweetid"]
+    assert json.loads(rows[1][4])["user_reported_location"] == "Москва, Россия"
+    assert "Москва, Россия" in rows[1][4]  # the row as it was, not \u-escaped
+    cache = Path(m["cache_dir"])
+    assert [s for s in said if "repeat an id" in s] == [
+        f"  x_tweets_csv_hashed_10.csv: 1 rows repeat an id of an earlier part (quarantined: "
+        f"{f['x/tweets/10']['across_parts']['quarantine_file']} in the cache folder {cache.name})",
+        f"  x_users_csv_hashed_2.csv: 1 rows repeat an id of an earlier part (quarantined: "
+        f"{f['x/users/2']['across_parts']['quarantine_file']} in the cache folder {cache.name})"]
+    assert release.ingest()["files"] == f  # nothing changed: every layer reused, each table's
+
+
+def test_a_full_disk_while_settling_the_parts_leaves_no_layer_file_and_says_so(release, monkeypatch):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    release.write("x_tweets_csv_hashed_2.csv", [dict(a)])
+    real_open = builtins.open
+
+    def full_disk(file, *args, **kwargs):
+        if "-across-" in str(file) and str(file).endswith(".quarantine.csv"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full_disk)
+    with pytest.raises(ReleaseError) as caught:
+        release.ingest()
+    assert str(caught.value).startswith(
+        f"{release.folder / 'x_tweets_csv_hashed_2.csv'}: cannot write the cache (No space left on device) while "
+        "setting aside the ids repeated across the parts of x/tweets\n  What to do: free space in (or make "
+        f"writable) {release.cache_dir()}, or point cache_dir")
+    assert isinstance(caught.value.__cause__, OSError) and caught.value.__cause__.errno == errno.ENOSPC
+    assert list(release.cache_dir().glob("*/*-across-*")) == []
+
+
+def test_the_manifest_file_is_indented_sorted_utf8_json_and_holds_exactly_the_header_and_files(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(1))
+    (release.folder / "заметки.txt").write_text("x")
+    m = release.ingest()
+    assert set(m) == {"ingest_version", "release_dir", "cache_dir", "synthetic", "sample", "ops", "ignored_files",
+                      "library_versions", "created", "updated", "files"}
+    assert m["ignored_files"] == ["заметки.txt"]
+    text = _manifest_path(m).read_bytes().decode("utf-8")
+    assert text == json.dumps(m, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_each_finished_file_is_committed_to_the_manifest_before_the_next_one_fails(release):
+    release.write("a_tweets_csv_hashed.csv", release.tweets(2))
+    release.write("b_tweets_csv_hashed.csv", text="")  # no header row: its ingest fails
+    with pytest.raises(ProjectError):
+        release.ingest()
+    doc = json.loads(_manifest_path({"cache_dir": str(release.cache_dir())}).read_text(encoding="utf-8"))
+    assert set(doc) == {"ingest_version", "release_dir", "cache_dir", "synthetic", "sample", "ops", "ignored_files",
+                        "library_versions", "created", "updated", "files"}
+    assert list(doc["files"]) == ["a/tweets"] and doc["updated"] == doc["files"]["a/tweets"]["ingested_at"]
+    release.write("b_tweets_csv_hashed.csv", release.tweets(1))
+    assert _reingested(release) == ["ingesting b_tweets_csv_hashed.csv -> b/tweets"]
+
+
+def test_quarantined_and_damaged_rows_are_logged_with_their_files_relative_to_the_cache(release):
+    release.write("ira_tweets_csv_hashed.csv", [release.tweet(), release.tweet(tweetid=""),
+                                                release.tweet(like_count="many")])
+    said: list[str] = []
+    m = release.ingest(log=said.append)
+    e, cache = m["files"]["ira/tweets"], release.cache_dir()
+    assert [s for s in said if not s.startswith(("ingesting", "  3 rows read"))] == [
+        f"  quarantined rows (line, column, reason): {e['quarantine_file']} in the cache folder {cache.name}",
+        f"  1 cached rows carry a damaged field (nulled; line, column, original text, reason): {e['damaged_file']} "
+        f"in the cache folder {cache.name}"]
+
+
+def test_the_ingest_shows_its_progress_unless_told_not_to(release, capsys):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    ingest.ingest_release(release.folder, cache_root=release.cache_root, log=lambda *a: None)
+    assert "ira_tweets_csv_hashed.csv" in capsys.readouterr().err
+    ingest.ingest_release(release.folder, cache_root=release.cache_root, log=lambda *a: None, force=True,
+                          progress=False)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("lost", ["source", "cache_file"])
+def test_an_entry_without_its_source_or_cache_file_is_not_reused(release, lost):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    m = release.ingest()
+    doc = json.loads(_manifest_path(m).read_text(encoding="utf-8"))
+    del doc["files"]["ira/tweets"][lost]
+    _manifest_path(m).write_text(json.dumps(doc), encoding="utf-8")
+    assert _reingested(release) == ["ingesting ira_tweets_csv_hashed.csv -> ira/tweets"]
+
+
+def test_cache_dir_keeps_capitals_and_strips_only_dashes(tmp_path):
+    assert ingest.cache_dir_for(tmp_path / "X My Release X", tmp_path / "c").name.startswith("X-My-Release-X-")
+
+
+_SUBPROCESS_INGEST = (  # a forced ingest, then an ordinary one (which should find everything valid)
+    "import sys\nfrom pathlib import Path\nfrom helpers.data import ingest\n"
+    "ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, force=True, log=print)\n"
+    "print('AGAIN')\n"
+    "ingest.ingest_release(sys.argv[1], cache_root=Path(sys.argv[2]), progress=False, log=print)\n")
+
+
+def _ingest_in_subprocess(release, **env) -> subprocess.Popen:
+    """The ingest in a fresh interpreter with `env` added (the helpers of this tree: cwd is its root)."""
+    root = Path(ingest.__file__).resolve().parents[3]
+    return subprocess.Popen([sys.executable, "-c", _SUBPROCESS_INGEST, str(release.folder), str(release.cache_root)],
+                            cwd=root, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, encoding="utf-8", errors="replace")
+
+
+def test_the_manifest_and_the_across_quarantine_are_utf8_whatever_the_locale_encoding(release):
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    columns = (*release.columns_for("tweets", "2018"), "заметка")  # a column name for the manifest's header
+    release.write("x_tweets_csv_hashed_2.csv", [dict(a, заметка="да")], columns=columns)
+    release.ingest()
+    # an ASCII locale (no UTF-8 mode, no C-locale coercion): open() without an encoding could neither write nor
+    # read Cyrillic; the second, ordinary run must find the manifest valid and reuse every file
+    proc = _ingest_in_subprocess(release, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert [s for s in out.split("AGAIN")[1].splitlines() if s.startswith("ingesting")] == []
+    m = ingest.read_manifest(release.cache_dir())
+    assert m["files"]["x/tweets/2"]["extra_columns"] == ["заметка"]
+    rows = _across_rows(m, "x/tweets/2")
+    assert json.loads(rows[1][4])["user_reported_location"] == "Москва, Россия"
+
+
+def test_a_run_paused_before_the_manifest_is_replaced_leaves_the_old_manifest_in_place(release):
+    release.write("ira_tweets_csv_hashed.csv", release.tweets(2))
+    before = release.ingest()
+    proc = _ingest_in_subprocess(release, **{ingest.PAUSE_ENV: "manifest_replace:1"})
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)  # the kernel says when it stopped itself: no clock
+    stopped = os.WIFSTOPPED(status)
+    if stopped:
+        partial = list(release.cache_dir().glob(f".{ingest.MANIFEST}.*.partial"))
+        on_disk = json.loads(_manifest_path(before).read_text(encoding="utf-8"))
+        proc.kill()
+    else:
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    _, err = proc.communicate()
+    assert stopped, err
+    assert f"paused at manifest_replace 1 (pid {proc.pid})" in err
+    assert len(partial) == 1 and on_disk == before  # the new manifest written aside, the old one still in place
