@@ -101,7 +101,8 @@ def sweep_long(result, min_weight: int | None = None) -> pd.DataFrame:
 
 def resolution_statement(result) -> str:
     """How windows treat the times of this release (minute resolution in the real files)."""
-    steps = {r.step for r in result.networks.values() if len(r.events)}
+    counts = dict(zip(result.calibration["network"], result.calibration["events"])) if len(result.calibration) else {}
+    steps = {r.step for n, r in result.networks.items() if counts.get(n)}
     w = result.settings.window
     if steps == {60}:
         note = (f"Every time in these files is on a whole minute (as in Twitter's files, e.g. 2017-06-22 16:03): "

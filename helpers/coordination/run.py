@@ -16,7 +16,7 @@ operation in the run; tweets without a usable time are counted apart.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +56,7 @@ class Settings:
 @dataclass
 class NetworkResult:
     network: str
-    events: ev_mod.Events
+    events: ev_mod.Events               # after `analyse`: the counts only (its event table is released)
     step: int
     edges: pd.DataFrame                 # u1, u2, weight, null_mean, null_reached, p, q, survives
     calibration: null.Calibration
@@ -254,5 +254,7 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
         calib.append({"network": network, "events": len(e), "undated": e.undated, **cal.row()})
         if with_sweep:
             sweep += _sweep(con, e, s, n_acc, step)
-        results[network] = res
+        res.events = replace(e, ev=e.ev.schema.empty_table())   # joins done: the events need not stay (0.4 GB at
+        results[network] = res                                   # full scale for the first three types)
+        del e, meta, cal
     return Result(s, accounts, results, pd.DataFrame(coverage), pd.DataFrame(calib), pd.DataFrame(sweep), tweets)
