@@ -109,6 +109,7 @@ def test_created_is_kept_and_updated_moves_with_each_ingested_file(release):
     # created is taken before the file is read, updated when it is done: the same second, or a later one on a
     # slow machine (the same ISO format: compared as text)
     assert first["created"] <= first["updated"] == first["files"]["ira/tweets"]["ingested_at"]
+    assert first["created"].endswith("+00:00") and first["updated"].endswith("+00:00")   # UTC, said so
     doc = json.loads(_manifest_path(first).read_text())
     doc["created"], doc["updated"] = "2001-01-01T00:00:00+00:00", "2002-01-01T00:00:00+00:00"
     _manifest_path(first).write_text(json.dumps(doc))
@@ -335,6 +336,7 @@ def test_a_full_disk_while_settling_the_parts_leaves_no_layer_file_and_says_so(r
     a = release.tweet()
     release.write("x_tweets_csv_hashed_1.csv", [a])
     release.write("x_tweets_csv_hashed_2.csv", [dict(a)])
+    release.write("x_tweets_csv_hashed_3.csv", [dict(a)])     # the message names the last part, not the second
     real_open = builtins.open
 
     def full_disk(file, *args, **kwargs):
@@ -346,10 +348,29 @@ def test_a_full_disk_while_settling_the_parts_leaves_no_layer_file_and_says_so(r
     with pytest.raises(ReleaseError) as caught:
         release.ingest()
     assert str(caught.value).startswith(
-        f"{release.folder / 'x_tweets_csv_hashed_2.csv'}: cannot write the cache (No space left on device) while "
+        f"{release.folder / 'x_tweets_csv_hashed_3.csv'}: cannot write the cache (No space left on device) while "
         "setting aside the ids repeated across the parts of x/tweets\n  What to do: free space in (or make "
         f"writable) {release.cache_dir()}, or point cache_dir")
     assert isinstance(caught.value.__cause__, OSError) and caught.value.__cause__.errno == errno.ENOSPC
+    assert list(release.cache_dir().glob("*/*-across-*")) == []
+
+
+def test_another_failure_while_settling_the_parts_is_raised_as_it_is(release, monkeypatch):
+    """Only an OSError of a full or read-only disk becomes the cache's ReleaseError; anything else (here a
+    RuntimeError) leaves as itself, its layer files removed."""
+    a = release.tweet()
+    release.write("x_tweets_csv_hashed_1.csv", [a])
+    release.write("x_tweets_csv_hashed_2.csv", [dict(a)])
+    real_open = builtins.open
+
+    def broken(file, *args, **kwargs):
+        if "-across-" in str(file) and str(file).endswith(".quarantine.csv"):
+            raise RuntimeError("boom")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", broken)
+    with pytest.raises(RuntimeError, match="^boom$"):
+        release.ingest()
     assert list(release.cache_dir().glob("*/*-across-*")) == []
 
 
