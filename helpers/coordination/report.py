@@ -4,10 +4,10 @@ In: a `run.Result` (and the release, for example texts and file names), display 
 Out: frames ready for `Session.table` (`main_table`, `calibration_table`, `sweep_table`,
 `example_texts`), the tidy tables the report's figures draw (`null_draws`, `coverage_long`, `sweep_long`),
 sentences (`resolution_statement`, `context_statement`), and `export`, which writes
-under `reports/tables/coordination/`: per network the evidence CSV (every match behind every kept pair),
-the pairs with their p- and q-values, GraphML and CSV edge lists of the pairs beyond chance; the
-coverage, calibration, sweep and amplification tables; and `manifest.json` (parameters and results of
-the run, with the names, sizes and SHA-256 of the files read, never a local path).
+under `reports/tables/coordination/` (`evidence_folder`, where `run.analyse` streamed each network's evidence
+CSV: every match behind every kept pair) the pairs with their p- and q-values, GraphML and CSV edge lists
+of the pairs beyond chance; the coverage, calibration, sweep and amplification tables; and `manifest.json`
+(parameters and results of the run, with the names, sizes and SHA-256 of the files read, never a local path).
 """
 
 from __future__ import annotations

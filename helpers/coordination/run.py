@@ -2,12 +2,14 @@
 
 In: a `helpers.data.load.ReleaseData` and `Settings` (window, minimum weight, draws, shift, FDR, seed, sweep).
 Out: `Result` with, per network type, the kept pairs (with p/q-values), the calibration row, the groups,
-the evidence matches; the per-operation coverage table (accounts and tweets in coordinated pairs); the
-window x weight sweep; and `record()`, the parameters and results written to the run's manifest
+the example tweets of the largest groups (and, given a folder, the evidence CSV: every match behind every
+kept pair); the per-operation coverage table (accounts and tweets in coordinated pairs); the window x weight
+sweep; and `record()`, the parameters and results written to the run's manifest
 (`reports/tables/coordination/manifest.json`).
 
 Memory: the events hold codes only; the evidence and the coverage read the tweet ids and objects of the
-events in kept pairs alone (`Events.meta`), never of every event.
+events in kept pairs alone (`Events.meta`), never of every event; the matches (millions behind a few pairs
+when two accounts push one object many times) are streamed to the CSV, and the sweep is counted in DuckDB.
 
 A pair is *kept* when its weight reaches the minimum; it is *coordinated beyond chance* when it also
 survives the FDR control of the calibration (`null`). Shares are of the accounts and tweets of each
@@ -109,9 +111,9 @@ EVIDENCE_COLUMNS = ["network", "userid_1", "account_1", "userid_2", "account_2",
 
 
 def _evidence_rows(network: str, m: pd.DataFrame, ids: np.ndarray, names: np.ndarray, tid: np.ndarray,
-                   obj: np.ndarray, meta_eids: np.ndarray) -> pd.DataFrame:
+                   obj: np.ndarray, meta: pa.Table) -> pd.DataFrame:
     """Matches (u1, u2, eid1, eid2, t1, t2) in words: both accounts, both tweets, their times, the shared object."""
-    e1, e2 = np.searchsorted(meta_eids, m["eid1"].to_numpy()), np.searchsorted(meta_eids, m["eid2"].to_numpy())
+    e1, e2 = _rows_of(meta, m["eid1"].to_numpy()), _rows_of(meta, m["eid2"].to_numpy())
     _check_codes(network, obj[e1], obj[e2])
     return pd.DataFrame({
         "network": network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
@@ -131,11 +133,10 @@ def write_evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Tabl
     names = groups_mod.display_names(accounts)
     tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     obj = np.array(meta.column("object").to_pylist(), dtype=object)
-    meta_eids = meta.column("eid").to_numpy()
     written = 0
     with open(path, "w", encoding="utf-8", newline="") as out:
         for batch in pairs_mod.matches_reader(con, res.events.ev, window, kept, rows):
-            frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, tid, obj, meta_eids)
+            frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, tid, obj, meta)
             frame.to_csv(out, index=False, header=out.tell() == 0, lineterminator="\n")
             written += len(frame)
         if out.tell() == 0:
