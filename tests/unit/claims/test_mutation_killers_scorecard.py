@@ -103,6 +103,7 @@ def test_tolerance_words():
     ({"published": float("inf")}, "published must be a number, got inf"),
 ])
 def test_claim_checks_name_the_claim_and_the_field(tmp_path, change, message):
+    change = dict(change)   # never the parameter itself: mutmut runs the tests twice in one process
     metric = change.pop("metric", "tweets")
     published = change.pop("published", 1)
     bad = claim("s.bad.ira", metric, published, **change)
