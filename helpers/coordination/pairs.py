@@ -7,7 +7,10 @@ Out: Arrow tables, never a Python loop over tweets and never an all-pairs matrix
   coordination-network-toolkit's definition (its `count(distinct e_1.message_id)`), window edges
   included (|dt| = window counts) as in its `between t - w and t + w`;
 - `undirected`: (u1 < u2, weight) with weight = the smaller of the two directed weights (each account
-  had at least `weight` actions matched by the other), kept when weight >= min_weight.
+  had at least `weight` actions matched by the other), kept when weight >= min_weight;
+- `pair_counts`: how many undirected pairs reach each of some weights (the window sweep), counted in DuckDB;
+- `matches_reader` / `first_matches`: the matches of kept pairs streamed in batches (the evidence CSV), and
+  the first few of some accounts (the example tweets).
 The toolkit also stores each account with itself (every message matches itself); we never form those.
 
 Engine: events are cut into buckets of `max(window, 1)` seconds; an event can only match events of the
@@ -83,6 +86,7 @@ def undirected(con, ev: pa.Table, window: int, min_weight: int = 1) -> pa.Table:
 
 
 def _kept_matches_sql(con, ev: pa.Table, window: int, pairs: pa.Table) -> str:
+    """SQL of the matches of the given pairs only (`ev` and `pairs` registered on `con`), in no order."""
     src = _register(con, ev)
     con.register("kept", pairs.select(["u1", "u2"]))
     return f"SELECT m.* FROM ({_matches_sql(src, window)}) m JOIN kept k ON m.u1 = k.u1 AND m.u2 = k.u2"
