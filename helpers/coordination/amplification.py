@@ -16,6 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from helpers.coordination import events as ev_mod
+
 KINDS = ("retweet", "reply", "mention")
 _RT_NAME = r"^RT @(?P<name>[A-Za-z0-9_]{1,20}):"
 
@@ -30,20 +32,18 @@ def _strings(column) -> pa.Array:
 
 def _own_accounts(release, op: str) -> pd.DataFrame:
     """userid -> name (hash for hashed accounts) of one operation's accounts: each account as first seen in
-    its tweets (a batch at a time: one row per account and batch is kept), then its users file."""
+    its tweets (a batch at a time, `events.first_rows`, as the coordination accounts), then its users file."""
     cols = ["userid", "user_screen_name", "user_is_hashed"]
-
-    def firsts(t: pa.Table) -> pd.DataFrame:
-        return pd.DataFrame({"userid": _strings(t.column("userid")).to_pandas(),
-                             "user_screen_name": _strings(t.column("user_screen_name")).to_pandas(),
-                             "user_is_hashed": t.column("user_is_hashed").to_pandas()}).drop_duplicates("userid")
-
-    frames = [firsts(t) for t in release.arrow_batches(op, "tweets", cols, BATCH_ROWS, dated=False)]
+    known, parts = pa.array([], pa.string()), []
+    batches = [release.arrow_batches(op, "tweets", cols, BATCH_ROWS, dated=False)]
     if release.has(op, "users"):
-        frames += [firsts(t) for t in release.arrow_batches(op, "users", cols, BATCH_ROWS)]
-    own = pd.concat(frames, ignore_index=True).drop_duplicates("userid")
-    hashed = own["user_is_hashed"].astype(object).fillna(True).astype(bool)
-    own["name"] = own["user_screen_name"].astype(object).where(~hashed & own["user_screen_name"].notna(), own["userid"])
+        batches.append(release.arrow_batches(op, "users", cols, BATCH_ROWS))
+    for t in (t for tables in batches for t in tables):
+        parts.append(ev_mod.first_rows(t, known))
+        known = pa.concat_arrays([known, parts[-1].column("userid").combine_chunks()])
+    own = pa.concat_tables(parts).to_pandas() if parts else pd.DataFrame(columns=["userid", "screen_name", "hashed"])
+    hashed = own["hashed"].astype(object).fillna(True).astype(bool)
+    own["name"] = own["screen_name"].astype(object).where(~hashed & own["screen_name"].notna(), own["userid"])
     return own.set_index("userid")[["name"]]
 
 

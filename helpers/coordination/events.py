@@ -89,7 +89,7 @@ class Accounts:
 _ACCOUNT_COLUMNS = ["userid", "user_screen_name", "user_is_hashed"]
 
 
-def _first_rows(t: pa.Table, known: pa.Array) -> pa.Table:
+def first_rows(t: pa.Table, known: pa.Array) -> pa.Table:
     """The first row of each account of a batch not already `known` (userid, screen_name, hashed), in
     order of first appearance."""
     ids = t.column("userid").combine_chunks().cast(pa.string())
@@ -107,7 +107,7 @@ def accounts_of(release, rows: int = BATCH_ROWS) -> Accounts:
     known = pa.array([], pa.string())
     for op in release.ops_with("tweets"):
         for t in release.arrow_batches(op, "tweets", _ACCOUNT_COLUMNS, rows, dictionary=["user_screen_name"]):
-            new = _first_rows(t, known)
+            new = first_rows(t, known)
             if new.num_rows:
                 parts.append(new.add_column(1, "op", pa.array([op] * new.num_rows, pa.string())))
                 known = pa.concat_arrays([known, new.column("userid").combine_chunks()])
