@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from helpers.metrics import fingerprint
 from helpers.present import prose
 
 SHOWN = {"tweets": "tweets", "accounts": "accounts", "first_tweet": "first tweet", "last_tweet": "last tweet",
@@ -24,14 +25,14 @@ SHOWN = {"tweets": "tweets", "accounts": "accounts", "first_tweet": "first tweet
 def fingerprint_table(fp: pd.DataFrame, ops: Sequence[str], label: Callable[[str], str]) -> pd.DataFrame:
     """The fingerprint's main columns for reading, one row per operation in the order of `ops`."""
     f = fp.set_index("op").loc[list(ops)].reset_index()
-    coordination = [c for c in ("coordinated_co_retweet", "coordinated_co_tweet") if c in f and f[c].notna().any()]
+    coordination = [ft.column for ft in fingerprint.features_of(f) if ft in fingerprint.COORDINATION_FEATURES]
     out = prose.present(f, shares=["top_language_share", "automated_share", "retweet_share", "hashed_share",
                                    "office_hours_share", *coordination], counts=["tweets", "accounts"],
                         dates=["first_tweet", "last_tweet"])
     out["engagement_per_tweet"] = [("n/a" if prose.is_missing(v) else f"{v:,.2f}") for v in f["engagement_per_tweet"]]
     out["peak_local_hour"] = [("n/a" if prose.is_missing(v) else f"{int(v):02d}h") for v in f["peak_local_hour"]]
     out.insert(0, "operation", [label(op) for op in f["op"]])
-    shown = [c for c in SHOWN if c in out and (not c.startswith("coordinated_") or c in coordination)]
+    shown = [c for c in SHOWN if c in out and (c not in fingerprint.COORDINATION.values() or c in coordination)]
     return out[["operation", *shown]].rename(columns=SHOWN).fillna("n/a")
 
 
