@@ -7,15 +7,18 @@ Modules, each small, in the order data flows through them:
 
 - `events`: the cache -> one table of "actions on a shared object" per network type (co-retweet,
   co-tweet, co-link, co-hashtag, co-reply), with integer codes for accounts and objects.
+- `popular`: events + a cap (only when the user sets `coordination_max_accounts`) -> the events of objects
+  no more crowded than the cap within a window, and what was left out, counted.
 - `pairs`: events + a time window -> account pairs that did the same thing within the window
   (a windowed self-join in DuckDB), with the toolkit-compatible directed weights and our undirected ones.
 - `null`: events + pairs -> a calibration against timelines shifted at random (many draws): pairs and
   coordinated accounts against the null distribution, and per pair a p-value with FDR control.
 - `groups`: kept pairs -> igraph networks, components, Leiden communities, GraphML / CSV edge lists.
 - `amplification`: retweets, replies and mentions -> self-amplification shares and top targets.
-- `evidence`: kept pairs -> the tweets behind each pair (CSV), and example texts of the largest groups.
-- `summary`: per operation and network, the share of accounts and tweets in coordinated pairs; the
-  record of parameters and results written beside the run's tables.
+- `run`: all of the above for every network type -> `Result`: kept pairs, calibration, groups, the evidence
+  CSV (the tweets behind each pair), coverage per operation, the window sweep and the manifest's record.
+- `report`: a `Result` -> the tables, sentences and files notebook 10 shows and writes.
+- `peer`: the same pairs by coordination-network-toolkit's definitions, for the tests that compare them.
 
 The synthetic sample's modelled coordination lives in `helpers.synthetic.plant`.
 """

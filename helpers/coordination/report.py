@@ -3,7 +3,7 @@
 In: a `run.Result` (and the release, for example texts and file names), display labels.
 Out: frames ready for `Session.table` (`main_table`, `calibration_table`, `sweep_table`,
 `example_texts`), the tidy tables the report's figures draw (`null_draws`, `coverage_long`, `sweep_long`),
-sentences (`resolution_statement`, `context_statement`), and `export`, which writes
+sentences (`resolution_statement`, `popular_statement`, `context_statement`), and `export`, which writes
 under `reports/tables/coordination/` (`evidence_folder`, where `run.analyse` streamed each network's evidence
 CSV: every match behind every kept pair) the pairs with their p- and q-values, GraphML and CSV edge lists
 of the pairs beyond chance; the coverage, calibration, sweep and amplification tables; and `manifest.json`
@@ -115,6 +115,31 @@ def resolution_statement(result) -> str:
     return note + " The shuffled copies move whole timelines by whole minutes (or seconds), keeping that resolution."
 
 
+def popular_statement(result, label=lambda op: op) -> str:
+    """What the cap on popular objects (`popular`) left out, per network and operation: a narrowed run says
+    so in every report. Empty when no cap was set (every event matched)."""
+    cap = result.settings.max_accounts
+    if cap is None:
+        return ""
+    head = (f"Narrowed: an object acted on by more than {cap:,} accounts within one "
+            f"{result.settings.window} s window was left out of that window (`coordination_max_accounts`; the sweep "
+            "applies the same cap with each of its windows).")
+    c = result.calibration
+    if c.empty or not int(c["events left out"].sum()):
+        return head + " No object was that crowded in this run: nothing was left out."
+    parts = []
+    for row in c[c["events left out"] > 0].to_dict("records"):
+        share = row["events left out"] / row["events"] if row["events"] else 0.0
+        ops = result.left_out[result.left_out["network"] == row["network"]]
+        by_op = ", ".join(f"{label(o)} {n:,}" for o, n in zip(ops["op"], ops["events left out"]))
+        parts.append(f"{row['network']}: {int(row['events left out']):,} of {int(row['events']):,} events "
+                     f"({share:.1%}) on {int(row['objects left out']):,} objects ({by_op})")
+    top = result.heaviest
+    heavy = "; ".join(f"{n}: '{o}' ({e:,} events, {a:,} accounts)" for n, o, e, a in
+                      zip(top["network"], top["object"], top["events left out"], top["accounts"]))
+    return head + " Left out: " + "; ".join(parts) + ". The objects that weighed most: " + heavy + "."
+
+
 def context_statement() -> str:
     """What the published work says, and why it gives no per-operation claim for the scorecard."""
     return ("Context, not a claim: Schoch et al. (Scientific Reports 2022, [S2022]) report that on average 74% of "
@@ -154,7 +179,19 @@ def read_coverage(reports_dir: Path, release) -> pd.DataFrame | None:
     theirs = sorted((f.get("name"), int(f.get("bytes") or 0), f.get("sha256")) for f in record.get("files_read", []))
     if ours != theirs or not record.get("coverage"):
         return None
-    return pd.DataFrame(record["coverage"])
+    frame = pd.DataFrame(record["coverage"])
+    frame.attrs["parameters"] = record.get("parameters", {})
+    return frame
+
+
+def coverage_note(coverage: pd.DataFrame | None) -> str:
+    """For a report reading `read_coverage`: if notebook 10 left popular objects out, a sentence saying so
+    (the shares then count the rest only); else empty."""
+    cap = (coverage.attrs.get("parameters", {}) if coverage is not None else {}).get("max_accounts")
+    if cap is None:
+        return ""
+    return (f"Notebook 10 ran narrowed: objects acted on by more than {int(cap):,} accounts within one window were "
+            "left out (its report says which), so these shares count the other events only.")
 
 
 def export(result, amplification: tuple, release, reports_dir: Path) -> list[Path]:
@@ -177,7 +214,9 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
     shares, targets = amplification
     for frame, name in ((result.coverage, "coverage.csv"), (result.calibration, "calibration.csv"),
                         (result.sweep, "sweep.csv"), (shares, "amplification_shares.csv"),
-                        (targets, "amplification_targets.csv")):
+                        (targets, "amplification_targets.csv"),
+                        *(((result.left_out, "popular_left_out.csv"), (result.heaviest, "popular_heaviest.csv"))
+                          if result.settings.max_accounts is not None else ())):
         frame.to_csv(out / name, index=False)
         written.append(out / name)
     record = result.record()

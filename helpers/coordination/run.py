@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from helpers.coordination import NETWORKS, null
+from helpers.coordination import NETWORKS, null, popular
 from helpers.coordination import events as ev_mod
 from helpers.coordination import groups as groups_mod
 from helpers.coordination import pairs as pairs_mod
@@ -45,6 +45,7 @@ class Settings:
     sweep_windows: tuple = (1, 10, 60, 300, 900, 3600)
     sweep_weights: tuple = (1, 2, 3, 5)
     sweep_draws: int = 3
+    max_accounts: int | None = None    # `popular`: no cap unless the user sets one
 
     @classmethod
     def of(cls, p) -> Settings:
@@ -52,7 +53,8 @@ class Settings:
         return cls(networks=tuple(p.coordination_networks), window=p.coordination_window,
                    min_weight=p.coordination_min_weight, draws=p.coordination_draws,
                    shift_hours=p.coordination_shift_hours, fdr=p.coordination_fdr, seed=p.coordination_seed,
-                   sweep_windows=tuple(p.coordination_sweep_windows), sweep_weights=tuple(p.coordination_sweep_weights))
+                   sweep_windows=tuple(p.coordination_sweep_windows), sweep_weights=tuple(p.coordination_sweep_weights),
+                   max_accounts=p.coordination_max_accounts)
 
 
 @dataclass
@@ -78,12 +80,17 @@ class Result:
     calibration: pd.DataFrame
     sweep: pd.DataFrame
     tweets_per_op: dict
+    left_out: pd.DataFrame = field(default_factory=pd.DataFrame)   # `popular.per_op` of every network (a cap set)
+    heaviest: pd.DataFrame = field(default_factory=pd.DataFrame)   # network, object, events, accounts (a cap set)
 
     def record(self) -> dict:
         """Parameters and results for the run's manifest (plain JSON types)."""
         return {"parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self.settings).items()},
                 "time_resolution_seconds": {n: r.step for n, r in self.networks.items()},
-                "calibration": _records(self.calibration), "coverage": _records(self.coverage)}
+                "calibration": _records(self.calibration), "coverage": _records(self.coverage),
+                **({"popular_objects_left_out": {"per_operation": _records(self.left_out),
+                                                 "heaviest": _records(self.heaviest)}}
+                   if self.settings.max_accounts is not None else {})}
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -204,23 +211,37 @@ def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, ac
 
 
 def _sweep(con, e: ev_mod.Events, s: Settings, n_accounts: int, step: int) -> list[dict]:
-    """Pairs per window and weight threshold, real and (few draws) shuffled."""
+    """Pairs per window and weight threshold, real and (few draws) shuffled; with a cap (`popular`), each
+    window's own crowded cells are left out, and the row says how many events that was."""
     rows = []
     rng = np.random.default_rng(s.seed + 1)
     shift = int(s.shift_hours * 3600)
     weights = list(s.sweep_weights)
     for w in s.sweep_windows:
-        real = pairs_mod.pair_counts(con, e.ev, w, weights)
+        capped = popular.cap_events(con, e.ev, w, s.max_accounts)
+        real = pairs_mod.pair_counts(con, capped.ev, w, weights)
         nulls = []
         for _ in range(s.sweep_draws):
             off = null.offsets(n_accounts, shift, step, rng)
-            t = pc.add(e.ev.column("t"), pa.array(off).take(e.ev.column("uid")))
-            nulls.append(pairs_mod.pair_counts(con, e.ev.set_column(2, "t", t), w, weights))
+            t = pc.add(capped.ev.column("t"), pa.array(off).take(capped.ev.column("uid")))
+            nulls.append(pairs_mod.pair_counts(con, capped.ev.set_column(2, "t", t), w, weights))
         for i, k in enumerate(weights):
             n_null = [draw[i] for draw in nulls]
             rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": real[i],
-                         "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None})
+                         "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None,
+                         **({"events left out": capped.events_left} if s.max_accounts is not None else {})})
+        del capped
     return rows
+
+
+def _heaviest(release, e: ev_mod.Events, capped: popular.Capped, n: int = 5) -> pd.DataFrame:
+    """The objects the cap took most events of (network, object, events, accounts), their text read from one
+    event each."""
+    top = popular.heaviest(capped, n)
+    text = e.meta(release, np.sort(top["first_eid"].to_numpy()))
+    words = dict(zip(text.column("eid").to_pylist(), text.column("object").to_pylist()))
+    return pd.DataFrame({"network": e.network, "object": [words.get(i) for i in top["first_eid"]],
+                         "events left out": top["events"].astype(int), "accounts": top["accounts"].astype(int)})
 
 
 def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | None = None) -> Result:
@@ -235,10 +256,13 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
     opts = getattr(release, "engine_options", {}) or {}    # the run's engine_memory_limit and engine_threads
     con = pairs_mod.connect(opts.get("memory_limit") or pairs_mod.DEFAULT_MEMORY, opts.get("threads"),
                             temp_dir=pairs_mod.spill_folder(release))
-    results, coverage, calib, sweep = {}, [], [], []
+    results, coverage, calib, sweep, left_out, heaviest = {}, [], [], [], [], []
+    ops_of_uid = np.array(accounts.table.column("op").to_pylist(), dtype=object)
     for i, network in enumerate(s.networks):
-        e = ev_mod.events(release, network, accounts)
-        step = ev_mod.resolution(e.ev)
+        every = ev_mod.events(release, network, accounts)
+        step = ev_mod.resolution(every.ev)
+        capped = popular.cap_events(con, every.ev, s.window, s.max_accounts)
+        e = replace(every, ev=capped.ev)          # the events matched (all of them without a cap)
         cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, int(s.shift_hours * 3600), s.seed + i,
                              step, n_acc, s.fdr)
         res = NetworkResult(network, e, step, cal.edges, cal)
@@ -252,10 +276,21 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
             res.evidence_file.parent.mkdir(parents=True, exist_ok=True)
             res.evidence_rows = write_evidence(con, res, accounts, s.window, meta, res.evidence_file)
         coverage += _coverage(con, res, accounts, s.window, meta, active, tweets)
-        calib.append({"network": network, "events": len(e), "undated": e.undated, **cal.row()})
+        calib.append({"network": network, "events": len(every), "undated": e.undated, **cal.row(),
+                      **({"events left out": capped.events_left, "objects left out": capped.objects_left}
+                         if s.max_accounts is not None else {})})
+        if s.max_accounts is not None:
+            left_out.append(popular.per_op(capped, ops_of_uid, network))
+            heaviest.append(_heaviest(release, every, capped))
         if with_sweep:
-            sweep += _sweep(con, e, s, n_acc, step)
+            sweep += _sweep(con, every, s, n_acc, step)
         res.events = replace(e, ev=e.ev.schema.empty_table())   # joins done: the events need not stay (0.4 GB at
         results[network] = res                                   # full scale for the first three types)
-        del e, meta, cal
-    return Result(s, accounts, results, pd.DataFrame(coverage), pd.DataFrame(calib), pd.DataFrame(sweep), tweets)
+        del e, every, capped, meta, cal
+    return Result(s, accounts, results, pd.DataFrame(coverage), pd.DataFrame(calib), pd.DataFrame(sweep), tweets,
+                  _concat(left_out), _concat(heaviest))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -87,6 +87,7 @@ class Params:
     coordination_seed: int
     coordination_sweep_windows: list[int]
     coordination_sweep_weights: list[int]
+    coordination_max_accounts: int | None
     engine_memory_limit: str
     engine_threads: int
     extra: dict = field(default_factory=dict, compare=False)
@@ -320,7 +321,9 @@ def _coordination(v: dict) -> dict:
             "coordination_draws": _whole("coordination_draws", v["coordination_draws"], 1),
             "coordination_shift_hours": float(shift), "coordination_fdr": float(fdr),
             "coordination_seed": _whole("coordination_seed", v["coordination_seed"], 0),
-            "coordination_sweep_windows": windows, "coordination_sweep_weights": weights}
+            "coordination_sweep_windows": windows, "coordination_sweep_weights": weights,
+            "coordination_max_accounts": (None if v["coordination_max_accounts"] is None else
+                                          _whole("coordination_max_accounts", v["coordination_max_accounts"], 2))}
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:
