@@ -46,6 +46,12 @@ TARGET_SHARE = 0.9
 TARGETS = {"ingest_over_parse": 2.0, "ingest_peak_bytes": 2e9, "sequence_wall_s": 600.0,
            "sequence_peak_bytes": 4e9, "growth_50m_over_10m": 1.3, "ingest_over_duckdb": 1.0}
 SECTION = ("<!-- archive:start -->", "<!-- archive:end -->")
+# The sequence's parameters besides the paths. The synthetic archive draws every dataset's hashtags from seven,
+# uniformly: within an hour nearly every two accounts of a dataset share one, so the co-hashtag network's pairs
+# grow with the square of its accounts (notebook 10 spilled 6.8 GB at 10 million tweets and did not finish in
+# 13 minutes). The run is narrowed, as a user would narrow it (`helpers/coordination/popular.py`), and its
+# report says what the cap left out.
+SEQUENCE_PARAMS = {"coordination_max_accounts": 100}
 
 
 # ------------------------------------------------------------------------------------------ sizes and disk
@@ -214,7 +220,8 @@ def measure_size(tweets: float, skip: set[str], keep_cache: bool, save=lambda pa
         log("the whole sequence with the cache built ...")
         res["sequence_started"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         save(res)
-        res["sequence"] = measure.measure_pipeline(measure.write_params(run_dir, folder), "sequence")
+        res["sequence_params"] = SEQUENCE_PARAMS
+        res["sequence"] = measure.measure_pipeline(measure.write_params(run_dir, folder, **SEQUENCE_PARAMS), "sequence")
         log(f"  {res['sequence']['wall_s']:.0f} s, largest process "
             f"{res['sequence']['max_process_rss_bytes'] / GB:.2f} GB")
     shutil.rmtree(run_dir / "unzipped", ignore_errors=True)
@@ -300,6 +307,20 @@ def _size_row(s: dict) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _sequence_lines(res: dict) -> list[str]:
+    """Per size whose sequence was measured: its parameters and each notebook's wall time and kernel peak."""
+    out = []
+    for s in sorted(res["sizes"].values(), key=lambda s: s["tweets"]):
+        rows = _get(s, "sequence", "notebooks") or []
+        if not rows:
+            continue
+        given = ", ".join(f"`{k}: {v}`" for k, v in (s.get("sequence_params") or {}).items()) or "the defaults"
+        cells = "; ".join(f"{r['notebook'][:2]} {r['wall_s']:,.0f} s / {_num(_gb(r.get('kernel_peak_rss_bytes')))} GB"
+                          for r in rows)
+        out += ["", f"Sequence at {s['tweets']:,} tweets ({given}), per notebook (wall / kernel peak): {cells}."]
+    return out
+
+
 def section(res: dict) -> str:
     """The Synthetic archive section of BENCHMARKS.md (markdown, between its markers)."""
     L = [SECTION[0], "## Synthetic archive (issue 16): 48 datasets, ingest and the sequence", "",
@@ -319,6 +340,7 @@ def section(res: dict) -> str:
         L += ["", "The parse limit and DuckDB read the zipped datasets' members extracted beforehand (ingest reads the "
               "zips); DuckDB: `read_csv(all_varchar=true, union_by_name=true)` to one Parquet file, default "
               "settings (all cores). Wall times inside the process for parse, ingest and DuckDB."]
+        L += _sequence_lines(res)
     L += ["", "| target (issue 16) | measured | limit | verdict |", "| --- | ---: | ---: | --- |"]
     for t in targets(res) if res.get("sizes") else targets({"sizes": {}, "main": None}):
         L.append(f"| {t['target']} | {_num(t['value'], t['unit'])} | {_num(t['limit'], t['unit'])} | {t['verdict']} |")
@@ -338,6 +360,17 @@ def write_section(text: str, path: Path) -> None:
 
 # ------------------------------------------------------------------------------------------ main
 
+def resumed(before: dict | None, now: dict, earlier: dict) -> dict:
+    """One size's results: this run's, with the steps only an earlier run measured kept (dated by that run)."""
+    if not before:
+        return now
+    out = dict(now)
+    for step in STEPS:
+        if step not in now and step in before:
+            out[step] = {**before[step], "measured": before[step].get("measured", earlier.get("started"))}
+    return out
+
+
 def _sizes(text: str) -> list[float]:
     return [float(x) for x in text.split(",") if x.strip()]
 
@@ -348,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--also", default="", help="smaller sizes measured first, comma-separated (e.g. 10e6)")
     ap.add_argument("--skip", default="", help=f"steps to leave out ({', '.join(STEPS)})")
     ap.add_argument("--keep-cache", action="store_true", help="keep each size's Parquet cache (bench/archive-run-*)")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the steps of bench/archive-result.json that this run skips (each with its own date)")
     ap.add_argument("--write", action=argparse.BooleanOptionalAction, default=None,
                     help="write the section of BENCHMARKS.md (default: when --tweets >= 50 million)")
     args = ap.parse_args(argv)
@@ -365,14 +400,17 @@ def main(argv: list[str] | None = None) -> int:
         f"{plan['free_bytes'] / GB:.1f} GB free")
     if not plan["ok"]:
         raise SystemExit(refusal(plan, BENCH))
+    out_json = BENCH / "archive-result.json"
+    earlier = json.loads(out_json.read_text()) if args.resume and out_json.exists() else {}
     res = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(), "disk": plan,
            "main": label(args.tweets), "sizes": {}, "skipped": sorted(skip)}
-    out_json = BENCH / "archive-result.json"
+    if earlier:
+        res["resumed_from"] = earlier.get("started")
     report = ROOT / "BENCHMARKS.md" if (args.write if args.write is not None else args.tweets >= TARGET_TWEETS) \
         else BENCH / "BENCHMARKS-archive.md"
     for s in sizes:
         def save(partial: dict, size: float = s) -> None:
-            res["sizes"][label(size)] = partial
+            res["sizes"][label(size)] = resumed(earlier.get("sizes", {}).get(label(size)), partial, earlier)
             res["targets"] = targets(res)
             res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             out_json.write_text(json.dumps(res, indent=1) + "\n")

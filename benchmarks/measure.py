@@ -198,15 +198,16 @@ def measure_duckdb(release: Path, out_dir: Path, runs: int) -> dict:
     return {"runs": [duckdb_once(files, out_dir, f"duckdb-{i + 1}") for i in range(runs)]}
 
 
-def write_params(run_dir: Path, release: Path) -> Path:
-    """A params file pointing every output of the sequence into bench/."""
+def write_params(run_dir: Path, release: Path, **extra) -> Path:
+    """A params file pointing every output of the sequence into bench/ (and any `extra` parameters)."""
     run_dir.mkdir(parents=True, exist_ok=True)
     path = run_dir / "params.yaml"
     path.write_text("# written by benchmarks/run.py: the sequence on the benchmark release, outputs in bench/\n"
                     f"data_dir: {json.dumps(str(release))}\n"
                     f"figures_dir: {json.dumps(str(run_dir / 'figures'))}\n"
                     f"reports_dir: {json.dumps(str(run_dir / 'reports'))}\n"
-                    f"cache_dir: {json.dumps(str(run_dir / 'cache'))}\n")
+                    f"cache_dir: {json.dumps(str(run_dir / 'cache'))}\n"
+                    + "".join(f"{k}: {json.dumps(v)}\n" for k, v in extra.items()))
     return path
 
 

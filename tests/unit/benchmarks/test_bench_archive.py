@@ -94,3 +94,24 @@ def test_section_holds_each_size_and_each_target_and_replaces_itself(tmp_path):
 
 def test_sizes_are_labelled_for_their_folders():
     assert [ba.label(x) for x in (50e6, 2.5e6, 2e5, 1e5)] == ["50M", "2.5M", "200k", "100k"]
+
+
+def test_a_resumed_run_keeps_only_the_steps_it_skipped_each_dated_by_its_run():
+    before = {"tweets": 10, "parse": {"parse_s": 1.0}, "ingest": {"ingest_s": 2.0},
+              "duckdb": {"convert_s": 3.0, "measured": "2026-01-01"}}
+    now = {"tweets": 10, "ingest": {"ingest_s": 9.0}, "sequence": {"wall_s": 5.0}}
+    out = ba.resumed(before, now, {"started": "2026-11-30T15:00:00+00:00"})
+    assert out == {"tweets": 10, "ingest": {"ingest_s": 9.0}, "sequence": {"wall_s": 5.0},
+                   "parse": {"parse_s": 1.0, "measured": "2026-11-30T15:00:00+00:00"},
+                   "duckdb": {"convert_s": 3.0, "measured": "2026-01-01"}}
+    assert ba.resumed(None, now, {}) is now
+
+
+def test_the_section_names_the_sequence_parameters_and_each_notebook():
+    size = {"tweets": 10_000_000, "sequence_params": {"coordination_max_accounts": 100},
+            "sequence": {"notebooks": [
+                {"notebook": "01_ingest_overview", "wall_s": 22.5, "kernel_peak_rss_bytes": 1.5e9},
+                {"notebook": "10_coordination", "wall_s": 300.0}]}}
+    lines = ba._sequence_lines({"sizes": {"10M": size, "50M": {"tweets": 50_000_000}}})
+    assert lines == ["", "Sequence at 10,000,000 tweets (`coordination_max_accounts: 100`), per notebook (wall / "
+                         "kernel peak): 01 22 s / 1.50 GB; 10 300 s / - GB."]
