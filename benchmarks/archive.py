@@ -187,7 +187,8 @@ def measure_parse(files: list[Path]) -> dict:
     return rec
 
 
-def measure_size(tweets: float, skip: set[str], keep_cache: bool, save=lambda partial: None) -> dict:
+def measure_size(tweets: float, skip: set[str], keep_cache: bool, save=lambda partial: None,
+                 only: list[str] | None = None) -> dict:
     """Every step at one size; the cache and DuckDB's output removed at the end (the archive is kept).
     `save` gets the results so far after each step (a run stopped in a long step keeps the steps before it)."""
     measure.LOGS = BENCH / "logs" / f"archive-{label(tweets)}"
@@ -221,6 +222,9 @@ def measure_size(tweets: float, skip: set[str], keep_cache: bool, save=lambda pa
         res["sequence_started"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         save(res)
         res["sequence_params"] = SEQUENCE_PARAMS
+        if only:
+            res["sequence_only"] = list(only)
+        measure.PIPELINE_ONLY = list(only) if only else None
         res["sequence"] = measure.measure_pipeline(measure.write_params(run_dir, folder, **SEQUENCE_PARAMS), "sequence")
         log(f"  {res['sequence']['wall_s']:.0f} s, largest process "
             f"{res['sequence']['max_process_rss_bytes'] / GB:.2f} GB")
@@ -266,12 +270,14 @@ def targets(res: dict) -> list[dict]:
     ingest_peak = _get(main, "ingest", "max_process_rss_bytes")
     duck_s, duck_peak = _get(main, "duckdb", "convert_s"), _get(main, "duckdb", "max_process_rss_bytes")
     seq_s, seq_peak = _get(main, "sequence", "wall_s"), _get(main, "sequence", "max_process_rss_bytes")
+    partial = bool(main.get("sequence_only"))
     growth = None
     smaller = [s for k, s in res["sizes"].items() if k != res["main"]]
     if smaller and main:
         ref = max(smaller, key=lambda s: s["tweets"])
-        peaks = [ratio(_get(main, step, "max_process_rss_bytes"), _get(ref, step, "max_process_rss_bytes"))
-                 for step in ("ingest", "sequence")]
+        peaks = [ratio(_get(main, "ingest", "max_process_rss_bytes"), _get(ref, "ingest", "max_process_rss_bytes")),
+                 ratio(*_common_kernel_peaks(main, ref)) if partial or ref.get("sequence_only") else
+                 ratio(_get(main, "sequence", "max_process_rss_bytes"), _get(ref, "sequence", "max_process_rss_bytes"))]
         growth = max((p for p in peaks if p is not None), default=None)
     rows = [
         ("ingest <= 2x the parse limit", ratio(ingest_s, parse_s), TARGETS["ingest_over_parse"], "x"),
@@ -283,8 +289,25 @@ def targets(res: dict) -> list[dict]:
         ("ingest / DuckDB time <= 1", ratio(ingest_s, duck_s), TARGETS["ingest_over_duckdb"], "x"),
         ("ingest / DuckDB peak memory <= 1", ratio(ingest_peak, duck_peak), TARGETS["ingest_over_duckdb"], "x"),
     ]
-    return [{"target": t, "value": v, "limit": lim, "unit": u, "verdict": _verdict(v, lim, at_target)}
-            for t, v, lim, u in rows]
+    out = [{"target": t, "value": v, "limit": lim, "unit": u, "verdict": _verdict(v, lim, at_target)}
+           for t, v, lim, u in rows]
+    if partial:   # a sequence of some notebooks only says nothing of the whole sequence's time and peak
+        for row in out[2:4]:
+            row["verdict"] = (f"NOT MEASURED (notebooks {', '.join(main['sequence_only'])} only: "
+                              f"{'within' if row['value'] is not None and row['value'] <= row['limit'] else 'over'} "
+                              "the limit)")
+    return out
+
+
+def _common_kernel_peaks(main: dict, ref: dict) -> tuple[float | None, float | None]:
+    """The largest notebook kernel of each size over the notebooks both ran: like with like when one size
+    ran part of the sequence."""
+    a = {r["notebook"]: r.get("kernel_peak_rss_bytes") for r in _get(main, "sequence", "notebooks") or []}
+    b = {r["notebook"]: r.get("kernel_peak_rss_bytes") for r in _get(ref, "sequence", "notebooks") or []}
+    both = [n for n in a if n in b and a[n] and b[n]]
+    if not both:
+        return None, None
+    return max(a[n] for n in both), max(b[n] for n in both)
 
 
 def _num(v, unit: str = "") -> str:
@@ -315,6 +338,8 @@ def _sequence_lines(res: dict) -> list[str]:
         if not rows:
             continue
         given = ", ".join(f"`{k}: {v}`" for k, v in (s.get("sequence_params") or {}).items()) or "the defaults"
+        if s.get("sequence_only"):
+            given += f"; notebooks {', '.join(s['sequence_only'])} only"
         cells = "; ".join(f"{r['notebook'][:2]} {r['wall_s']:,.0f} s / {_num(_gb(r.get('kernel_peak_rss_bytes')))} GB"
                           for r in rows)
         out += ["", f"Sequence at {s['tweets']:,} tweets ({given}), per notebook (wall / kernel peak): {cells}."]
@@ -381,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--also", default="", help="smaller sizes measured first, comma-separated (e.g. 10e6)")
     ap.add_argument("--skip", default="", help=f"steps to leave out ({', '.join(STEPS)})")
     ap.add_argument("--keep-cache", action="store_true", help="keep each size's Parquet cache (bench/archive-run-*)")
+    ap.add_argument("--only", nargs="+", metavar="NB",
+                    help="the sequence of these notebooks only (e.g. 01 02 ... 11 without 10), said in the report")
     ap.add_argument("--resume", action="store_true",
                     help="keep the steps of bench/archive-result.json that this run skips (each with its own date)")
     ap.add_argument("--write", action=argparse.BooleanOptionalAction, default=None,
@@ -406,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
            "main": label(args.tweets), "sizes": {}, "skipped": sorted(skip)}
     if earlier:
         res["resumed_from"] = earlier.get("started")
+        res["sizes"] = dict(earlier.get("sizes", {}))   # the sizes this run has not reached yet keep their results
     report = ROOT / "BENCHMARKS.md" if (args.write if args.write is not None else args.tweets >= TARGET_TWEETS) \
         else BENCH / "BENCHMARKS-archive.md"
     for s in sizes:
@@ -415,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             res["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             out_json.write_text(json.dumps(res, indent=1) + "\n")
             write_section(section(res), report)
-        save(measure_size(s, skip, args.keep_cache, save))
+        save(measure_size(s, skip, args.keep_cache, save, args.only))
     log(f"wrote {out_json.relative_to(ROOT)} and {report.relative_to(ROOT)}")
     for t in res["targets"]:
         log(f"  {t['verdict']:<12} {t['target']}")

@@ -115,3 +115,22 @@ def test_the_section_names_the_sequence_parameters_and_each_notebook():
     lines = ba._sequence_lines({"sizes": {"10M": size, "50M": {"tweets": 50_000_000}}})
     assert lines == ["", "Sequence at 10,000,000 tweets (`coordination_max_accounts: 100`), per notebook (wall / "
                          "kernel peak): 01 22 s / 1.50 GB; 10 300 s / - GB."]
+
+
+def test_a_sequence_of_some_notebooks_is_no_verdict_and_grows_like_with_like():
+    """Notebooks 01 and 11 at 50M against the same two at 10M (not against 10M's notebook 10)."""
+    main = _size(50_000_000, 150.0, 290.0, 1.2 * GB, 300.0, 2.0 * GB, 500.0, 1.6 * GB)
+    main["sequence_only"] = ["01", "11"]
+    main["sequence"]["notebooks"] = [{"notebook": "01_ingest_overview", "kernel_peak_rss_bytes": 1.6 * GB},
+                                     {"notebook": "11_cross_operation", "kernel_peak_rss_bytes": 1.0 * GB}]
+    res = _res(main)
+    res["sizes"]["10M"]["sequence"]["notebooks"] = [
+        {"notebook": "01_ingest_overview", "kernel_peak_rss_bytes": 1.0 * GB},
+        {"notebook": "10_coordination", "kernel_peak_rss_bytes": 3.0 * GB},
+        {"notebook": "11_cross_operation", "kernel_peak_rss_bytes": 0.5 * GB}]
+    got = {t["target"]: t for t in ba.targets(res)}
+    verdict = got["sequence (cache built) <= 10 min"]["verdict"]
+    assert verdict == "NOT MEASURED (notebooks 01, 11 only: within the limit)"
+    assert got["no process of the sequence above 4 GB"]["verdict"].startswith("NOT MEASURED (notebooks 01, 11 only")
+    assert got["largest process at 50M <= 1.3x at 10M (ingest, sequence)"]["value"] == pytest.approx(1.6)
+    assert got["ingest peak <= 2 GB"]["verdict"] == "PASS"
