@@ -12,7 +12,8 @@ Modules, each small, in the order data flows through them:
 - `pairs`: events + a time window -> account pairs that did the same thing within the window
   (a windowed self-join in DuckDB), with the toolkit-compatible directed weights and our undirected ones.
 - `null`: events + pairs -> a calibration against timelines shifted at random (many draws): pairs and
-  coordinated accounts against the null distribution, and per pair a p-value with FDR control.
+  coordinated accounts against the null distribution, and per pair a p-value with FDR control and the
+  shuffled copies' false discovery rate of its weight.
 - `groups`: kept pairs -> igraph networks, components, Leiden communities, GraphML / CSV edge lists.
 - `amplification`: retweets, replies and mentions -> self-amplification shares and top targets.
 - `run`: all of the above for every network type -> `Result`: kept pairs, calibration, groups, the evidence

@@ -11,9 +11,19 @@ resolution steps (minutes on the real files) within +-`shift` seconds, a new off
 draw. Each account keeps its activity (what, how often, its rhythm), each object keeps its popularity;
 only the alignment between accounts is broken.
 
-Per pair p-value: P(X >= w) for X ~ Poisson(lambda), lambda the pair's mean null weight over the draws
-with one pseudo-draw of weight 1 added (a pair never seen in the null is not given lambda = 0):
-lambda = (sum of null weights + 1) / (draws + 1). A pair survives when its BH q-value <= `fdr`.
+Two questions, both asked of every kept pair; it survives (is *coordinated beyond chance*) when both
+answers are at most `fdr`:
+- Is this pair's weight unusual for this pair? Its p-value P(X >= w) for X ~ Poisson(lambda), lambda the
+  pair's mean null weight over the draws with one pseudo-draw of weight 1 added (a pair never seen in the
+  null is not given lambda = 0): lambda = (sum of null weights + 1) / (draws + 1); `q` is its
+  Benjamini-Hochberg q-value over the kept pairs.
+- Do pairs of this weight stand out from the pairs chance makes? Only the pairs whose real weight reached
+  the minimum are tested, so the per-pair test alone does not see how many of all possible pairs reach a
+  weight by chance: with dense activity (many accounts on the same objects, on the same daily rhythm)
+  thousands of pairs reach weight 2 in every shuffled copy, and each of them, rare for itself, would pass.
+  `q_weight` is the shuffled copies' answer (the target-decoy estimate of the false discovery rate): for a
+  threshold t, FDR(t) = (mean number of shuffled pairs with weight >= t) / (real pairs with weight >= t),
+  capped at 1; a pair of weight w gets the smallest FDR(t) over the thresholds t <= w it passes.
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from helpers.coordination import pairs as pairs_mod
 @dataclass
 class Calibration:
     draws: pd.DataFrame      # draw, pairs, accounts (in the shuffled data, weight >= min_weight)
-    edges: pd.DataFrame      # u1, u2, weight, null_mean, null_reached, p, q, survives
+    edges: pd.DataFrame      # u1, u2, weight, null_mean, null_reached, p, q, q_weight, survives
     real_pairs: int
     real_accounts: int
     min_weight: int
@@ -107,6 +117,22 @@ def bh(p: np.ndarray) -> np.ndarray:
     return out
 
 
+def weight_fdr(real_weights: np.ndarray, null_counts: dict[int, int], draws: int) -> np.ndarray:
+    """`q_weight` of each real weight (see the module docstring): `null_counts` maps a weight to the number of
+    shuffled pairs with exactly that weight, summed over the `draws` copies."""
+    w = np.asarray(real_weights, dtype=np.int64)
+    if not len(w):
+        return np.array([], dtype=float)
+    levels = np.unique(w)                                           # thresholds: the weights the real pairs have
+    real_ge = np.array([(w >= t).sum() for t in levels], dtype=float)
+    null_w = np.array(sorted(null_counts), dtype=np.int64)
+    null_n = np.array([null_counts[k] for k in null_w], dtype=float)
+    null_ge = np.array([null_n[null_w >= t].sum() for t in levels]) / max(int(draws), 1)
+    fdr = np.minimum(null_ge / real_ge, 1.0)
+    q = np.minimum.accumulate(fdr)                                  # the best threshold at or below each weight
+    return q[np.searchsorted(levels, w)]
+
+
 def calibrate(con, ev: pa.Table, window: int, min_weight: int, draws: int, shift: int, seed: int,
               step: int, n_accounts: int, fdr: float = 0.05) -> Calibration:
     """Real pairs against `draws` shifted copies (see the module docstring)."""
@@ -115,19 +141,22 @@ def calibrate(con, ev: pa.Table, window: int, min_weight: int, draws: int, shift
                 f"WHERE weight >= {int(min_weight)}")
     con.execute("CREATE OR REPLACE TEMP TABLE acc (u1 INTEGER, u2 INTEGER, s BIGINT, reached BIGINT)")
     rng = np.random.default_rng(seed)
-    rows = []
+    rows, null_counts = [], {}
     for d in range(int(draws)):
         con.register("offs", pa.table({"uid": pa.array(np.arange(n_accounts, dtype=np.int32)),
                                        "off": pa.array(offsets(n_accounts, shift, step, rng))}))
         con.execute("CREATE OR REPLACE TEMP TABLE shifted AS "
                     "SELECT ev.eid, ev.uid, ev.t + offs.off AS t, ev.oid FROM ev JOIN offs USING (uid)")
         con.execute(f"CREATE OR REPLACE TEMP TABLE np AS {pairs_mod.undirected_sql('shifted', window)}")
-        n_pairs, n_acc = con.execute(f"""
+        n_pairs, n_acc = con.sql(f"""
             SELECT (SELECT count(*) FROM np WHERE weight >= {int(min_weight)}),
                    (SELECT count(DISTINCT u) FROM (SELECT u1 AS u FROM np WHERE weight >= {int(min_weight)}
                                                    UNION ALL SELECT u2 FROM np WHERE weight >= {int(min_weight)}))
-        """).fetchone()
+        """).fetchall()[0]
         rows.append({"draw": d, "pairs": int(n_pairs), "accounts": int(n_acc)})
+        for weight, n in con.sql(f"SELECT weight, count(*) FROM np WHERE weight >= {int(min_weight)} "
+                                 "GROUP BY weight").fetchall():
+            null_counts[int(weight)] = null_counts.get(int(weight), 0) + int(n)
         con.execute("""INSERT INTO acc SELECT r.u1, r.u2, np.weight, (np.weight >= r.weight)::BIGINT
                        FROM real r JOIN np ON r.u1 = np.u1 AND r.u2 = np.u2""")
     edges = con.execute("""
@@ -140,7 +169,8 @@ def calibrate(con, ev: pa.Table, window: int, min_weight: int, draws: int, shift
     edges["null_mean"] = edges["null_sum"] / max(int(draws), 1)
     edges["p"] = poisson_tail(edges["weight"].to_numpy(), lam)
     edges["q"] = bh(edges["p"].to_numpy())
-    edges["survives"] = edges["q"] <= fdr
+    edges["q_weight"] = weight_fdr(edges["weight"].to_numpy(), null_counts, int(draws))
+    edges["survives"] = (edges["q"] <= fdr) & (edges["q_weight"] <= fdr)
     edges = edges.drop(columns="null_sum")
     return Calibration(pd.DataFrame(rows, columns=["draw", "pairs", "accounts"]), edges,
                        real_pairs=len(edges), real_accounts=_accounts(edges), min_weight=int(min_weight),

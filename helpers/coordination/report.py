@@ -205,7 +205,8 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
         names = groups_mod.display_names(result.accounts)
         pairs = pd.DataFrame({"userid_1": ids[e["u1"]], "account_1": names[e["u1"]], "userid_2": ids[e["u2"]],
                               "account_2": names[e["u2"]], "weight": e["weight"], "null_mean": e["null_mean"],
-                              "p": e["p"], "q": e["q"], "beyond_chance": e["survives"]})
+                              "p": e["p"], "q": e["q"], "q_weight": e["q_weight"],
+                              "beyond_chance": e["survives"]})
         pairs.to_csv(out / f"{network}_pairs.csv", index=False)
         written.append(out / f"{network}_pairs.csv")
         if res.evidence_file is not None:   # streamed there by `run.analyse(..., evidence_to=evidence_folder(...))`

@@ -62,7 +62,7 @@ class NetworkResult:
     network: str
     events: ev_mod.Events               # after `analyse`: the counts only (its event table is released)
     step: int
-    edges: pd.DataFrame                 # u1, u2, weight, null_mean, null_reached, p, q, survives
+    edges: pd.DataFrame                 # u1, u2, weight, null_mean, null_reached, p, q, q_weight, survives
     calibration: null.Calibration
     groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     graph: object = None

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from helpers.data import catalog
 from helpers.data.schema import USER_COLUMNS
 from helpers.synthetic.sample import Style, rng_for
-from helpers.synthetic.sample.formats import count_strings
+from helpers.synthetic.sample.formats import count_strings, tweet_time_strings
 
 CHUNK_ROWS = 100_000          # tweets per generated chunk (about; a chunk ends at a day's end): ~250 MB peak
 DEFAULT_TWEETS = 60
@@ -188,16 +188,6 @@ def _minutes(d: catalog.Dataset, chunk: Chunk, rng: np.random.Generator, peak_ho
     return np.clip(local - utc_offset_minutes(d), 0, span - 1)
 
 
-def _time_strings(minute: np.ndarray) -> pa.Array:
-    """`YYYY-MM-DD HH:MM` of minutes since 1970 (a table of the chunk's dates and of the minutes of a day)."""
-    day = minute // 1440
-    d0 = int(day.min())
-    dates = np.datetime_as_string(np.arange(d0, int(day.max()) + 1).astype("datetime64[D]"), unit="D")
-    hhmm = pa.array([f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)], pa.string())
-    return pc.binary_join_element_wise(pa.array(dates.tolist(), pa.string()).take(pa.array(day - d0)),
-                                       hhmm.take(pa.array(minute % 1440)), " ")
-
-
 def _tag_combos(style: Style, own_tag: str) -> tuple[list[str], list[str]]:
     """Every hashtag combination a tweet can have, as (list field, text suffix): code 0 none, 1..7 one tag,
     8 + 7a + b the tags a then b; odd codes add the operation's own tag. Empty lists are '' (set per row)."""
@@ -266,7 +256,7 @@ def tweet_chunk(d: catalog.Dataset, chunk: Chunk, users: pa.Table, seed: int, st
         **{c: who.column(c) for c in USER_COLUMNS},
         "tweet_language": pa.array(lang.tolist(), pa.string()),
         "tweet_text": text,
-        "tweet_time": _time_strings(minute),
+        "tweet_time": tweet_time_strings(minute),
         "tweet_client_name": clients.take(pa.array(client)),
         "in_reply_to_userid": _choose(reply, users.column("userid")[0].as_py(), ""),
         "in_reply_to_tweetid": _ids(rng, n, 10**17, 10**15, reply),

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from helpers.data.schema import TWEET_COLUMNS, TWEET_COLUMNS_2018
-from helpers.synthetic.sample.calibration import DAY0, MIN0, N_DAYS, STYLES, TWEET_COLUMNS_2020, join_groups
+from helpers.synthetic.sample.calibration import STYLES, TWEET_COLUMNS_2020, join_groups
 
 # ----------------------------------------------------------------------------------------------------
 # Style: what differs between the October 2018 files and later releases
@@ -75,18 +75,21 @@ def count_strings(values: np.ndarray, style: Style) -> pa.Array:
 
 
 @lru_cache(maxsize=1)
-def _time_parts() -> tuple[pa.Array, pa.Array]:
-    """Date strings for every day and 'HH:MM' for every minute of a day (joined per row, vectorised)."""
-    dates = np.datetime_as_string(DAY0 + np.arange(N_DAYS + 1).astype("timedelta64[D]"), unit="D")
-    hhmm = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
-    return pa.array(dates.tolist(), pa.string()), pa.array(hhmm, pa.string())
+def _minutes_of_day() -> pa.Array:
+    """'HH:MM' for every minute of a day (joined to the dates per row, vectorised)."""
+    return pa.array([f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)], pa.string())
 
 
-def tweet_time_strings(abs_minute: np.ndarray) -> pa.Array:
-    """`YYYY-MM-DD HH:MM` in UTC, minute resolution, as in the release."""
-    dates, hhmm = _time_parts()
-    rel = abs_minute - MIN0
-    return pc.binary_join_element_wise(dates.take(pa.array(rel // 1440)), hhmm.take(pa.array(rel % 1440)), " ")
+def tweet_time_strings(minute: np.ndarray) -> pa.Array:
+    """`YYYY-MM-DD HH:MM` in UTC of minutes since 1970, minute resolution, as in the release (the sample's and
+    the archive's rows: a table of the dates the rows span and of the minutes of a day, joined per row)."""
+    day = np.asarray(minute) // 1440
+    if not len(day):
+        return pa.array([], pa.string())
+    d0 = int(day.min())
+    dates = np.datetime_as_string(np.arange(d0, int(day.max()) + 1).astype("datetime64[D]"), unit="D")
+    return pc.binary_join_element_wise(pa.array(dates.tolist(), pa.string()).take(pa.array(day - d0)),
+                                       _minutes_of_day().take(pa.array(np.asarray(minute) % 1440)), " ")
 
 
 def csv_bytes(table: pa.Table, style: Style, header: bool) -> bytes:

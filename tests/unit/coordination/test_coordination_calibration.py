@@ -146,3 +146,32 @@ def test_evidence_streamed_in_batches_is_every_match_and_the_examples_are_the_fi
     assert picks["group"].tolist() == want["group"].tolist()
     assert picks["tweetid"].tolist() == want["tweetid_1"].tolist()
     assert picks["account"].tolist() == want["account_1"].tolist()
+
+
+def test_weight_fdr_is_the_shuffled_share_at_the_best_threshold_at_or_below_each_weight():
+    # real pairs: weights 2, 2, 2, 2, 3, 3, 7; shuffled (2 draws, summed): 6 of weight 2, 2 of weight 3
+    q = null.weight_fdr(np.array([2, 3, 7, 2, 2, 3, 2]), {2: 6, 3: 2}, draws=2)
+    # t=2: (6 + 2) / 2 / 7 = 4/7; t=3: 2 / 2 / 3 = 1/3; t=7: 0 / 1 = 0
+    assert q.tolist() == pytest.approx([4 / 7, 1 / 3, 0.0, 4 / 7, 4 / 7, 1 / 3, 4 / 7])
+    # more shuffled than real pairs: capped at 1; a higher threshold with a worse ratio takes the better one below
+    assert null.weight_fdr(np.array([2, 4]), {2: 30, 4: 4}, draws=2).tolist() == pytest.approx([1.0, 1.0])
+    better_below = null.weight_fdr(np.array([2, 2, 2, 2, 5]), {2: 2, 5: 2}, draws=2)
+    assert better_below.tolist() == pytest.approx([0.4] * 5)      # t=5 alone: 1 shuffled for 1 real
+    assert null.weight_fdr(np.array([], dtype=int), {}, draws=3).tolist() == []
+
+
+def test_many_accounts_meeting_by_chance_are_not_coordination_beyond_chance():
+    """1,000 accounts post 16 times each at random minutes of 4 days on one object: no account follows
+    another and there is no shared rhythm, yet thousands of pairs meet twice within a minute, as many in the
+    shuffled copies. Each such pair is rare for itself (its per-pair q passes: the test sees only the pairs
+    that reached the weight), but pairs of that weight are as common by chance: none survives."""
+    rng = np.random.default_rng(5)
+    n_acc, each = 1000, 16
+    uid = np.repeat(np.arange(n_acc, dtype=np.int32), each)
+    t = (rng.integers(0, 4 * 1440, len(uid)) * 60).astype(np.int64)
+    ev = pa.table({"eid": pa.array(np.arange(len(uid), dtype=np.int64)), "uid": pa.array(uid),
+                   "t": pa.array(t), "oid": pa.array(np.zeros(len(uid), dtype=np.int64))})
+    cal = null.calibrate(pairs.connect(), ev, 60, 2, draws=8, shift=12 * 3600, seed=3, step=60, n_accounts=n_acc)
+    assert cal.real_pairs > 1000 and cal.draws["pairs"].mean() > 0.8 * cal.real_pairs
+    assert (cal.edges["q"] <= 0.05).sum() > 1000                   # what the per-pair test alone would call coordinated
+    assert cal.edges["q_weight"].min() > 0.05 and not cal.edges["survives"].any()
