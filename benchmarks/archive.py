@@ -393,6 +393,7 @@ def resumed(before: dict | None, now: dict, earlier: dict) -> dict:
     for step in STEPS:
         if step not in now and step in before:
             out[step] = {**before[step], "measured": before[step].get("measured", earlier.get("started"))}
+            out.update({k: v for k, v in before.items() if k.startswith(f"{step}_")})   # how it was run
     return out
 
 

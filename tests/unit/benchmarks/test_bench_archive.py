@@ -105,6 +105,9 @@ def test_a_resumed_run_keeps_only_the_steps_it_skipped_each_dated_by_its_run():
                    "parse": {"parse_s": 1.0, "measured": "2026-11-30T15:00:00+00:00"},
                    "duckdb": {"convert_s": 3.0, "measured": "2026-01-01"}}
     assert ba.resumed(None, now, {}) is now
+    partial = {"tweets": 10, "sequence": {"wall_s": 5.0}, "sequence_only": ["01"], "sequence_params": {"a": 1}}
+    carried = ba.resumed(partial, {"tweets": 10, "ingest": {"ingest_s": 9.0}}, {"started": "x"})
+    assert carried["sequence_only"] == ["01"] and carried["sequence_params"] == {"a": 1}
 
 
 def test_the_section_names_the_sequence_parameters_and_each_notebook():
