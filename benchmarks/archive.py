@@ -49,8 +49,9 @@ SECTION = ("<!-- archive:start -->", "<!-- archive:end -->")
 # The sequence's parameters besides the paths. The synthetic archive draws every dataset's hashtags from seven,
 # uniformly: within an hour nearly every two accounts of a dataset share one, so the co-hashtag network's pairs
 # grow with the square of its accounts (notebook 10 spilled 6.8 GB at 10 million tweets and did not finish in
-# 13 minutes). The run is narrowed, as a user would narrow it (`helpers/coordination/popular.py`), and its
-# report says what the cap left out.
+# 13 minutes). A cap on popular objects (`helpers/coordination/popular.py`) is set as a user would set it, and
+# the report says what it left out: at 10 million tweets, nothing (no hashtag had more than 100 accounts in one
+# window; the cost is the many accounts meeting on a few hashtags, BENCHMARKS.md findings section 6).
 SEQUENCE_PARAMS = {"coordination_max_accounts": 100}
 
 
