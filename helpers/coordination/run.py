@@ -238,6 +238,8 @@ def _heaviest(release, e: ev_mod.Events, capped: popular.Capped, n: int = 5) -> 
     """The objects the cap took most events of (network, object, events, accounts), their text read from one
     event each."""
     top = popular.heaviest(capped, n)
+    if top.empty:   # nothing left out: no need to read the release again for the texts
+        return pd.DataFrame(columns=["network", "object", "events left out", "accounts"])
     text = e.meta(release, np.sort(top["first_eid"].to_numpy()))
     words = dict(zip(text.column("eid").to_pylist(), text.column("object").to_pylist()))
     return pd.DataFrame({"network": e.network, "object": [words.get(i) for i in top["first_eid"]],

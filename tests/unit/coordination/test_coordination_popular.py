@@ -124,6 +124,8 @@ def test_a_capped_run_leaves_the_crowd_out_and_says_so_everywhere(crowded_releas
 def test_a_cap_that_takes_nothing_says_nothing_was_left_out(crowded_release):
     result = run.analyse(crowded_release, _settings(10), with_sweep=False)
     assert result.calibration.iloc[0]["events left out"] == 0
+    assert result.heaviest.empty and result.record()["popular_objects_left_out"] == {"per_operation": [],
+                                                                                     "heaviest": []}
     assert report.popular_statement(result).endswith("No object was that crowded in this run: nothing was left out.")
 
 
