@@ -28,13 +28,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-LEFT_COLUMNS = ["uid", "oid", "events", "cells", "first_eid"]
+LEFT_SCHEMA = pa.schema([("uid", pa.int32()), ("oid", pa.int64()), ("events", pa.int64()), ("cells", pa.int64()),
+                         ("first_eid", pa.int64())])
 
 
 @dataclass
 class Capped:
     ev: pa.Table          # the events kept
-    left: pa.Table        # LEFT_COLUMNS: per account and object, the events left out (none without a cap)
+    left: pa.Table        # LEFT_SCHEMA: per account and object, the events left out (none without a cap)
     cap: int | None
 
     @property
@@ -47,9 +48,7 @@ class Capped:
 
 
 def _empty_left() -> pa.Table:
-    return pa.table({"uid": pa.array([], pa.int32()), "oid": pa.array([], pa.int64()),
-                     "events": pa.array([], pa.int64()), "cells": pa.array([], pa.int64()),
-                     "first_eid": pa.array([], pa.int64())})
+    return LEFT_SCHEMA.empty_table()
 
 
 def cap_events(con, ev: pa.Table, window: int, cap: int | None) -> Capped:
@@ -76,7 +75,7 @@ def cap_events(con, ev: pa.Table, window: int, cap: int | None) -> Capped:
     finally:
         con.execute("DROP TABLE IF EXISTS crowded")
         con.unregister("ev_all")
-    return Capped(kept.cast(ev.schema), left.cast(_empty_left().schema), int(cap))
+    return Capped(kept.cast(ev.schema), left.cast(LEFT_SCHEMA), int(cap))
 
 
 def per_op(capped: Capped, ops_of_uid: np.ndarray, network: str) -> pd.DataFrame:
