@@ -472,3 +472,191 @@ def test_sample_scale_of_real_and_synthetic_releases():
     assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": {"scale": 0.5}})) == 0.5
     assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": None})) is None
     assert scorecard.sample_scale(Opened(ops=[], tables={}, synthetic=True, manifest={"sample": {"scale": 0}})) is None
+
+
+# ------------------------------------------------------------------ every adapter on a crafted release
+# Issue 17: the metric adapters of registry.py were evaluated only by the slow sample run. Here each one is
+# evaluated on a small release written by hand, through the engine (`Frames(release)`, as notebook 09 reads
+# it) and through whole-file frames of the same release (`Frames(**given)`), with values counted by hand
+# from the rows below (never by calling the code under test).
+
+def _crafted_release(builder):
+    """ira: 9 tweets by A, B, C (D has none); a users file of A-D. iranian: 3 tweets by E, F; no users file.
+
+    ira, tweet by tweet (time UTC, language, retweet, likes, hashtags, urls, text):
+      1 A 2014-12-31 23:59 ru       3 likes  MH17            www.rt.com/a           "Russia and Ukraine"
+      2 A 2014-12-01 00:00 ru  RT   0        -               rt.com/b, rt.com/c     "Russia"
+      3 B 2014-12-15 12:00 ru       1        mh17, Syria     -                      "Syria"
+      4 B 2015-01-01 00:00 ru       0        -               bit.ly/x
+      5 B 2015-02-10 08:00 en      10        -               www.rt.com/d
+      6 C 2015-02-20 08:00 en       0        MH17, MH17      -
+      7 C 2015-05-05 08:00 en       0
+      8 C 2015-05-06 08:00 und RT   0
+      9 A 2016-01-01 00:00 (empty)  2
+    iranian: 10 E 2015-03-01 fa, MH17, rt.com/z; 11 E 2015-03-02 fa; 12 F 2016-07-01 fa RT.
+    users (followers, following, created, account language): A 10 3 2013-12-31 en, B 11 3 2014-01-01 ru,
+    C 0 7 2014-06-01 en, D 50 1 2016-03-01 en."""
+    t = builder.tweet
+    a, b, c, e, f = "1001", "1002", "1003", "2001", "2002"
+    rows = [
+        t(user=a, tweet_time="2014-12-31 23:59", tweet_language="ru", like_count=3, hashtags=["MH17"],
+          urls=["https://www.rt.com/a"], tweet_text="Russia and Ukraine"),
+        t(user=a, tweet_time="2014-12-01 00:00", tweet_language="ru", is_retweet=True,
+          urls=["https://rt.com/b", "https://rt.com/c"], tweet_text="Russia"),
+        t(user=b, tweet_time="2014-12-15 12:00", tweet_language="ru", like_count=1, hashtags=["mh17", "Syria"],
+          tweet_text="Syria"),
+        t(user=b, tweet_time="2015-01-01 00:00", tweet_language="ru", urls=["https://bit.ly/x"]),
+        t(user=b, tweet_time="2015-02-10 08:00", tweet_language="en", like_count=10, urls=["https://www.rt.com/d"]),
+        t(user=c, tweet_time="2015-02-20 08:00", tweet_language="en", hashtags=["MH17", "MH17"]),
+        t(user=c, tweet_time="2015-05-05 08:00", tweet_language="en"),
+        t(user=c, tweet_time="2015-05-06 08:00", tweet_language="und", is_retweet=True),
+        t(user=a, tweet_time="2016-01-01 00:00", tweet_language="", like_count=2),
+    ]
+    iran = [t(user=e, tweet_time="2015-03-01 10:00", tweet_language="fa", hashtags=["MH17"],
+              urls=["https://rt.com/z"]),
+            t(user=e, tweet_time="2015-03-02 10:00", tweet_language="fa"),
+            t(user=f, tweet_time="2016-07-01 10:00", tweet_language="fa", is_retweet=True)]
+    u = builder.user
+    users = [u(user=a, user_screen_name="Alpha", follower_count=10, following_count=3,
+               account_creation_date="2013-12-31", account_language="en"),
+             u(user=b, user_screen_name="Beta", follower_count=11, following_count=3,
+               account_creation_date="2014-01-01", account_language="ru"),
+             u(user=c, user_screen_name="Gamma", follower_count=0, following_count=7,
+               account_creation_date="2014-06-01", account_language="en"),
+             u(user="1004", user_screen_name="Delta", follower_count=50, following_count=1,
+               account_creation_date="2016-03-01", account_language="en")]
+    builder.write("ira_tweets_csv_hashed.csv", rows)
+    builder.write("ira_users_csv_hashed.csv", users)
+    builder.write("iranian_tweets_csv_hashed.csv", iran)
+    return builder.open()
+
+
+def _frames_of(opened) -> scorecard.Frames:
+    """Whole-file frames of the opened release (the oracle `Frames` of test_scorecard_engine.py)."""
+    from helpers.metrics import content
+    ops = opened.ops_with("tweets")
+    given = {"tweets": opened.tweets(list(scorecard.CLAIM_TWEET_COLUMNS), ops=ops, dated=False),
+             "users": opened.users(list(scorecard.CLAIM_USER_COLUMNS), ops=opened.ops_with("users")),
+             "hashtags": opened.exploded("hashtags", ["tweetid", "tweet_time"], ops=ops, dated=False),
+             "urls": content.with_domains(opened.exploded("urls", ["tweetid"], ops=ops, dated=False))}
+    for op in ops:
+        given[f"texts:{op}"] = opened.tweets(["tweet_text"], ops=[op], dated=False)
+    return scorecard.Frames(**given)
+
+
+@pytest.fixture(scope="module")
+def crafted_release(tmp_path_factory):
+    from conftest import ReleaseBuilder
+    root = tmp_path_factory.mktemp("crafted_scorecard")
+    return _crafted_release(ReleaseBuilder(root / "release", root / "cache"))
+
+
+@pytest.fixture(params=["engine", "frames"])
+def crafted(request, crafted_release):
+    """Fresh `Frames` (nothing memoised) over the crafted release: read through the engine, or as frames."""
+    return scorecard.Frames(crafted_release) if request.param == "engine" else _frames_of(crafted_release)
+
+
+def value(fr, metric, op="ira", **args):
+    return scorecard.METRICS[metric].fn(fr, op, **args)
+
+
+D = dt.date
+
+# (metric, op, args, value counted by hand from the rows of _crafted_release)
+CRAFTED_VALUES = [
+    ("tweets", "ira", {}, 9), ("tweets", "iranian", {}, 3),
+    ("users_rows", "ira", {}, 4), ("accounts_with_tweets", "ira", {}, 3), ("accounts_with_tweets", "iranian", {}, 2),
+    ("retweets", "ira", {}, 2), ("retweets", "iranian", {}, 1),
+    ("retweet_share", "ira", {}, 2 / 9), ("retweet_share", "iranian", {}, 1 / 3),
+    ("engagement_total", "ira", {"count": "likes"}, 16), ("engagement_total", "iranian", {"count": "likes"}, 0),
+    ("tweets_in_year", "ira", {"year": 2014}, 3), ("tweets_in_year", "ira", {"year": 2015}, 5),
+    ("tweets_in_year", "ira", {"year": 2016}, 1), ("tweets_in_year", "ira", {"year": 2013}, 0),
+    ("tweets_in_year", "iranian", {"year": 2015}, 2),
+    ("retweets_in_year", "ira", {"year": 2014}, 1), ("retweets_in_year", "ira", {"year": 2015}, 1),
+    ("retweets_in_year", "ira", {"year": 2016}, 0), ("retweets_in_year", "iranian", {"year": 2016}, 1),
+    ("peak_year", "ira", {}, 2015), ("peak_year", "iranian", {}, 2015),
+    ("tweets_on_days", "ira", {"start": D(2014, 12, 31), "end": D(2015, 1, 1)}, 2),
+    ("tweets_on_days", "ira", {"start": D(2015, 1, 2), "end": D(2015, 2, 19)}, 1),
+    ("share_of_tweets", "ira", {"column": "tweet_language", "value": "ru"}, 4 / 9),
+    ("share_of_tweets", "ira", {"column": "tweet_language", "value": "en"}, 3 / 9),
+    ("share_of_tweets", "ira", {"column": "tweet_language", "value": "fa"}, 0.0),
+    ("share_of_tweets", "iranian", {"column": "tweet_language", "value": "fa"}, 1.0),
+    ("rank_of_value", "ira", {"column": "tweet_language", "value": "ru"}, 1),
+    ("rank_of_value", "ira", {"column": "tweet_language", "value": "en"}, 2),
+    ("rank_of_value", "ira", {"column": "tweet_language", "value": "und"}, 4),
+    ("share_ratio", "ira", {"column": "tweet_language", "value": "ru", "other": "en"}, 4 / 3),
+    ("share_ratio", "ira", {"column": "tweet_language", "value": "en", "other": "ru"}, 3 / 4),
+    # ru peaks in December 2014 (3 tweets), en in February 2015 (2): two months later, across a year end
+    ("language_peak_ratio", "ira", {"first": "ru", "then": "en"}, 1.5),
+    ("language_peak_ratio", "ira", {"first": "en", "then": "ru"}, 2 / 3),
+    ("language_peak_lag", "ira", {"first": "ru", "then": "en"}, 2),
+    ("language_peak_lag", "ira", {"first": "en", "then": "ru"}, -2),
+    ("language_peak_lag", "ira", {"first": "ru", "then": "und"}, 5),
+    ("accounts_with_value", "ira", {"column": "account_language", "value": "en"}, 3),
+    ("accounts_with_value", "ira", {"column": "account_language", "value": "ru"}, 1),
+    ("accounts_with_value", "ira", {"column": "account_language", "value": "fa"}, 0),
+    ("accounts_with_value", "iranian", {"column": "account_language", "value": "en"}, 0),
+    ("accounts_created_in_year", "ira", {"year": 2013}, 1), ("accounts_created_in_year", "ira", {"year": 2014}, 2),
+    ("accounts_created_in_year", "ira", {"year": 2015}, 0), ("accounts_created_in_year", "ira", {"year": 2016}, 1),
+    ("accounts_created_in_year", "iranian", {"year": 2014}, 0),
+    ("accounts_created_share", "ira", {"first": 2014, "last": 2015}, 0.5),
+    ("accounts_created_share", "ira", {"first": 2013, "last": 2014}, 0.75),
+    ("accounts_created_share", "ira", {"first": 2016, "last": 2016}, 0.25),
+    # followers 10, 11, 0, 50: the bin edges are 0, 10, 50 (each included in its bin)
+    ("accounts_in_bin", "ira", {"column": "follower_count", "bin": "0"}, 1),
+    ("accounts_in_bin", "ira", {"column": "follower_count", "bin": "<=10"}, 1),
+    ("accounts_in_bin", "ira", {"column": "follower_count", "bin": "<=50"}, 2),
+    ("accounts_in_bin", "ira", {"column": "follower_count", "bin": "<=100"}, 0),
+    ("accounts_in_bin", "ira", {"column": "following_count", "bin": "<=10"}, 4),
+    ("accounts_in_bin", "iranian", {"column": "follower_count", "bin": "<=50"}, 0),
+    ("accounts_share_below", "ira", {"column": "follower_count", "below": 11}, 0.5),
+    ("accounts_share_below", "ira", {"column": "follower_count", "below": 10}, 0.25),
+    ("accounts_share_below", "ira", {"column": "follower_count", "below": 0}, 0.0),
+    ("accounts_share_below", "ira", {"column": "following_count", "below": 4}, 0.75),
+    ("max_followers", "ira", {}, 50),
+    # hashtag occurrences in ira: MH17 3 (one tweet twice), mh17 1, Syria 1; iranian: MH17 1
+    ("hashtag_share", "ira", {"hashtag": "MH17"}, 0.6), ("hashtag_share", "ira", {"hashtag": "mh17"}, 0.2),
+    ("hashtag_share", "ira", {"hashtag": "Ukraine"}, 0.0), ("hashtag_share", "iranian", {"hashtag": "MH17"}, 1.0),
+    # urls in ira: rt.com 4 (two in one tweet), bit.ly 1, over 9 tweets; iranian: rt.com 1 over 3 tweets
+    ("domain_per_tweet", "ira", {"domain": "rt.com"}, 4 / 9), ("domain_per_tweet", "ira", {"domain": "bit.ly"}, 1 / 9),
+    ("domain_per_tweet", "ira", {"domain": "cnn.com"}, 0.0),
+    ("domain_per_tweet", "iranian", {"domain": "rt.com"}, 1 / 3),
+    ("hashtag_tweets", "ira", {"hashtag": "mh17"}, 3), ("hashtag_tweets", "iranian", {"hashtag": "mh17"}, 1),
+    ("hashtag_tweets", "ira", {"hashtag": "MH17", "start": D(2014, 12, 31), "end": D(2014, 12, 31)}, 1),
+    ("hashtag_tweets", "ira", {"hashtag": "Syria"}, 1), ("hashtag_tweets", "ira", {"hashtag": "none"}, 0),
+    ("domain_tweets", "ira", {"domain": "rt.com"}, 3), ("domain_tweets", "ira", {"domain": "bit.ly"}, 1),
+    ("domain_tweets", "iranian", {"domain": "rt.com"}, 1), ("domain_tweets", "ira", {"domain": "cnn.com"}, 0),
+    ("domain_share", "ira", {"domain": "rt.com", "of": "tweets"}, 3 / 9),
+    ("domain_share", "ira", {"domain": "rt.com", "of": "url_tweets"}, 3 / 4),
+    ("domain_share", "iranian", {"domain": "rt.com", "of": "tweets"}, 1 / 3),
+    ("domain_share", "iranian", {"domain": "rt.com", "of": "url_tweets"}, 1.0),
+    ("term_rank", "ira", {"term": "Russia", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 1),
+    ("term_rank", "ira", {"term": "Syria", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 2),
+    ("term_rank", "ira", {"term": "Ukraine", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 3),
+    ("term_rank", "ira", {"term": "Boeing", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 4),
+    ("term_rank", "iranian", {"term": "Russia", "terms": ["Russia", "Syria"]}, 1),  # no term named: after 0
+    ("zero_engagement_share", "ira", {}, 5 / 9), ("zero_engagement_share", "iranian", {}, 1.0),
+    ("account_likes_rank", "ira", {"screen_name": "beta"}, 1),
+    ("account_likes_rank", "ira", {"screen_name": "ALPHA"}, 2),
+    ("account_likes_rank", "ira", {"screen_name": "Gamma"}, 3),
+]
+
+
+def test_every_metric_has_a_crafted_value():
+    assert {m for m, *_ in CRAFTED_VALUES} == set(scorecard.METRICS)
+
+
+def test_every_adapter_gives_the_hand_counted_value_on_the_crafted_release(crafted):
+    """All the values in one Frames (memoised tables shared, as in a run): a memo key shared by two tables
+    (two columns' bins, two domains' reach) would give one table's numbers for the other."""
+    got = [value(crafted, m, op, **args) for m, op, args, _ in CRAFTED_VALUES]
+    wrong = [(m, op, args, g, want) for (m, op, args, want), g in zip(CRAFTED_VALUES, got)
+             if not (g == pytest.approx(want, abs=1e-12) and not isinstance(g, (str, tuple)))]
+    assert not wrong
+
+
+def test_adapters_in_reverse_order_give_the_same_values(crafted):
+    """The same values asked in the opposite order (memoised tables first made by another claim)."""
+    got = [value(crafted, m, op, **args) for m, op, args, _ in reversed(CRAFTED_VALUES)]
+    assert got == pytest.approx([want for *_, want in reversed(CRAFTED_VALUES)], abs=1e-12)
