@@ -17,6 +17,7 @@ import yaml
 
 from helpers.claims import scorecard
 from helpers.claims.scorecard import Tolerance
+from helpers.present import references
 
 
 @dataclass
@@ -660,3 +661,175 @@ def test_adapters_in_reverse_order_give_the_same_values(crafted):
     """The same values asked in the opposite order (memoised tables first made by another claim)."""
     got = [value(crafted, m, op, **args) for m, op, args, _ in reversed(CRAFTED_VALUES)]
     assert got == pytest.approx([want for *_, want in reversed(CRAFTED_VALUES)], abs=1e-12)
+
+
+# ------------------------------------------------------------------- the claims file: exact messages
+
+def _load_file(tmp_path, data):
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return scorecard.load_claims(path)
+
+
+def _error(tmp_path, data) -> str:
+    with pytest.raises(scorecard.ClaimError) as e:
+        _load_file(tmp_path, data)
+    return str(e.value)
+
+
+SHARE = {"relative": 0.01, "absolute": 0.0005}
+
+
+def test_tolerances_section_gives_each_tolerance_its_reason_in_one_line(tmp_path):
+    data = {"claims": {"S": [claim("s.a.ira", "retweet_share", 0.4, tolerance=dict(SHARE)),
+                             claim("s.b.ira", "tweets", 7, tolerance={"relative": 0.05}),
+                             claim("s.c.ira", "tweets", 7)]},
+            "tolerances": [{**SHARE, "reason": "printed  with\n one decimal"},
+                           {"relative": 0.05, "reason": "bins"}]}
+    a, b, c = _load_file(tmp_path, data)
+    assert a.tolerance == Tolerance(False, 0.01, 0.0005, "printed with one decimal")
+    assert b.tolerance == Tolerance(False, 0.05, 0.0, "bins")
+    assert c.tolerance == Tolerance(True)
+    # a claims file without the section: any tolerance is taken, with no reason
+    (d,) = _load_file(tmp_path, {"claims": {"S": [claim("s.d.ira", "tweets", 7, tolerance={"absolute": 3})]}})
+    assert d.tolerance == Tolerance(False, 0.0, 3.0, "")
+
+
+def test_a_tolerance_not_listed_with_a_reason_is_refused_naming_the_claim(tmp_path):
+    data = {"claims": {"S": [claim("s.a.ira", "tweets", 7, tolerance={"absolute": 3})]},
+            "tolerances": [{"relative": 0.05, "reason": "bins"}]}
+    assert _error(tmp_path, data) == (
+        "claims.yaml, S[0] (s.a.ira): tolerance {'absolute': 3} is not listed under 'tolerances' with its reason: "
+        "add it there (why this size)")
+    bad = {"claims": {"S": [claim("s.a.ira", "tweets", 7, tolerance={"absolute": -3})]}}
+    assert _error(tmp_path, bad) == "claims.yaml, S[0] (s.a.ira): tolerance absolute must be a number >= 0, got -3"
+
+
+@pytest.mark.parametrize("entry", [
+    "a string", {"relative": 0.1}, {"relative": 0.1, "reason": "  "}, {"relative": 0.1, "reason": None},
+    {"reason": "no size"}, {"relative": 0.1, "other": 2, "reason": "why"},
+])
+def test_malformed_tolerances_entries_are_refused_exactly(tmp_path, entry):
+    data = {"claims": {"S": [claim("s.a.ira", "tweets", 7)]}, "tolerances": [{"absolute": 1, "reason": "ok"}, entry]}
+    assert _error(tmp_path, data) == (
+        f"claims.yaml: tolerances[1] must give relative and/or absolute and a reason, got {entry!r}")
+
+
+def test_claim_field_messages_in_full(tmp_path):
+    good = claim("s.x.ira", "tweets", 1)
+    where = "claims.yaml, S[0] (s.x.ira): "
+    no_id = {k: v for k, v in good.items() if k != "id"}
+    assert _error(tmp_path, {"claims": {"S": [no_id]}}) == "claims.yaml, S[0] (?): missing id"
+    no_cite = {k: v for k, v in good.items() if k != "cite"}
+    assert _error(tmp_path, {"claims": {"S": [no_cite]}}) == where + "missing cite"
+    assert _error(tmp_path, {"claims": {"S": [{**good, "colour": 1, "size": 2}]}}) == (
+        where + "unknown field(s) colour, size")
+    known = ", ".join(sorted(references.known_tags()))
+    assert _error(tmp_path, {"claims": {"S": [{**good, "source": ["Q"]}]}}) == (
+        where + f"source must be a list of tags among {known} (helpers/present/references.yaml), got ['Q']")
+    assert _error(tmp_path, {"claims": {"S": [{**good, "compare": "near"}]}}) == (
+        where + "compare must be one of equal, at_least, at_most, got 'near'")
+    assert _error(tmp_path, {"claims": {"S": [{**good, "metric": "nope"}]}}) == (
+        where + f"unknown metric 'nope'; known: {', '.join(sorted(scorecard.METRICS))}")
+    lacking = claim("s.x.ira", "share_of_tweets", 0.5, tolerance={"absolute": 0.01}, column="c")
+    assert _error(tmp_path, {"claims": {"S": [lacking]}}) == (
+        where + "metric share_of_tweets takes column, value; missing ['value'], unexpected none")
+
+
+def test_known_discrepancy_is_kept_in_one_line(tmp_path):
+    raw = {**claim("s.k.ira", "users_rows", 3841), "known_discrepancy": "  Twitter counts\n 3,841  accounts "}
+    (c,) = _load_file(tmp_path, {"claims": {"S": [raw]}})
+    assert c.known_discrepancy == "Twitter counts 3,841 accounts"
+    (d,) = _load_file(tmp_path, {"claims": {"S": [claim("s.d.ira", "tweets", 1)]}})
+    assert d.known_discrepancy == ""
+
+
+@pytest.mark.parametrize("text", ["", "claims: {S: []}\nother: 1\n", "- 1\n"])
+def test_claims_file_without_the_claims_mapping_is_refused_exactly(tmp_path, text):
+    path = tmp_path / "claims.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(scorecard.ClaimError) as e:
+        scorecard.load_claims(path)
+    assert str(e.value) == ("claims.yaml: expected the keys 'claims' and (optionally) 'tolerances' (source tags "
+                            "resolve through helpers/present/references.yaml)")
+
+
+# ------------------------------------------------------------------------------ evaluation at its edges
+
+def test_at_least_and_at_most_ignore_the_size_of_the_difference(tmp_path, data):
+    claims = [claim("b.least.ira", "tweets", 4, compare="at_least"),
+              claim("b.most.ira", "tweets", 6, compare="at_most"),
+              claim("b.equal.ira", "tweets", 4)]
+    t = evaluate(tmp_path, data, claims)
+    assert t["status"].tolist() == ["matches", "matches", "differs"]
+    assert t["difference"].tolist() == [1.0, -1.0, 1.0]
+
+
+def test_a_difference_equal_to_the_tolerance_matches(tmp_path, data):
+    """5 tweets, published 2, absolute tolerance 2.999999999999: the difference 3 is the limit plus the 1e-12
+    allowed for float error (3 == 2.999999999999 + 1e-12 in binary floating point), so it matches."""
+    assert 2.999999999999 + 1e-12 == 3.0
+    t = evaluate(tmp_path, data, [claim("l.edge.ira", "tweets", 2, tolerance={"absolute": 2.999999999999}),
+                                  claim("l.out.ira", "tweets", 2, tolerance={"absolute": 2.99999999999})])
+    assert t["status"].tolist() == ["matches", "differs"]
+
+
+def test_a_known_discrepancy_rewords_only_a_difference(tmp_path, data):
+    claims = [{**claim("k.same.ira", "users_rows", 3), "known_discrepancy": "Twitter says 4"},
+              {**claim("k.off.ira", "users_rows", 4), "known_discrepancy": "Twitter says 4"},
+              {**claim("k.gone.gru", "users_rows", 4, op="gru"), "known_discrepancy": "Twitter says 4"}]
+    t = evaluate(tmp_path, data, claims)
+    assert t["status"].tolist() == ["matches", scorecard.KNOWN_DISCREPANCY, "cannot be computed"]
+    assert scorecard.KNOWN_DISCREPANCY == "differs (known discrepancy of the source)"
+    t = evaluate(tmp_path, data, claims, synthetic=True, scale=0.5)
+    assert t["status"].tolist() == ["matches (by construction)", scorecard.KNOWN_DISCREPANCY, "cannot be computed"]
+
+
+def test_rows_of_a_claim_without_a_metric_and_of_a_two_helper_metric(tmp_path, data):
+    data_file = {"claims": {"S": [
+        {**claim("r.none.ira", None, None, tolerance=None), "reason": "not recomputed"},
+        claim("r.peak.ira", "language_peak_ratio", 2, tolerance={"relative": 0.05}, first="ru", then="en"),
+        claim("r.span.ira", "tweets_on_days", 3, start="2014-07-16", end="2015-01-01"),
+        claim("r.share.ira", "retweet_share", 0.4, tolerance={"absolute": 0.001})]},
+        "tolerances": [{"relative": 0.05, "reason": "a  ratio of\npeaks"}, {"absolute": 0.001, "reason": "printed"}]}
+    claims = _load_file(tmp_path, data_file)
+    release = Opened(ops=["ira", "iranian"], tables={"ira": ("tweets", "users"), "iranian": ("tweets",)})
+    t = scorecard.evaluate(claims, release, scorecard.Frames(tweets=data[0], users=data[1])).set_index("id")
+    none = t.loc["r.none.ira"]
+    assert (none["helpers"], none["unit"], none["window"], none["tolerance"], none["noun"],
+            none["tolerance_reason"], none["status"], none["reason"]) == (
+        "", "", "", "", "", "", "cannot be computed", "not recomputed")
+    assert math.isnan(none["computed"]) and math.isnan(none["difference"]) and math.isnan(none["expected"])
+    peak = t.loc["r.peak.ira"]
+    assert peak["helpers"] == "helpers.metrics.timeline.counts_by_period, helpers.metrics.timeline.peaks"
+    assert (peak["tolerance"], peak["tolerance_reason"], peak["window"]) == (
+        "±5% of the published value", "a ratio of peaks", "")
+    # ru peaks in 2014-07 (2 tweets), en in 2015-01 and 2016-03 (1 each): 2 / 1
+    assert (peak["computed"], peak["status"]) == (2.0, "matches")
+    assert t.loc["r.span.ira", "window"] == "2014-07-16..2015-01-01"
+    assert t.loc["r.span.ira", "computed"] == 3
+    assert t.loc["r.share.ira", "tolerance"] == "±0.1 percentage points"   # a share's absolute bound
+
+
+def test_a_window_inside_one_year_is_named_by_its_days(tmp_path, data):
+    days = claim("w.days.ira", "tweets_on_days", 2, start="2014-07-16", end="2014-07-20")
+    t = evaluate(tmp_path, data, [days], start=dt.date(2015, 1, 1))
+    assert t.loc[0, "reason"] == "2014-07-16 to 2014-07-20 is outside the date range 2015-01-01 to end of data"
+
+
+def test_a_metric_without_a_value_says_so(tmp_path, frames):
+    """Follower counts all missing: the most followed account has no count (pd.NA), not a crash."""
+    tweets = frames.tweets([{"op": "ira", "userid": "a", "tweet_time": "2016-01-01 10:00"}], ops=["ira"])
+    users = frames.users([{"op": "ira", "userid": "a", "user_screen_name": "A", "follower_count": None}], ops=["ira"])
+    assert users["follower_count"].isna().all()
+    t = evaluate(tmp_path, (tweets, users), [claim("v.max.ira", "max_followers", 5)], ops=["ira"],
+                 tables={"ira": ("tweets", "users")})
+    assert (t.loc[0, "status"], t.loc[0, "reason"]) == ("cannot be computed", "no value on this data")
+    assert math.isnan(t.loc[0, "computed"])
+
+
+def test_a_release_whose_manifest_lists_no_operations_holds_none(tmp_path, data):
+    release = Opened(ops=["ira"], tables={"ira": ("tweets",)})
+    release.manifest = {}
+    t = scorecard.evaluate(load(tmp_path, claim("m.ira", "tweets", 5)), release, scorecard.Frames(tweets=data[0]))
+    assert t.loc[0, "reason"] == "the release holds no file for operation 'ira'"
