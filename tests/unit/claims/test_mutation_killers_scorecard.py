@@ -667,6 +667,7 @@ CRAFTED_VALUES = [
     ("term_rank", "ira", {"term": "Ukraine", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 3),
     ("term_rank", "ira", {"term": "Boeing", "terms": ["Ukraine", "Russia", "Syria", "Boeing"]}, 4),
     ("term_rank", "iranian", {"term": "Russia", "terms": ["Russia", "Syria"]}, 1),  # no term named: after 0
+    ("term_rank", "ira", {"term": "Syria", "terms": ["Syria", "Boeing"]}, 1),  # another list: its own ranks
     ("zero_engagement_share", "ira", {}, 5 / 9), ("zero_engagement_share", "iranian", {}, 1.0),
     ("account_likes_rank", "ira", {"screen_name": "beta"}, 1),
     ("account_likes_rank", "ira", {"screen_name": "ALPHA"}, 2),
@@ -937,3 +938,15 @@ def test_texts_of_an_operation_whose_name_holds_a_colon(tmp_path):
     fr = scorecard.Frames(builder.open(rename={"iranian": "iran:2019"}))
     assert value(fr, "term_rank", "iran:2019", term="Syria", terms=["Russia", "Syria"]) == 2
     assert value(fr, "term_rank", "ira", term="Syria", terms=["Russia", "Syria"]) == 1
+
+
+def test_adapters_say_why_they_have_no_value(crafted):
+    with pytest.raises(scorecard.NotComputable) as e:
+        value(crafted, "language_peak_lag", first="ru", then="de")
+    assert str(e.value) == "no tweet in language de"
+    with pytest.raises(scorecard.NotComputable) as e:
+        value(crafted, "domain_tweets", "gru", domain="rt.com")
+    assert str(e.value) == "no tweet with a URL"
+    with pytest.raises(scorecard.NotComputable) as e:
+        value(crafted, "domain_share", domain="rt.com", of="all")
+    assert str(e.value) == "'of' must be tweets or url_tweets, not 'all'"
