@@ -950,3 +950,10 @@ def test_adapters_say_why_they_have_no_value(crafted):
     with pytest.raises(scorecard.NotComputable) as e:
         value(crafted, "domain_share", domain="rt.com", of="all")
     assert str(e.value) == "'of' must be tweets or url_tweets, not 'all'"
+
+
+def test_texts_of_an_operation_are_its_rows_only(crafted_release):
+    """`texts:<op>` is the engine scoped to one operation (its 3 tweets), not every operation's 12."""
+    fr = scorecard.Frames(crafted_release)
+    assert fr["texts:iranian"].query("SELECT count(*) AS n FROM {tweets}")["n"].iloc[0] == 3
+    assert fr["texts:ira"].query("SELECT DISTINCT op FROM {tweets}")["op"].tolist() == ["ira"]
