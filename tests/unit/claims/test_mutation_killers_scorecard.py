@@ -957,3 +957,25 @@ def test_texts_of_an_operation_are_its_rows_only(crafted_release):
     fr = scorecard.Frames(crafted_release)
     assert fr["texts:iranian"].query("SELECT count(*) AS n FROM {tweets}")["n"].iloc[0] == 3
     assert fr["texts:ira"].query("SELECT DISTINCT op FROM {tweets}")["op"].tolist() == ["ira"]
+
+
+def test_the_claims_file_is_read_as_utf8_whatever_the_locale(tmp_path):
+    """A claims file with non-ASCII text, read by a Python whose locale encoding is ASCII (C locale, no UTF-8
+    mode, no locale coercion): the file is read as UTF-8, not in the locale's encoding."""
+    import subprocess
+    import sys
+
+    import helpers
+    path = tmp_path / "claims.yaml"
+    raw = {**claim("s.u.ira", "tweets", 1), "claim": "Straße — ΣΊΣΥΦΟΣ"}
+    path.write_text(yaml.safe_dump({"claims": {"S": [raw]}}, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "PYTHONIOENCODING": "utf-8"}
+    code = ("import locale, sys; from helpers.claims import scorecard; "
+            "print(locale.getpreferredencoding(False)); print(scorecard.load_claims(sys.argv[1])[0].claim)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], cwd=Path(helpers.__file__).parents[1], env=env,
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 0, done.stderr
+    encoding, text = done.stdout.splitlines()
+    assert encoding.lower() in ("ascii", "ansi_x3.4-1968", "us-ascii")   # the test means something here
+    assert text == "Straße — ΣΊΣΥΦΟΣ"
