@@ -990,4 +990,226 @@ EQUIVALENT: dict[str, str] = {
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_64": (
         "json.dumps(ensure_ascii=None): the encoder tests it for truth, so None keeps non-ASCII text as False does "
         "(checked: the same text)"),
+    # claims.scorecard (registry, spec, evaluation): memo keys, default arguments, the same NaN or codec
+    'helpers.claims.scorecard.registry.xǁFramesǁtweets_per_op__mutmut_1': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁtweets_per_op__mutmut_5': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁtweets_per_op__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__retweet_share__mutmut_5': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__retweet_share__mutmut_9': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__retweet_share__mutmut_10': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__engagement_total__mutmut_3': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__engagement_total__mutmut_7': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__engagement_total__mutmut_8': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__created__mutmut_1': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__created__mutmut_5': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__created__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__max_followers__mutmut_2': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__max_followers__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__max_followers__mutmut_7': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__hashtag_share__mutmut_2': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__hashtag_share__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__hashtag_share__mutmut_7': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__domain_per_tweet__mutmut_2': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__domain_per_tweet__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__domain_per_tweet__mutmut_7': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__zero_engagement_share__mutmut_2': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__zero_engagement_share__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__zero_engagement_share__mutmut_7': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__account_likes_rank__mutmut_16': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__account_likes_rank__mutmut_20': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__account_likes_rank__mutmut_21': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁoverview__mutmut_1': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁoverview__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁyearly__mutmut_1': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁyearly__mutmut_5': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.xǁFramesǁyearly__mutmut_6': (
+        'the key of a table Frames memoises once per run: any other key no other table uses (this string, or '
+        'None, which no other memo uses) stores and finds the same table'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_25': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_26': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__language_peaks__mutmut_32': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__language_peaks__mutmut_33': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__accounts_in_bin__mutmut_6': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__accounts_in_bin__mutmut_7': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__accounts_share_below__mutmut_10': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__accounts_share_below__mutmut_11': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__domain_reach__mutmut_6': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__domain_reach__mutmut_7': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__term_rank__mutmut_8': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__term_rank__mutmut_9': (
+        'the first part of a memo key renamed: the key keeps its other parts and stays unique to this table, '
+        'so the same table is stored and found'),
+    'helpers.claims.scorecard.registry.x__tweets_on_days__mutmut_5': (
+        "timeline.daily for every operation instead of [op]: each operation's days are counted alone and only"
+        " op's rows are summed (`_of`), so the sum is the same"),
+    'helpers.claims.scorecard.registry.x__tweets_on_days__mutmut_9': (
+        "timeline.daily for every operation instead of [op]: each operation's days are counted alone and only"
+        " op's rows are summed (`_of`), so the sum is the same"),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_12': (
+        "the name of the count column of the tweets table's top values: the tweet adapters read only `share` "
+        'and `rank` of it (the users table, whose `accounts` column is read, keeps its unit)'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_14': (
+        "the name of the count column of the tweets table's top values: the tweet adapters read only `share` "
+        'and `rank` of it (the users table, whose `accounts` column is read, keeps its unit)'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_15': (
+        "the name of the count column of the tweets table's top values: the tweet adapters read only `share` "
+        'and `rank` of it (the users table, whose `accounts` column is read, keeps its unit)'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_17': (
+        "the name of the count column of the tweets table's top values: the tweet adapters read only `share` "
+        'and `rank` of it (the users table, whose `accounts` column is read, keeps its unit)'),
+    'helpers.claims.scorecard.registry.x__top_values__mutmut_18': (
+        "the name of the count column of the tweets table's top values: the tweet adapters read only `share` "
+        'and `rank` of it (the users table, whose `accounts` column is read, keeps its unit)'),
+    'helpers.claims.scorecard.registry.x__accounts_with_value__mutmut_15': (
+        "a table name other than 'tweets' is read as the users table (`table == 'tweets'` decides both the "
+        'frame and the unit), and the memo key stays unique: the same table'),
+    'helpers.claims.scorecard.registry.x__accounts_with_value__mutmut_19': (
+        "a table name other than 'tweets' is read as the users table (`table == 'tweets'` decides both the "
+        'frame and the unit), and the memo key stays unique: the same table'),
+    'helpers.claims.scorecard.registry.x__accounts_with_value__mutmut_20': (
+        "a table name other than 'tweets' is read as the users table (`table == 'tweets'` decides both the "
+        'frame and the unit), and the memo key stays unique: the same table'),
+    'helpers.claims.scorecard.registry.x__max_followers__mutmut_11': (
+        'unhashed_only=None: top_accounts tests it for truth, so None keeps the hashed accounts as False does'),
+    'helpers.claims.scorecard.registry.x__max_followers__mutmut_15': (
+        'the top 2 accounts instead of 1: only the row of rank 1 is read'),
+    'helpers.claims.scorecard.registry.x__account_likes_rank__mutmut_26': (
+        "drops 'like_count', which is account_totals' default column"),
+    'helpers.claims.scorecard.registry.x__language_peaks__mutmut_7': (
+        "drops 'M', which is counts_by_period's default period"),
+    'helpers.claims.scorecard.registry.x__language_peaks__mutmut_5': (
+        "counts_by_period without keep: the two languages' own monthly rows are the same with or without the "
+        "rest grouped as 'other', so their peaks are; it differs only for a claim naming the language "
+        "'other', which is counts_by_period's label for the rest, not a language code"),
+    'helpers.claims.scorecard.registry.x__language_peaks__mutmut_9': (
+        "counts_by_period without keep: the two languages' own monthly rows are the same with or without the "
+        "rest grouped as 'other', so their peaks are; it differs only for a claim naming the language "
+        "'other', which is counts_by_period's label for the rest, not a language code"),
+    'helpers.claims.scorecard.evaluation.x__number__mutmut_8': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.evaluation.x_evaluate__mutmut_80': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.evaluation.x_evaluate__mutmut_97': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.evaluation.x_evaluate__mutmut_102': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.evaluation.x_evaluate__mutmut_107': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.evaluation.x_evaluate__mutmut_186': (
+        'float("NAN") is the same NaN as float("nan") (float() reads "nan" in any case)'),
+    'helpers.claims.scorecard.spec.x_read_claims_file__mutmut_10': (
+        "encoding='UTF-8': Python's codec lookup ignores case, the same codec"),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_22': (
+        "tz_convert(None) or 'utc' for 'UTC': the same instant as naive or aware UTC time, so the same UTC "
+        'calendar date'),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_24': (
+        "tz_convert(None) or 'utc' for 'UTC': the same instant as naive or aware UTC time, so the same UTC "
+        'calendar date'),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_25': (
+        "tz_convert(None) or 'utc' for 'UTC': the same instant as naive or aware UTC time, so the same UTC "
+        'calendar date'),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_27': (
+        "tz_convert(None) or 'utc' for 'UTC': the same instant as naive or aware UTC time, so the same UTC "
+        'calendar date'),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_3': (
+        "the span of every operation's dated items instead of op's: it holds op's own first and last days, so"
+        " op's hashtag tweets counted over it (item_per_day of op only) are the same"),
+    'helpers.claims.scorecard.registry.x__days_with_items__mutmut_5': (
+        'SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query'),
+    'helpers.claims.scorecard.registry.x__hashtag_tweets__mutmut_18': (
+        "item_per_day for every operation instead of [op]: each operation's days are counted alone and only "
+        "op's rows are summed (`_of`), so the sum is the same"),
+    'helpers.claims.scorecard.registry.x__hashtag_tweets__mutmut_23': (
+        "drops ops=[op] (every operation): each operation's days are counted alone and only op's rows are "
+        'summed (`_of`), so the sum is the same'),
+    'helpers.claims.scorecard.registry.xǁFramesǁ_load__mutmut_14': (
+        'users(ops=None) reads every operation of the run that has a users file (ReleaseData._frame), which '
+        "is ops_with('users'), the list given, in the same order"),
+    'helpers.claims.scorecard.registry.xǁFramesǁ_load__mutmut_16': (
+        'drops ops= (None): every operation of the run that has a users file (ReleaseData._frame), which is '
+        "ops_with('users'), the list given, in the same order"),
 }

@@ -139,10 +139,19 @@ def _engagement_total(fr: Frames, op: str, count: str) -> float:
     return totals.loc[op, count]
 
 
-def _in_year(column: str):
-    def metric(fr: Frames, op: str, year: int) -> float:
-        return _pick(fr.yearly(), op, "year", int(year), column, 0)
-    return metric
+def _in_year(fr: Frames, op: str, year: int, column: str) -> float:
+    """The op's `column` (tweets, retweets) in one calendar year; 0 in a year without tweets."""
+    return _pick(fr.yearly(), op, "year", int(year), column, 0)
+
+
+# Plain functions, not closures made by a factory when METRICS is built: the mutation tool switches a
+# function's mutants at call time, and a closure made at import never calls the mutated factory again.
+def _tweets_in_year(fr: Frames, op: str, year: int) -> float:
+    return _in_year(fr, op, year, "tweets")
+
+
+def _retweets_in_year(fr: Frames, op: str, year: int) -> float:
+    return _in_year(fr, op, year, "retweets")
 
 
 def _peak_year(fr: Frames, op: str) -> float:
@@ -357,9 +366,9 @@ METRICS: dict[str, Metric] = {
     "retweet_share": Metric(_retweet_share, "share", (core.retweet_share,)),
     "engagement_total": Metric(_engagement_total, "count", (engagement.totals,), scales=True,
                                required=("count",)),
-    "tweets_in_year": Metric(_in_year("tweets"), "count", (timeline.yearly,), scales=True,
+    "tweets_in_year": Metric(_tweets_in_year, "count", (timeline.yearly,), scales=True,
                              required=("year",), window=_year_window),
-    "retweets_in_year": Metric(_in_year("retweets"), "count", (timeline.yearly,), scales=True,
+    "retweets_in_year": Metric(_retweets_in_year, "count", (timeline.yearly,), scales=True,
                                required=("year",), window=_year_window),
     "peak_year": Metric(_peak_year, "year", (timeline.yearly,)),
     "tweets_on_days": Metric(_tweets_on_days, "count", (timeline.daily,), scales=True,
