@@ -27,7 +27,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from mutation_equivalents import EQUIVALENT  # beside this script (tools/ is on the path when it runs)
+from mutation_equivalents import EQUIVALENT, LEFT_ALIVE  # beside this script (tools/ is on the path when it runs)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "mutate"
@@ -285,7 +285,7 @@ def write_doc(results: dict) -> None:
     if not alive:
         lines += "None.\n"
     for n, k, s in alive:
-        why = EQUIVALENT.get(k, "not explained yet: a test should kill it")
+        why = LEFT_ALIVE.get(k) or EQUIVALENT.get(k, "not explained yet: a test should kill it")
         lines += f"- `{k}` ({n}, {s['status']}): {why}\n"
     DOC.write_text(lines, encoding="utf-8")
 

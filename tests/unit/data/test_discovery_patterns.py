@@ -307,26 +307,3 @@ def test_duplicates_across_parts_survive_renaming_the_operation(tmp_path):
     assert files["iran_2019/tweets/4"]["rows_quarantined"] == 1
     tweets = data.tweets(["tweetid"], dated=False)
     assert len(tweets) == 20 and list(tweets["tweetid"]).count(dup) == 1
-
-
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_repeated_positions_are_the_stable_sort_recipe_they_replaced(seed):
-    """Across parts, the rows set aside and the rows kept are what a stable sort of every key gives (the
-    recipe that held every row's order, line and part: 0.5 GB at the archive's largest table), found from
-    the repeated values alone."""
-    import numpy as np
-
-    from helpers.data.ingest.cache import _repeated_positions
-    rng = np.random.default_rng(seed)
-    keys = rng.integers(0, 400, 1000).astype(np.uint64) * np.uint64(2**40)    # many repeats, some three times
-    order = np.argsort(keys, kind="stable")
-    sk = keys[order]
-    new = np.r_[True, sk[1:] != sk[:-1]]
-    starts, repeats = np.flatnonzero(new), np.flatnonzero(~new)
-    want_drop = order[repeats]
-    want_kept = order[starts[np.searchsorted(starts, repeats, side="right") - 1]]
-    drop, kept = _repeated_positions(keys)
-    assert drop.tolist() == want_drop.tolist() and kept.tolist() == want_kept.tolist()
-    assert len(drop) == 1000 - len(np.unique(keys)) > 500
-    none, _ = _repeated_positions(np.arange(50, dtype=np.uint64))
-    assert len(none) == 0 and len(_repeated_positions(np.array([7], np.uint64))[0]) == 0
