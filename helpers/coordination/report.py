@@ -132,8 +132,9 @@ def popular_statement(result, label=lambda op: op) -> str:
         share = row["events left out"] / row["events"] if row["events"] else 0.0
         ops = result.left_out[result.left_out["network"] == row["network"]]
         by_op = ", ".join(f"{label(o)} {n:,}" for o, n in zip(ops["op"], ops["events left out"]))
+        n_obj = int(row["objects left out"])
         parts.append(f"{row['network']}: {int(row['events left out']):,} of {int(row['events']):,} events "
-                     f"({share:.1%}) on {int(row['objects left out']):,} objects ({by_op})")
+                     f"({share:.1%}) on {n_obj:,} object{'' if n_obj == 1 else 's'} ({by_op})")
     top = result.heaviest
     heavy = "; ".join(f"{n}: '{o}' ({e:,} events, {a:,} accounts)" for n, o, e, a in
                       zip(top["network"], top["object"], top["events left out"], top["accounts"]))

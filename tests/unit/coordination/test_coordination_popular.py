@@ -117,7 +117,7 @@ def test_a_capped_run_leaves_the_crowd_out_and_says_so_everywhere(crowded_releas
     assert record["popular_objects_left_out"]["heaviest"][0]["object"] == "camp"
     said = report.popular_statement(capped, str.upper)
     assert "more than 2 accounts within one 60 s window" in said
-    assert "co_hashtag: 4 of 11 events (36.4%) on 1 objects (IRA 4)" in said
+    assert "co_hashtag: 4 of 11 events (36.4%) on 1 object (IRA 4)" in said
     assert "'camp' (4 events, 4 accounts)" in said
 
 
