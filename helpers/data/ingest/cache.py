@@ -295,8 +295,9 @@ def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict]
     del key_arr
     if not len(drop):
         return empty
-    drop_part, drop_line = _part_and_line(files, starts, drop)
-    kept_part, kept_line = _part_and_line(files, starts, kept)
+    part, line = _part_and_line(files, starts, np.concatenate([drop, kept]))   # each part's lines read once
+    drop_part, kept_part = part[:len(drop)], part[len(drop):]
+    drop_line, kept_line = line[:len(drop)], line[len(drop):]
     token = uuid.uuid4().hex[:12]
     out_dir = cache_dir / op
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -337,8 +338,9 @@ def _repeated_positions(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(repeated):
         return np.array([], np.int64), np.array([], np.int64)
     pos = np.flatnonzero(pc.is_in(pa.array(keys), value_set=pa.array(repeated)).to_numpy(zero_copy_only=False))
-    order = np.argsort(keys[pos], kind="stable")          # stable: parts in order, rows in file order
-    pos, k = pos[order], keys[pos][order]
+    k = keys[pos]
+    order = np.argsort(k, kind="stable")                  # stable: parts in order, rows in file order
+    pos, k = pos[order], k[order]
     first = np.empty(len(k), dtype=bool)
     first[0] = True
     np.not_equal(k[1:], k[:-1], out=first[1:])
