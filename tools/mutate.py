@@ -61,7 +61,7 @@ INGEST_FUNCTIONS = ["helpers.data.ingest.cache." + f for f in (
     "x_ingest_release*", "x_ingest_file*", "x__still_valid*", "x_read_manifest*",
     "x_write_manifest*", "x_cache_dir_for*", "x__manifest_header*", "x__remove_unreferenced*", "x__as_part*",
     "x__within_file*", "x__with_across*", "x__across_reason*", "x__settle_duplicates_across_parts*",
-    "x__across_files_present*", "x__duplicates_across*", "x__repeated_positions*", "x__part_and_line*",
+    "x__across_files_present*", "x__duplicates_across*", "x__part_and_line*",
     "x__write_across_quarantine*",
     "x__quarantine_duplicates*", "x__dedupe_key*", "x\u01c1_Quarantine\u01c1*", "x\u01c1_DamagedFields\u01c1*")]
 

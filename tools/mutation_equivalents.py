@@ -1197,34 +1197,6 @@ EQUIVALENT: dict[str, str] = {
         'np.empty without dtype: float64, the same as x__part_and_line__mutmut_14'),
     "helpers.data.ingest.cache.x__part_and_line__mutmut_21": (
         'zero_copy_only=None is read as false, the value written (pyarrow 26)'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_4": (
-        'the empty `drop` of fewer than two keys as float64: the caller only takes its length (0) and returns'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_6": (
-        'the empty `drop` of fewer than two keys without a dtype (float64): only its length (0) is used'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_8": (
-        'the empty `kept` of fewer than two keys as float64: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_9": (
-        'np.array(np.int64) for the empty `kept` of fewer than two keys: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_10": (
-        'the empty `kept` of fewer than two keys without a dtype: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_22": (
-        'the empty `drop` without repeated keys as float64: the caller only takes its length (0) and returns'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_24": (
-        'the empty `drop` without repeated keys without a dtype (float64): only its length (0) is used'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_26": (
-        'the empty `kept` without repeated keys as float64: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_27": (
-        'np.array(np.int64) for the empty `kept` without repeated keys: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_28": (
-        'the empty `kept` without repeated keys without a dtype: never read when `drop` is empty'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_31": (
-        'zero_copy_only=None is read as false, the value written (pyarrow 26; a boolean array needs the copy)'),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_45": (
-        "kind='STABLE': numpy 2.4 reads the sort kind case-insensitively (checked: the same stable order)"),
-    "helpers.data.ingest.cache.x__repeated_positions__mutmut_76": (
-        "searchsorted side='left' for 'right': the positions searched (`later`) are never in `heads` (a row "
-        'starts a group or repeats one, not both), and for a value not in the array both sides give the same '
-        'index'),
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_6": (
         "newline=None when writing: '\\n' becomes os.linesep, which is '\\n' on the POSIX systems the project "
         "runs on (fcntl locks: no Windows), so the csv writer's line ends are the same"),

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from helpers import __version__, paths
 from helpers.data import release as rel
 from helpers.data.ingest import limits
-from helpers.data.ingest.outputs import _dedupe_key
+from helpers.data.ingest.outputs import _dedupe_key, _repeated_positions
 from helpers.data.ingest.pause import _PAUSE, _pause_point
 from helpers.data.ingest.writing import cache_write_error, ingest_file
 from helpers.data.safecsv import SafeCsvWriter
@@ -324,29 +324,6 @@ def _duplicates_across(cache_dir: Path, op: str, table: str, entries: list[dict]
     rel_lines, rel_q = str(lines_path.relative_to(cache_dir)), str(quarantine_path.relative_to(cache_dir))
     return [{"duplicates": int(n), "basis": basis, "lines_file": rel_lines, "quarantine_file": rel_q}
             for n in counts]
-
-
-def _repeated_positions(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(drop, kept): the position of every row whose key an earlier row has, and of that earlier row (the
-    first with the key). One sorted copy of the keys finds the repeated values; only their rows are then
-    ordered."""
-    if len(keys) < 2:
-        return np.array([], np.int64), np.array([], np.int64)
-    ordered = np.sort(keys)
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
-    del ordered
-    if not len(repeated):
-        return np.array([], np.int64), np.array([], np.int64)
-    pos = np.flatnonzero(pc.is_in(pa.array(keys), value_set=pa.array(repeated)).to_numpy(zero_copy_only=False))
-    k = keys[pos]
-    order = np.argsort(k, kind="stable")                  # stable: parts in order, rows in file order
-    pos, k = pos[order], k[order]
-    first = np.empty(len(k), dtype=bool)
-    first[0] = True
-    np.not_equal(k[1:], k[:-1], out=first[1:])
-    heads = np.flatnonzero(first)
-    later = np.flatnonzero(~first)
-    return pos[later], pos[heads[np.searchsorted(heads, later, side="right") - 1]]
 
 
 def _part_and_line(files: list, starts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

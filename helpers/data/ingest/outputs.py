@@ -196,6 +196,29 @@ def _parquet_options(target: pa.Schema) -> dict:
             "use_dictionary": [f.name for f in target if f.name not in _DISTINCT_COLUMNS]}
 
 
+def _repeated_positions(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(drop, kept): the position of every row whose key an earlier row has, and of that earlier row (the
+    first with the key): the duplicate check within one file and across the parts of a table. One sorted copy
+    of the keys finds the repeated values; only their rows are then ordered."""
+    if len(keys) < 2:
+        return np.array([], np.int64), np.array([], np.int64)
+    ordered = np.sort(keys)
+    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    del ordered
+    if not len(repeated):
+        return np.array([], np.int64), np.array([], np.int64)
+    pos = np.flatnonzero(pc.is_in(pa.array(keys), value_set=pa.array(repeated)).to_numpy(zero_copy_only=False))
+    k = keys[pos]
+    order = np.argsort(k, kind="stable")                  # stable: parts and rows in file order
+    pos, k = pos[order], k[order]
+    first = np.empty(len(k), dtype=bool)
+    first[0] = True
+    np.not_equal(k[1:], k[:-1], out=first[1:])
+    heads = np.flatnonzero(first)
+    later = np.flatnonzero(~first)
+    return pos[later], pos[heads[np.searchsorted(heads, later, side="right") - 1]]
+
+
 def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, quarantine_path: Path,
                            source_name: str) -> int:
     """Keeps the first row of each id; later rows with the same id move to the quarantine.
@@ -207,20 +230,10 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
         return 0
     keys = np.concatenate(result.keys)
     result.keys.clear()
-    order = np.argsort(keys, kind="stable")  # stable: within one id, file order
-    sorted_keys = keys[order]
+    drop_pos, first_pos = _repeated_positions(keys)                     # rows to quarantine, the rows kept
     del keys
-    new_group = np.empty(len(order), dtype=bool)
-    new_group[0] = True
-    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_group[1:])
-    del sorted_keys
-    repeats = np.flatnonzero(~new_group)
-    if not len(repeats):
+    if not len(drop_pos):
         return 0
-    starts = np.flatnonzero(new_group)
-    drop_pos = order[repeats]                                             # rows to quarantine
-    first_pos = order[starts[np.searchsorted(starts, repeats, side="right") - 1]]  # the row kept
-    del order, new_group, starts
     line_of = pq.read_table(path, columns=["source_line"]).column(0).to_numpy()
     kept_line = dict(zip(drop_pos.tolist(), line_of[first_pos].tolist()))
     drop = np.zeros(len(line_of), dtype=bool)

@@ -488,11 +488,11 @@ def test_a_run_paused_before_the_manifest_is_replaced_leaves_the_old_manifest_in
 def test_repeated_positions_are_the_stable_sort_recipe_they_replaced(seed):
     """Across parts, the rows set aside and the rows kept are what a stable sort of every key gives (the
     recipe that held every row's order, line and part: 0.5 GB at the archive's largest table), found from
-    the repeated values alone. (Kills `x__repeated_positions__mutmut_41`, `_43`: an unstable sort keeps
-    another row of a repeated id; `_79`: the head of the group before.)"""
+    the repeated values alone. It fails on an unstable sort (another row of a repeated id kept) and on the
+    head of the group before."""
     import numpy as np
 
-    from helpers.data.ingest.cache import _repeated_positions
+    from helpers.data.ingest.outputs import _repeated_positions
     rng = np.random.default_rng(seed)
     keys = rng.integers(0, 400, 1000).astype(np.uint64) * np.uint64(2**40)    # many repeats, some three times
     order = np.argsort(keys, kind="stable")
