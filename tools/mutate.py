@@ -62,15 +62,19 @@ INGEST_FUNCTIONS = ["helpers.data.ingest.cache." + f for f in (
     "x_write_manifest*", "x_cache_dir_for*", "x__manifest_header*", "x__remove_unreferenced*", "x__as_part*",
     "x__within_file*", "x__with_across*", "x__across_reason*", "x__settle_duplicates_across_parts*",
     "x__across_files_present*", "x__duplicates_across*", "x__part_and_line*",
-    "x__write_across_quarantine*",
-    "x__quarantine_duplicates*", "x__dedupe_key*", "x\u01c1_Quarantine\u01c1*", "x\u01c1_DamagedFields\u01c1*")]
+    "x__write_across_quarantine*")]
+# ...and those of ingest/outputs.py: the quarantine and damaged-fields writers, the reasons' kinds and the duplicate
+# check within a file (with the duplicate keys and positions that the check across parts also uses)
+INGEST_OUTPUT_FUNCTIONS = ["helpers.data.ingest.outputs." + f for f in (
+    "x_reason_kind*", "x__quarantine_duplicates*", "x__dedupe_key*", "x__repeated_positions*",
+    "x\u01c1_Quarantine\u01c1*", "x\u01c1_DamagedFields\u01c1*")]
 
 # The metrics' engine paths (SQL over the Parquet cache, issue 16) are checked against their pandas paths on the
 # sample by this file: without it a metrics module's engine mutants reach no test.
 ENGINE_TESTS = "tests/unit/metrics/test_metrics_engine.py"
 
 # modules split into several files share their killer file (default: the key's last part)
-KILLER_NAMES = {"reports.tables": "reports", "claims.scorecard.spec": "scorecard",
+KILLER_NAMES = {"reports.tables": "reports", "data.ingest.outputs": "ingest", "claims.scorecard.spec": "scorecard",
                 "claims.scorecard.evaluation": "scorecard"}
 
 # name -> (module file, its fast tests, the functions mutated (mutmut name globs; None = all))
@@ -100,6 +104,7 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
     # ingest: its fast tests only (the SIGKILL, lock and cache-rebuild tests write whole caches; every one of
     # ingest's mutants would rerun them), and the accounting and cache-validity functions of the issue
     "data.ingest": ("helpers/data/ingest/cache.py", INGEST_TESTS, INGEST_FUNCTIONS),
+    "data.ingest.outputs": ("helpers/data/ingest/outputs.py", INGEST_TESTS, INGEST_OUTPUT_FUNCTIONS),
     # the scorecard package: the claim file's checks (spec) and the metric adapters (registry), evaluation
     "claims.scorecard": ("helpers/claims/scorecard/registry.py", ["tests/unit/claims/test_claims.py"], None),
     "claims.scorecard.spec": ("helpers/claims/scorecard/spec.py", ["tests/unit/claims/test_claims.py"], None),
