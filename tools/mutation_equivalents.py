@@ -718,6 +718,116 @@ EQUIVALENT: dict[str, str] = {
     "helpers.present.reports.tables.x_html_table__mutmut_86": (
         "`cells +=` -> `cells =`: cells is still the empty list here (assigned just above), so assigning and "
         "extending give the same list"),
+    # metrics.timeline, engine paths (run of 30 November, 20:00)
+    # 47 survivors not yet listed: 5 killed by tests/unit/metrics/test_mutation_killers_timeline.py (_period_sql
+    # 4, 5, 6; daily 15, 17), the 42 below equivalent; each also run on edge inputs (an op without tweets, null
+    # and empty times and languages, day edges, a time before 1970, text ops) from frames and from the engine,
+    # original against mutant: the same tables (checked)
+    "helpers.metrics.timeline.x__period_sql__mutmut_2": (
+        "TWEET_TIME for tweet_time as the default column: unquoted identifiers are case-insensitive in DuckDB "
+        "(the tweets view has one tweet_time column; the alias `period` is set by the caller)"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_24": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_25": (
+        "TWEET_TIME for tweet_time in the WHERE: unquoted identifiers are case-insensitive in DuckDB, the same "
+        "column"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_49": (
+        "sort kind of the engine's rows: pandas ignores `kind` when sorting on several columns (lexsort, "
+        "stable); the keys are op and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_51": (
+        "sort kind of the engine's rows: pandas ignores `kind` when sorting on several columns (lexsort, "
+        "stable); the keys are op and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_52": (
+        "sort kind of the engine's rows: pandas ignores `kind` (not even checked) when sorting on several "
+        "columns (lexsort, stable); the keys are op and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_77": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_97": (
+        "names of the MultiIndex of wanted pairs: isin compares values, not names"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_98": (
+        "names of the MultiIndex of wanted pairs: isin compares values, not names"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_113": (
+        "sort of the regrouping: one row per key after the sum, sorted next by the same keys, so the order the "
+        "groupby leaves is never seen"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_115": (
+        "observed dropped from the regrouping (pandas 3: True), the value written"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_116": (
+        "sort of the regrouping: one row per key after the sum, sorted next by the same keys, so the order the "
+        "groupby leaves is never seen"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_118": (
+        "sort of the regrouping: one row per key after the sum, sorted next by the same keys, so the order the "
+        "groupby leaves is never seen"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_123": (
+        "sort kind: pandas ignores `kind` when sorting on several columns (lexsort, stable); the keys are op "
+        "and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_125": (
+        "sort kind: pandas ignores `kind` when sorting on several columns (lexsort, stable); the keys are op "
+        "and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_126": (
+        "sort kind: pandas ignores `kind` (not even checked) when sorting on several columns (lexsort, stable); "
+        "the keys are op and period at least"),
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_127": (
+        "sort kind: pandas ignores `kind` (not even checked) when sorting on several columns (lexsort, stable); "
+        "the keys are op and period at least"),
+    "helpers.metrics.timeline.x_languages_drawn__mutmut_7": (
+        "TWEET_LANGUAGE for tweet_language in label_sql: unquoted identifiers are case-insensitive in DuckDB, "
+        "the same column, and the output is named by its alias `lang`"),
+    "helpers.metrics.timeline.x_languages_drawn__mutmut_9": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.timeline.x_yearly__mutmut_5": (
+        "SQL keywords in lower case (the aliases unchanged): DuckDB reads keywords case-insensitively"),
+    "helpers.metrics.timeline.x_yearly__mutmut_8": (
+        "SQL keywords in lower case (the alias unchanged): DuckDB reads keywords case-insensitively"),
+    "helpers.metrics.timeline.x_yearly__mutmut_11": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.timeline.x_yearly__mutmut_36": (
+        "sort kind: pandas ignores `kind` when sorting on several columns (op, year: lexsort, stable)"),
+    "helpers.metrics.timeline.x_yearly__mutmut_38": (
+        "sort kind: pandas ignores `kind` when sorting on several columns (op, year: lexsort, stable)"),
+    "helpers.metrics.timeline.x_yearly__mutmut_43": (
+        "sort kind: pandas ignores `kind` (not even checked) when sorting on several columns (op, year)"),
+    "helpers.metrics.timeline.x_yearly__mutmut_44": (
+        "sort kind: pandas ignores `kind` (not even checked) when sorting on several columns (op, year)"),
+    "helpers.metrics.timeline.x_yearly__mutmut_49": (
+        "astype(None) is float64, the dtype of the division of the two int64 counts already"),
+    "helpers.metrics.timeline.x_yearly__mutmut_63": (
+        "tz_convert(None) converts to UTC and drops the zone: the same UTC calendar year"),
+    "helpers.metrics.timeline.x_yearly__mutmut_67": (
+        "'utc' for 'UTC': the same zone, the same UTC calendar year"),
+    "helpers.metrics.timeline.x_yearly__mutmut_93": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.timeline.x_yearly__mutmut_111": (
+        "astype(None) is float64, the dtype of the division of the two int64 counts already"),
+    "helpers.metrics.timeline.x_daily__mutmut_31": (
+        "the engine's days not retyped: DuckDB returns them as naive midnight timestamps already; the reindex "
+        "on every (op, day) matches them by value whatever their resolution, and the day column of the result "
+        "is the full index's (`days`), so the same table (an empty result too)"),
+    "helpers.metrics.timeline.x_daily__mutmut_38": (
+        "the engine's days typed as a period start instead of `days`' type: midnights, exact in either "
+        "resolution; the reindex matches them by value and the day column of the result is `days`' own"),
+    "helpers.metrics.timeline.x_daily__mutmut_83": (
+        "tz_convert(None) converts to UTC and drops the zone, as the tz_localize(None) after it: the same naive "
+        "UTC times"),
+    "helpers.metrics.timeline.x_daily__mutmut_87": (
+        "'utc' for 'UTC': the same zone, the same naive UTC times"),
+    "helpers.metrics.timeline.x_daily__mutmut_97": (
+        "`|` for `&`: in_window above already kept only the rows of these UTC days, so both bounds hold"),
+    "helpers.metrics.timeline.x_daily__mutmut_112": (
+        "observed dropped (pandas 3: True), the value written; and the reindex on every op and day fills zeros "
+        "either way"),
+    "helpers.metrics.timeline.x__times_by_op__mutmut_6": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.timeline.x__times_by_op__mutmut_15": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.timeline.x__times_by_op__mutmut_29": (
+        "astype(None) is astype('float64') (numpy's default dtype, None): the quarter-hour numbers come from "
+        "the engine as Float64 and are made float64 either way (checked)"),
+    "helpers.metrics.timeline.x__times_by_op__mutmut_38": (
+        "index of the engine's times: hour_profile pairs hours and weights by position (to_numpy on both), "
+        "never by index, and the engine path always has weights"),
+    "helpers.metrics.timeline.x__times_by_op__mutmut_40": (
+        "index of the engine's times dropped (a RangeIndex, the same positions): hour_profile pairs hours and "
+        "weights by position (to_numpy on both), never by index"),
     # claims.takeaways (helpers/claims/takeaways.py), branch killmut
     "helpers.claims.takeaways.x_indicators__mutmut_34": (
         "top_values with n=None instead of 1: only the first row of each op is read (`iloc[0]`), and "

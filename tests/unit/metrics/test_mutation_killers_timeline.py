@@ -3,6 +3,10 @@ tests/test_metrics_timeline.py left room (docs/mutation-testing.md)."""
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
+from helpers.data.engine import Engine
 from helpers.metrics import timeline
 
 ZONES = {"ira": "Europe/Moscow", "iranian": "Asia/Tehran"}
@@ -74,3 +78,37 @@ def test_hour_profile_weekly_tuesday_midnight_is_day_1(frames):
     t = frames.tweets([{"op": "ira", "tweet_time": "2016-07-05 00:30"}])  # Tuesday 00:30 UTC
     weekly = timeline.hour_profile(t, {}, weekly=True)
     assert weekly.loc[weekly["tweets"] == 1, ["hour", "day", "hour_of_day"]].values.tolist() == [[24, 1, 0]]
+
+
+# ------------------------------------------------------- engine paths (issue 16; run of 30 November, 20:00)
+
+@pytest.fixture(scope="module")
+def quiet_op_engine():
+    """Three operations over two UTC days, one of them without tweets, as a frame and as the engine over it
+    (built once: mutmut reruns this file for every mutant)."""
+    from conftest import FrameBuilder
+    rows = [{"op": "ira", "tweet_time": "2016-06-23 10:00"},
+            {"op": "iranian", "tweet_time": "2016-06-23 23:59"},
+            {"op": "iranian", "tweet_time": "2016-06-24 00:00"}]
+    t = FrameBuilder().tweets(rows, ops=["ira", "iranian", "quiet"])
+    return Engine.of_frames(tweets=t), t
+
+
+def test_daily_from_the_engine_keeps_only_the_operations_asked_for_in_their_order(quiet_op_engine):
+    # kills x_daily__mutmut_15 (the ops asked for ignored: every op) and _17 (list(None): a TypeError)
+    eng, t = quiet_op_engine
+    days = pd.date_range("2016-06-23", "2016-06-24", freq="D")
+    expected = pd.DataFrame({"op": ["quiet", "quiet", "iranian", "iranian"], "day": days.append(days),
+                             "tweets": [0, 0, 1, 1]})
+    got = timeline.daily(eng, "2016-06-23", "2016-06-24", ops=("quiet", "iranian"))
+    pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(timeline.daily(t, "2016-06-23", "2016-06-24", ops=("quiet", "iranian")),
+                                  expected, check_dtype=False)   # the frame path's days follow its frame (ms)
+
+
+def test_counts_by_period_from_the_engine_refuses_an_unknown_period_naming_the_known_ones(quiet_op_engine):
+    # kills x__period_sql__mutmut_4 (no message), _5 (join of None: a TypeError) and _6 ('XX, XX' between)
+    eng, _ = quiet_op_engine
+    with pytest.raises(ValueError) as refused:
+        timeline.counts_by_period(eng, "Q")
+    assert str(refused.value) == "period 'Q' not among M, Y, D, W"
