@@ -133,8 +133,8 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.timeline.x_peaks__mutmut_76": "sort kind: pandas ignores `kind` when sorting on several columns "
     "(lexsort, stable)",
     "helpers.metrics.timeline.x_counts_by_period__mutmut_33": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "names of the MultiIndex of wanted pairs: isin compares "
-    "values, not names",
+    "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "sort kind of the engine's rows ('STABLE'; renumbered "
+    "by the engine path, the reason was of another mutant): pandas ignores `kind` when sorting on several columns",
     "helpers.metrics.timeline.x_counts_by_period__mutmut_54": "names of the MultiIndex of wanted pairs: isin compares "
     "values, not names",
     "helpers.metrics.timeline.x_counts_by_period__mutmut_69": "sort of the regrouping: the result is sorted by the "
