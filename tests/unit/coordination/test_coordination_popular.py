@@ -5,6 +5,7 @@ nothing changes (the same table, no new column)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pyarrow as pa
@@ -146,3 +147,36 @@ def test_the_cap_parameter_is_a_whole_number_of_at_least_two_or_null(value, ok):
     else:
         with pytest.raises(params.ParameterError, match="coordination_max_accounts"):
             params.from_file(coordination_max_accounts=value)
+
+
+def test_each_network_runs_on_its_own_connection_closed_after_it(crowded_release, monkeypatch):
+    """DuckDB keeps the memory its queries freed until its connection closes: one connection per network type,
+    closed before the next opens, so no network's leftovers add to the next one's peak (notebook 10's memory)."""
+    opened, real_connect = [], run.pairs_mod.connect
+
+    def connect(*args, **kwargs):
+        assert all(c.closed for c in opened), "a network's connection was still open when the next one opened"
+        con = real_connect(*args, **kwargs)
+        opened.append(_Tracked(con))
+        return opened[-1]
+
+    monkeypatch.setattr(run.pairs_mod, "connect", connect)
+    settings = run.Settings(networks=("co_hashtag", "co_tweet"), window=60, min_weight=1, draws=2,
+                            sweep_windows=(60,), sweep_weights=(1,), sweep_draws=1)
+    result = run.analyse(crowded_release, settings)
+    assert len(opened) == 2 and all(c.closed for c in opened)
+    assert _pairs(result) == _pairs(run.analyse(crowded_release, replace(settings, networks=("co_hashtag",))))
+
+
+class _Tracked:
+    """A DuckDB connection that remembers whether it was closed."""
+
+    def __init__(self, con):
+        self._con, self.closed = con, False
+
+    def close(self):
+        self.closed = True
+        self._con.close()
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
