@@ -708,6 +708,58 @@ EQUIVALENT: dict[str, str] = {
         "differs only for a null text (never given by the CSV readers); there the callers end the same way: a"
         " null own id is already reported as empty (first reason wins), a null count or date is listed as "
         "damaged either way"),
+    # metrics.engagement, engine paths (run of 30 November, 19:35)
+    **{f"helpers.metrics.engagement.{k}": (
+        "SQL keywords in lower case (TRUE, IS NOT NULL, UNION ALL, OR, AND, FROM, GROUP BY ALL): DuckDB reads "
+        "keywords case-insensitively, the same query") for k in (
+        "x__histograms__mutmut_16", "x__histograms__mutmut_21", "x__histograms__mutmut_26",
+        "x__zero_share_engine__mutmut_4", "x__zero_share_engine__mutmut_8", "x__zero_share_engine__mutmut_16",
+        "x_account_totals__mutmut_8")},
+    **{f"helpers.metrics.engagement.{k}": (
+        "to_numpy(dtype=None): the counts are Int64 (loader and engine alike) and have no missing value there "
+        "(fillna(0), dropna(), coalesce or IS NOT NULL in the SQL, count(*)), so pandas 3.1.1 gives int64 "
+        "anyway") for k in (
+        "x__account_sums__mutmut_21", "x__histograms__mutmut_55", "x__histograms__mutmut_58",
+        "x__histograms__mutmut_90", "x_account_totals__mutmut_26")},
+    **{f"helpers.metrics.engagement.{k}": "observed dropped (pandas 3: True), the value written" for k in (
+        "x__account_sums__mutmut_27", "x__histograms__mutmut_67", "x_account_totals__mutmut_33")},
+    **{f"helpers.metrics.engagement.{k}": "observed=None is read as False by pandas 3, the value written" for k in (
+        "x_mean_per_tweet__mutmut_36", "x_totals__mutmut_42", "x_zero_share__mutmut_5")},
+    **{f"helpers.metrics.engagement.x__account_sums__mutmut_{n}": (
+        "observed=False/None on the loader's categorical userid adds the accounts of the categories without a "
+        "tweet of this op, each with a sum of 0: counts are never negative (the typing rejects them), so the "
+        "sum of the top_accounts largest sums is the same (the Series is read only through that sum)")
+       for n in (25, 31)},
+    "helpers.metrics.engagement.x__histograms__mutmut_4": (
+        "coalesce(c, 0) also in the 'skip' query, whose WHERE c IS NOT NULL already leaves no NULL to replace"),
+    **{f"helpers.metrics.engagement.x__histograms__mutmut_{n}": (
+        "the engine's yield condition without its `missing == 'zero'` half (or with it inverted): with 'zero' "
+        "the query has WHERE true, so every op with a tweet has rows for every column and len(g) alone decides "
+        "the same; with 'skip' the extra yields are (op, c, [], [], 0), and ccdf (the only 'skip' caller) skips "
+        "n == 0") for n in (48, 49, 50)},
+    **{f"helpers.metrics.engagement.x__histograms__mutmut_{n}": (
+        "the frame path's `missing == 'skip'` test inverted or never true: with 'skip' the extra yields are "
+        "(op, c, [], [], 0) for an op whose counts of c are all missing, which ccdf (the only 'skip' caller) "
+        "skips (n == 0); with 'zero' the groups (observed=True) are never empty, so nothing is skipped either "
+        "way") for n in (80, 81, 82)},
+    **{f"helpers.metrics.engagement.x_ccdf__mutmut_{n}": (
+        "missing=None or 'SKIP' reads as 'skip' everywhere but in the frame path's empty-column test, whose "
+        "extra yields (op, c, [], [], 0) ccdf skips (n == 0)") for n in (4, 9)},
+    "helpers.metrics.engagement.x__top_sums__mutmut_12": (
+        "no lower clip: j < 0 only for m <= 0 (upto starts with 0 and the other bounds are >= 1), where "
+        "np.where returns 0 whatever j gives (indexing -1 is valid)"),
+    "helpers.metrics.engagement.x__top_sums__mutmut_23": "drops side='left', np.searchsorted's default",
+    "helpers.metrics.engagement.x__top_sums__mutmut_47": (
+        "`m < 0` for `m <= 0`: at m = 0, j clips to 0 and sums[0] + (0 - upto[0]) * values[0] is 0 anyway"),
+    "helpers.metrics.engagement.x__zero_share_engine__mutmut_64": (
+        "z = 1 for an op without tweets: z is read only when n > 0, and n is 0 there (tweets 0, share NaN)"),
+    "helpers.metrics.engagement.x_mean_per_tweet__mutmut_34": (
+        "astype(None) is float64, the dtype astype(float) gives (from the Float64 of the mean)"),
+    "helpers.metrics.engagement.x_zero_share__mutmut_24": (
+        "dtype dropped (na_value=nan kept): float64 when a count is missing, int64 else: > 0 and == 0 answer "
+        "alike (as _22)"),
+    "helpers.metrics.engagement.x_zero_share__mutmut_25": (
+        "na_value dropped with dtype=float: pandas writes NaN for a missing value (as _23)"),
     # reports.tables (helpers/present/reports/tables.py), branch killmut
     "helpers.present.reports.tables.x__cell_text__mutmut_1": (
         "the default of `separators` is never used: both callers (_row_label, _column_texts) always pass it "
@@ -1335,4 +1387,11 @@ LEFT_ALIVE: dict[str, str] = {
     **{f'helpers.data.ingest.cache.x__within_file__mutmut_{n}': (
         'the reverse of x__with_across: differs only for a manifest entry edited by hand (see there)')
        for n in (13, 15, 38)},
+    # metrics.engagement (run of 30 November, 19:35), branch kmeng
+    **{f'helpers.metrics.engagement.x__top_sums__mutmut_{n}': (
+        "_top_sums' upper clip of j removed or widened: differs only for m above the tweets counted (an "
+        'IndexError instead of a number), which lorenz never asks (round(grid * n) <= n) and concentration asks '
+        'only for top_tweets > 1, where the code itself is wrong (it extrapolates the smallest value: a share '
+        'above 1), so no right answer to pin: reported, to be rejected with a clear error')
+       for n in (13, 32, 34)},
 }

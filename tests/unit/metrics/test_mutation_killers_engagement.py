@@ -8,7 +8,9 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from helpers.data.engine import Engine
 from helpers.metrics import engagement
 
 OPS3 = ["ira", "iranian", "venezuela"]
@@ -124,3 +126,123 @@ def test_concentration_takes_at_least_one_tweet_and_no_more(frames):
     got = engagement.concentration(t).set_index("metric")
     assert got.loc["likes", "top_tweets_share"] == 0.5
     assert got.loc["likes", "top_accounts_share"] == 1.0
+
+
+# ---------------------------------------------------------------- engine paths (run of 30 November, 19:35)
+# Each source below is a crafted frame and the out-of-core engine over the same rows (`Engine.of_frames`),
+# built once for the module (mutmut reruns these tests per mutant); the frame path is the oracle.
+
+BIG = 2**53   # the first integer a float64 cannot tell from its successor: sums must stay integers
+
+
+@pytest.fixture(scope="module")
+def crafted():
+    """name -> (frame, engine) of hand-made tweets; answers known by construction."""
+    from conftest import FrameBuilder
+    build = FrameBuilder()
+    sources = {
+        # operations in the run's order, not alphabetical; "iranian" has no tweet
+        "order": build.tweets([counts(op="venezuela", like=4, retweet=1), counts(op="venezuela", like=None),
+                               counts(op="ira", like=1), counts(op="ira", like=2, quote=5)],
+                              ops=["venezuela", "ira", "iranian"]),
+        "none": build.tweets([], ops=[]),
+        # two likes missing (0 in concentration), and an operation whose only like is missing
+        "missing": build.tweets([counts(op="ira", userid="a", like=3), counts(op="ira", userid="b", like=1),
+                                 counts(op="ira", userid="c", like=None), counts(op="ira", userid="d", like=None),
+                                 counts(op="iranian", userid="e", like=None)], ops=["ira", "iranian"]),
+        "repeated": build.tweets([counts(op="ira", like=2), counts(op="ira", like=2), counts(op="ira", like=0)],
+                                 ops=["ira"]),
+        # counts beyond float64's exact integers: an account of BIG likes and two of one like
+        "big": build.tweets([counts(op="ira", userid="a", like=BIG), counts(op="ira", userid="b", like=1),
+                             counts(op="ira", userid="c", like=1)], ops=["ira"]),
+        "bigger": build.tweets([counts(op="ira", like=BIG + 1), counts(op="ira", like=1), counts(op="ira", like=1)],
+                               ops=["ira"]),
+    }
+    return {name: (frame, Engine.of_frames(tweets=frame)) for name, frame in sources.items()}
+
+
+def test_mean_per_tweet_per_op_in_the_run_order_nan_without_any_count(crafted):
+    """Both paths: one value per operation of the run, in its order (the categories too), NaN for an
+    operation without tweets and a float for the others. Kills mean_per_tweet _13 and _16 (categories
+    sorted), _29 and _31 (an op absent from the engine's result looked up), _38 and _41 (observed=True
+    drops the op without tweets)."""
+    ops = ["venezuela", "ira", "iranian"]
+    index = pd.CategoricalIndex(ops, categories=ops, name="op")
+    for source in crafted["order"]:
+        pd.testing.assert_series_equal(engagement.mean_per_tweet(source),
+                                       pd.Series([4.0, 1.5, np.nan], index=index, name="like_count"))
+        pd.testing.assert_series_equal(engagement.mean_per_tweet(source, "quote_count"),
+                                       pd.Series([0.0, 2.5, np.nan], index=index, name="quote_count"))
+
+
+def test_mean_per_tweet_of_a_run_without_operations_is_an_empty_float_series(crafted):
+    """Kills mean_per_tweet _22 and _26 (without dtype=float an empty Series is of objects)."""
+    for source in crafted["none"]:
+        got = engagement.mean_per_tweet(source)
+        assert len(got) == 0 and got.dtype == np.float64 and got.name == "like_count"
+
+
+def test_totals_per_op_in_the_run_order_categories_included(crafted):
+    """Kills totals _25 and _28 (the engine's op categories sorted instead of the run's order)."""
+    ops = ["venezuela", "ira", "iranian"]
+    sums = {"likes": [4, 3, 0], "retweets": [1, 0, 0], "replies": [0, 0, 0], "quotes": [0, 5, 0]}
+    expected = pd.DataFrame({"op": pd.Categorical(ops, categories=ops),
+                             **{name: pd.array(values, dtype="Int64") for name, values in sums.items()}})
+    for source in crafted["order"]:
+        pd.testing.assert_frame_equal(engagement.totals(source), expected)
+
+
+def test_concentration_counts_a_missing_count_as_a_tweet_of_zero(crafted):
+    """Four tweets, two likes missing: the top half is two tweets (3 and 1 likes, all of them), not one of
+    the two known ones; an operation whose only like is missing keeps its row (total 0). Both paths.
+    Kills concentration _8 (missing=None) and _13 (missing="ZERO"): missing counts skipped."""
+    nan = np.nan
+    expected = pd.DataFrame({"op": ["ira"] * 4 + ["iranian"] * 4,
+                             "metric": ["likes", "retweets", "replies", "quotes"] * 2,
+                             "total": [4, 0, 0, 0, 0, 0, 0, 0],
+                             "top_tweets_share": [1.0, nan, nan, nan, nan, nan, nan, nan],
+                             "top_accounts_share": [0.75, nan, nan, nan, nan, nan, nan, nan]})
+    for source in crafted["missing"]:
+        got = engagement.concentration(source, top_tweets=0.5, top_accounts=1)
+        pd.testing.assert_frame_equal(got.astype({"op": str}), expected)
+
+
+def test_lorenz_total_counts_every_tweet_of_a_repeated_value(crafted):
+    """Likes 2, 2, 0: the total is 4 (a histogram's value times its tweets). Both paths.
+    Kills lorenz _26 (value / tweets: a total of 1)."""
+    expected = pd.DataFrame({"op": ["ira"] * 4, "tweet_share": np.linspace(0, 1, 4),
+                             "engagement_share": [0.0, 0.5, 1.0, 1.0]})
+    for source in crafted["repeated"]:
+        pd.testing.assert_frame_equal(engagement.lorenz(source, points=3).astype({"op": str}), expected)
+
+
+def test_concentration_sums_accounts_in_integers_beyond_float_precision(crafted):
+    """An account of 2**53 likes and two of one like: the top accounts hold all 2**53 + 2 likes (a float
+    sum would lose the two single likes). Both paths. Kills _account_sums _9 (the engine's sums as floats)."""
+    for source in crafted["big"]:
+        likes = engagement.concentration(source).set_index("metric").loc["likes"]
+        assert likes["total"] == BIG + 2
+        assert likes["top_accounts_share"] == 1.0
+        assert likes["top_tweets_share"] == BIG / (BIG + 2)
+
+
+def test_lorenz_sums_tweets_in_integers_beyond_float_precision(crafted):
+    """Likes 2**53 + 1, 1, 1: the curve holds the exact integer sums of the top tweets over the total.
+    Both paths. Kills lorenz _33 (the positions as floats, summed in floats)."""
+    total = BIG + 3
+    expected = np.array([0, BIG + 1, BIG + 2, BIG + 3], dtype=np.int64) / total
+    assert expected[2] != BIG / total   # the float sum would give this
+    for source in crafted["bigger"]:
+        got = engagement.lorenz(source, points=3)
+        assert got["engagement_share"].tolist() == expected.tolist()
+
+
+def test_top_sums_of_an_empty_histogram_or_of_no_tweets_is_zero():
+    """The sum of the m largest values is 0 for an empty histogram whatever m, and for m <= 0 (a negative
+    m included). Kills _top_sums _39 (indexing an empty histogram), _40 (1 for an empty histogram's
+    value) and _41 (no guard for m <= 0)."""
+    empty = np.array([], dtype=np.int64)
+    m = np.array([-1, 0, 1, 3])
+    assert engagement._top_sums(empty, empty, m).tolist() == [0, 0, 0, 0]
+    values, tweets = np.array([5, 2], dtype=np.int64), np.array([1, 3], dtype=np.int64)
+    assert engagement._top_sums(values, tweets, np.array([-2, -1, 0, 1, 2, 4])).tolist() == [0, 0, 0, 5, 7, 11]
