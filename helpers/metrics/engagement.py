@@ -103,6 +103,8 @@ def concentration(tweets: pd.DataFrame, top_tweets: float = 0.01, top_accounts: 
     """Per op and count: the share of all engagement received by the top `top_tweets` fraction of
     tweets and by the top `top_accounts` accounts. Ties among tweets do not matter (a share of a sum).
     Columns: op, metric, total, top_tweets_share, top_accounts_share."""
+    if not 0 < top_tweets <= 1:   # above 1 the top tweets would run past the last one: shares above 100%
+        raise ValueError(f"top_tweets is a fraction of an operation's tweets, above 0 and at most 1; got {top_tweets}")
     rows = []
     per_accounts = _account_sums(tweets)
     for op, c, values, counts, n in _histograms(tweets, ENGAGEMENT, missing="zero"):

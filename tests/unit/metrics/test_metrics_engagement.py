@@ -127,3 +127,15 @@ def test_empty_operation_gives_empty_tables(frames):
     z = engagement.zero_share(empty)
     assert z["tweets"].tolist() == [0] * 5 and z["share_zero"].isna().all()
     assert np.isnan(z["share_zero"]).all()
+
+
+@pytest.mark.parametrize("top", [0, -0.5, 1.5, 2.0])
+def test_concentration_refuses_a_top_fraction_outside_zero_to_one(frames, top):
+    """Above 1 the top tweets ran past the last one (likes 5 and 3 with top_tweets=2.0 gave a share of 1.75)."""
+    with pytest.raises(ValueError, match=rf"top_tweets is a fraction .* at most 1; got {top}"):
+        engagement.concentration(frames.tweets([counts(like=5), counts(like=3)], ops=["ira"]), top_tweets=top)
+
+
+def test_concentration_of_every_tweet_is_the_whole_engagement(frames):
+    got = engagement.concentration(frames.tweets([counts(like=5), counts(like=3)], ops=["ira"]), top_tweets=1.0)
+    assert got.set_index("metric").loc["likes", ["total", "top_tweets_share"]].tolist() == [8, 1.0]
