@@ -312,6 +312,10 @@ def write_doc(results: dict) -> None:
             names = ", ".join(f"`{k.rsplit('.', 1)[-1]}`" for k in results[n]["rechecked"])
             lines += (f"\n{n}: {len(results[n]['rechecked'])} survivors of the run are counted as killed: a test "
                       f"written after the run fails on each (`python tools/mutate.py --recheck`): {names}.\n")
+    stale = stale_equivalents(results)
+    if stale:
+        lines += (f"\n{len(stale)} entries of `EQUIVALENT` name no survivor of their module's current run (their "
+                  f"mutant numbers have moved since): to be deleted: {', '.join(f'`{k}`' for k in stale)}.\n")
     lines += "\n## Mutants left alive\n\n"
     alive = [(n, k, s) for n in measured for k, s in results[n]["survivors"].items()]
     if not alive:
@@ -320,6 +324,31 @@ def write_doc(results: dict) -> None:
         why = LEFT_ALIVE.get(k) or EQUIVALENT.get(k, "not explained yet: a test should kill it")
         lines += f"- `{k}` ({n}, {s['status']}): {why}\n"
     DOC.write_text(lines, encoding="utf-8")
+
+
+def _save(name: str, entry: dict) -> dict:
+    """One module's result written into the saved results as they are now (re-read first: a `--recheck` or
+    another module list may have saved its own modules since this run started, and would otherwise be lost)."""
+    saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    saved[name] = entry
+    RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return saved
+
+
+def stale_equivalents(results: dict) -> list[str]:
+    """EQUIVALENT entries of a module measured on its current code that name no survivor of that run: left
+    from an earlier run whose mutant numbers have moved since, they would silently excuse a future survivor
+    that happens to take the same name. Listed in the docs, to be deleted."""
+    stale = []
+    for name, (source, _, functions) in MODULES.items():
+        r = results.get(name, {})
+        if "counts" not in r or freshness(r) != "current":
+            continue
+        prefix = source.removesuffix(".py").replace("/", ".") + "."
+        wanted = [f.rstrip("*") for f in functions] if functions else [prefix]
+        stale += [k for k in EQUIVALENT if k.startswith(prefix) and any(k.startswith(w) for w in wanted)
+                  and k not in r["survivors"]]
+    return sorted(stale)
 
 
 def main(argv=None) -> int:
@@ -340,13 +369,13 @@ def main(argv=None) -> int:
     for name in [] if args.docs or not args.recheck else [n for n in names if "counts" in results.get(n, {})]:
         killed = recheck(name, results[name])
         print(f"mutate: {name}: {len(killed)} survivors now killed: {', '.join(killed) or 'none'}", flush=True)
-        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        results = _save(name, results[name])
     for name in [] if args.docs or not args.before else names:
         print(f"mutate: {name} ({MODULES[name][0]}), before its killer tests ...", flush=True)
         r = measure(name, max(args.jobs, 1), own_killers=False)
         results.setdefault(name, {})["before"] = _raw_score(r)
         print(f"  before: {_raw_score(r):.1%} of {r['mutants']} mutants, {r['seconds']} s", flush=True)
-        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        results = _save(name, results[name])
     for name in [] if args.docs or args.before or args.recheck else names:
         print(f"mutate: {name} ({MODULES[name][0]}) ...", flush=True)
         previous = results.get(name)
@@ -355,7 +384,7 @@ def main(argv=None) -> int:
         r = score_row(name, results[name])
         print(f"  {r['mutants']} mutants, {r['killed']} killed, {r['timeout']} timed out, {r['survived']} survived"
               f" ({r['score']:.1%}), {r['seconds']} s", flush=True)
-        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        results = _save(name, results[name])
         write_doc(results)
     write_doc(results)
     return 0
