@@ -53,7 +53,7 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.engagement.x_concentration__mutmut_7": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.engagement.x_concentration__mutmut_12": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
     "no missing value, so numpy gives int64 anyway",
-    "helpers.metrics.engagement.x_concentration__mutmut_30": "round to 10 digits, not 9: they differ only when the "
+    "helpers.metrics.engagement.x_concentration__mutmut_36": "round to 10 digits, not 9: they differ only when the "
     "floating error of top_tweets * tweets exceeds 1e-10, i.e. a top of more than ~450,000 tweets (the largest "
     "dataset's 1% is ~90,000)",
     "helpers.metrics.engagement.x_concentration__mutmut_38": "observed on a groupby by userid, which is text, not "
