@@ -795,6 +795,23 @@ EQUIVALENT: dict[str, str] = {
         "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
         "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
         "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    # metrics.clients, run of 30 November (21:00)
+    "helpers.metrics.clients.x_automated_share__mutmut_7": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.clients.x_automated_share__mutmut_9": (
+        "observed dropped (pandas 3: True): class_shares has a row for every op and class (a grid on both paths), "
+        "so every op keeps its two automation rows and is observed"),
+    "helpers.metrics.clients.x_automated_share__mutmut_15": (
+        "observed=True: class_shares has a row for every op and class (a grid on both paths), so every op keeps "
+        "its two automation rows and is observed"),
+    "helpers.metrics.clients.x_automated_share__mutmut_18": (
+        "min_count=2: each op has exactly the two automation classes' rows, whose shares are both NaN (an op "
+        "without tweets) or both numbers, so the sum is NaN or a number alike"),
+    "helpers.metrics.clients.x_class_shares__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.clients.x_with_class__mutmut_9": (
+        "TWEET_CLIENT_NAME for tweet_client_name: unquoted identifiers are case-insensitive in DuckDB (both in "
+        "the SELECT DISTINCT and in the join), the same column"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
