@@ -809,6 +809,18 @@ EQUIVALENT: dict[str, str] = {
         "without tweets) or both numbers, so the sum is NaN or a number alike"),
     "helpers.metrics.clients.x_class_shares__mutmut_6": (
         "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.clients.x_class_shares__mutmut_58": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.clients.x_class_shares__mutmut_71": (
+        "observed=None in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_73": (
+        "observed dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_76": (
+        "observed=True in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_84": (
+        "astype(None) is float64, the dtype of the division already"),
+    "helpers.metrics.clients.x_class_shares__mutmut_89": (
+        "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the masked total (counts are never negative)"),
     "helpers.metrics.clients.x_with_class__mutmut_9": (
         "TWEET_CLIENT_NAME for tweet_client_name: unquoted identifiers are case-insensitive in DuckDB (both in "
         "the SELECT DISTINCT and in the join), the same column"),
