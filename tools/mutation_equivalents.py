@@ -824,6 +824,57 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.clients.x_with_class__mutmut_9": (
         "TWEET_CLIENT_NAME for tweet_client_name: unquoted identifiers are case-insensitive in DuckDB (both in "
         "the SELECT DISTINCT and in the join), the same column"),
+    # metrics.accounts, run of 30 November (21:00)
+    "helpers.metrics.accounts.x__activity_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_16": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_50": (
+        "tz_convert(None) for 'UTC': the same instants as naive UTC times, which tz_localize(None) leaves as they "
+        "are, so the same periods"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_54": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same naive times after tz_localize(None)"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_79": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_61": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_63": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_68": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_69": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_11": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_12": (
+        "ACCOUNT_CREATION_DATE for account_creation_date: unquoted identifiers (and keywords) are case-insensitive "
+        "in DuckDB, the same column"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_36": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_38": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_45": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_46": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
