@@ -852,6 +852,13 @@ EQUIVALENT: dict[str, str] = {
         "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
         "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
         "gives one order"),
+    "helpers.metrics.accounts.x_tweets_after__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_tweets_after__mutmut_46": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.accounts.x_activity__mutmut_7": (
+        "observed dropped (pandas 3: True), the value written (the entry for x_activity__mutmut_5 above names this "
+        "mutant's change; _5 is observed=None, killed)"),
     "helpers.metrics.accounts.x_cohort_activity__mutmut_8": (
         "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
     "helpers.metrics.accounts.x_cohort_activity__mutmut_11": (
