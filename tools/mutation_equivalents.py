@@ -882,6 +882,86 @@ EQUIVALENT: dict[str, str] = {
         "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
         "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
         "any sort gives one order"),
+    # metrics.core, run of 30 November (21:00)
+    "helpers.metrics.core.x__overview_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_11": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_18": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_76": (
+        "`or True` on the retweet share's condition: where it is false the value is NaN already (an op "
+        "without tweets takes _NO_TWEETS' NaN; an op with tweets but no known retweet flag has avg() NULL, "
+        "NaN), and float(NaN) is NaN"),
+    "helpers.metrics.core.x__overview_engine__mutmut_80": (
+        "`n or notna(rt)` for `n and notna(rt)`: an op with tweets and a NaN share gives float(NaN), NaN, as "
+        "the else branch; an op without tweets has rt NaN (_NO_TWEETS), so both conditions are false there"),
+    "helpers.metrics.core.x_kind_counts__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_kind_counts__mutmut_16": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_18": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_19": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_20": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_21": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_22": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_62": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.core.x_overview__mutmut_75": (
+        "`or True` on `if len(t)`: an op without tweets gives retweets[op] (a mean over no rows), NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_80": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'reply').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_88": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'quote').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_96": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'original').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_retweet_share__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_retweet_share__mutmut_24": (
+        "dtype dropped from the engine's Series: its values are Python floats (float() or np.nan), so pandas "
+        "makes it float64 anyway"),
+    "helpers.metrics.core.x_retweet_share__mutmut_28": (
+        "dtype dropped from the engine's Series: its values are Python floats (float() or np.nan), so pandas "
+        "makes it float64 anyway"),
+    "helpers.metrics.core.x_retweet_share__mutmut_39": (
+        "astype(None) is float64, the dtype of the groups' mean (and of astype(float)) already"),
+    "helpers.metrics.core.x_retweet_share__mutmut_41": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.core.x_top_values__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_top_values__mutmut_33": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_23": (
+        "dtype dropped from the engine's Series: its values are Python ints (int()), so pandas makes it int64 "
+        "anyway"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_26": (
+        "dtype dropped from the engine's Series: its values are Python ints (int()), so pandas makes it int64 "
+        "anyway"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_36": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.

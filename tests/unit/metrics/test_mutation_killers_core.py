@@ -75,8 +75,8 @@ ENGINE_OPS = ["venezuela", "ira", "iranian"]
 @pytest.fixture(scope="module")
 def crafted():
     """(tweets, users, engine): ira 'a' (unhashed) a retweet and a reply, 'b' a quote without a time; venezuela
-    'v' one tweet whose retweet flag is missing; iranian no tweet. Users: ira 'a' (unhashed) and 'z' (no
-    tweet), iranian 'q' twice; venezuela has no users file."""
+    'v' one tweet whose retweet flag is missing; iranian no tweet. Users: ira 'a' (unhashed) alone (one row),
+    iranian 'q' (no tweet) in two rows that differ in another column; venezuela has no users file."""
     from conftest import FrameBuilder
     fb = FrameBuilder()
     t = fb.tweets([
@@ -86,21 +86,24 @@ def crafted():
         {"op": "ira", "userid": "b", "tweet_time": None, "quoted_tweet_tweetid": "5"},
         {"op": "venezuela", "userid": "v", "tweet_time": "2019-01-01 00:00", "is_retweet": None},
     ], ops=ENGINE_OPS)
-    u = fb.users([{"op": "ira", "userid": "a", "user_is_hashed": False}, {"op": "ira", "userid": "z"},
-                  {"op": "iranian", "userid": "q"}, {"op": "iranian", "userid": "q"}], ops=ENGINE_OPS)
+    u = fb.users([{"op": "ira", "userid": "a", "user_is_hashed": False},
+                  {"op": "iranian", "userid": "q", "follower_count": 3},
+                  {"op": "iranian", "userid": "q", "follower_count": 4}], ops=ENGINE_OPS)
     return t, u, Engine.of_frames(t)
 
 
 def test_overview_from_the_engine_exact_table(crafted):
-    """Accounts from the users file where there is one (else the tweeting accounts), shares of the op's
-    tweets (NaN without tweets), first and last time (NaT without tweets); the frame path gives the same."""
+    """Accounts from the users file where there is one, even of one row (else the tweeting accounts), each
+    account once however its rows differ; shares of the op's tweets (NaN without tweets, or without a
+    known retweet flag), first and last time (NaT without tweets); the frame path gives the same. Kills
+    x__overview_engine__mutmut_23, _46, _47, _49, _87, _95, _103 (checked with MUTANT_UNDER_TEST)."""
     t, u, eng = crafted
     nan = np.nan
     expected = pd.DataFrame({
         "op": ENGINE_OPS,
-        "accounts_in_users_file": [nan, 2.0, 1.0],
+        "accounts_in_users_file": [nan, 1.0, 1.0],
         "accounts_with_tweets": [1, 2, 0],
-        "accounts_without_tweets": [nan, 1.0, 1.0],
+        "accounts_without_tweets": [nan, 0.0, 1.0],
         "tweets": [1, 3, 0],
         "retweet_share": [nan, 1 / 3, nan],
         "reply_share": [0.0, 1 / 3, nan],
@@ -110,7 +113,7 @@ def test_overview_from_the_engine_exact_table(crafted):
                                  ).astype("datetime64[ms, UTC]"),
         "last_tweet": pd.Series(pd.to_datetime(["2019-01-01 00:00", "2016-03-03 22:00", None], utc=True)
                                 ).astype("datetime64[ms, UTC]"),
-        "hashed_accounts": [1, 1, 1],
+        "hashed_accounts": [1, 0, 1],
         "unhashed_accounts": [0, 1, 0],
         "accounts_source": ["tweets file", "users file", "users file"]})
     pd.testing.assert_frame_equal(core.overview(eng, u), expected)
@@ -149,3 +152,14 @@ def test_top_values_from_the_engine_exact_table(crafted):
     got = core.top_values(Engine.of_frames(langs), "tweet_language", None)
     pd.testing.assert_frame_equal(got, expected)
     pd.testing.assert_frame_equal(core.top_values(langs, "tweet_language", None), expected)
+
+
+def test_with_kind_adds_the_kind_to_a_frame_and_leaves_the_engine_as_it_is(crafted):
+    """Notebook 07 draws kinds over time from `with_kind`: a frame gains `kind` (retweet before reply before
+    quote), its other columns unchanged; the engine's tweets view has the column already."""
+    t, _, eng = crafted
+    got = core.with_kind(t)
+    assert got["kind"].astype(str).tolist() == ["retweet", "reply", "quote", "original"]
+    pd.testing.assert_frame_equal(got.drop(columns="kind"), t)
+    assert "kind" not in t
+    assert core.with_kind(eng) is eng
