@@ -962,6 +962,26 @@ EQUIVALENT: dict[str, str] = {
         "anyway"),
     "helpers.metrics.core.x_tweets_per_op__mutmut_36": (
         "observed=None is read as False by pandas 3.1.1, the value written"),
+    # metrics.content, run of 30 November (21:00)
+    "helpers.metrics.content.x__over_time_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_6": (
+        "ITEM and TWEET_TIME (and the keywords) upper-cased: unquoted identifiers and keywords are "
+        "case-insensitive in DuckDB, the same condition"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_10": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_37": (
+        "reset_index(drop=None) keeps the old index as an `index` column of the totals: they are only merged "
+        "into the chosen items' rows (on op and period) for their `all` column, so the extra column is never "
+        "read"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_39": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_41": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
