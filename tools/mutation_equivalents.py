@@ -982,6 +982,74 @@ EQUIVALENT: dict[str, str] = {
         "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
         "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
         "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_46": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_47": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_48": (
+        "reset_index(drop=False) keeps the old index as an `index` column of the totals: they are only merged "
+        "into the chosen items' rows (on op and period) for their `all` column, so the extra column is never "
+        "read"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_52": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_54": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_61": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_62": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__url_tweets__mutmut_7": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__url_tweets__mutmut_30": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.content.x_item_per_day__mutmut_13": (
+        "the engine's window without its start day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped; the item's spellings "
+        "found in the wider window only add spellings no tweet inside carries"),
+    "helpers.metrics.content.x_item_per_day__mutmut_14": (
+        "the engine's window without its end day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped; the item's spellings "
+        "found in the wider window only add spellings no tweet inside carries"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_29": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same naive times after tz_localize(None)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_45": (
+        "observed None/False on the totals adds zero rows for the op categories without a row in a period: "
+        "the totals are only looked up for the (op, period) of the chosen items' rows, which have items"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_47": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_54": (
+        "observed None/False on the totals adds zero rows for the op categories without a row in a period: "
+        "the totals are only looked up for the (op, period) of the chosen items' rows, which have items"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_68": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_85": (
+        "merge with the totals without on=: pandas joins on the common columns, which are exactly op and "
+        "period (the totals hold op, period and all; the rows op, period, item, occurrences)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_88": (
+        "merge with the totals without on=: pandas joins on the common columns, which are exactly op and "
+        "period (the totals hold op, period and all; the rows op, period, item, occurrences)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_89": (
+        "inner merge instead of left: every (op, period) of the chosen items' rows has a total (the totals "
+        "count every item of that op and period, these included; rows without a period or item are in "
+        "neither), and pandas' inner merge keeps the left rows' order"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_101": (
+        "merge with the top items without on=: pandas joins on the common columns, which are exactly op and "
+        "item (keep holds only those two)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_103": (
+        "merge with the top items without on=: pandas joins on the common columns, which are exactly op and "
+        "item (keep holds only those two)"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
