@@ -320,8 +320,8 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.content.x_top_items_over_time__mutmut_5": "tz_convert(None) converts to UTC and drops the zone; "
     "tz_localize(None) of naive times is a no-op",
     "helpers.metrics.content.x_top_items_over_time__mutmut_9": "'utc' for 'UTC': the same zone",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "observed=None (False): zero totals for unobserved "
-    "ops, which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "tz_convert(None) for 'UTC' (re-keyed by the run of 30 "
+    "November, 21:00): the same instants as naive UTC times, which tz_localize(None) leaves as they are",
     "helpers.metrics.content.x_top_items_over_time__mutmut_27": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.content.x_top_items_over_time__mutmut_34": "observed=False: zero totals for unobserved ops, "
     "which the left merge from the observed rows never picks",
