@@ -1050,6 +1050,55 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.content.x_top_items_over_time__mutmut_103": (
         "merge with the top items without on=: pandas joins on the common columns, which are exactly op and "
         "item (keep holds only those two)"),
+    "helpers.metrics.content.x__term_hits__mutmut_38": (
+        "zero_copy_only=None is read as false, the value written (a boolean array needs the copy)"),
+    "helpers.metrics.content.x__term_hits__mutmut_66": (
+        "dtype dropped: the counts are Python ints, so pandas makes them int64; `found` is empty (object) "
+        "only without rows or without concepts, and then term_counts builds no row from it"),
+    "helpers.metrics.content.x__term_hits__mutmut_68": (
+        "dtype dropped: the counts are Python ints, so pandas makes them int64; `found` is empty (object) "
+        "only without rows or without concepts, and then term_counts builds no row from it"),
+    "helpers.metrics.content.x_concepts_of__mutmut_23": (
+        "removeprefix for removesuffix of '*' in the empty-form check: on a stripped form both leave only "
+        "white space exactly when the form is '*' (or empty), so the same forms are refused"),
+    "helpers.metrics.content.x_item_per_day__mutmut_17": (
+        "the engine's window without its end day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped"),
+    "helpers.metrics.content.x_item_per_day__mutmut_24": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_40": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_43": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_44": (
+        "LIST_CONTAINS and ITEM upper-cased: DuckDB's function names and unquoted identifiers are "
+        "case-insensitive, the same condition"),
+    "helpers.metrics.content.x_item_per_day__mutmut_48": (
+        "the engine's op column left as text: the result's op and day columns come from the zero-filled grid "
+        "(the ops as text), and text ops find the same grid rows as categorical ones"),
+    "helpers.metrics.content.x_item_per_day__mutmut_87": (
+        "tz_convert(None) for 'UTC': the same instants as naive UTC times, which tz_localize(None) leaves as "
+        "they are, so the same days"),
+    "helpers.metrics.content.x_item_per_day__mutmut_91": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same days"),
+    "helpers.metrics.content.x_item_per_day__mutmut_102": (
+        "observed None/False adds zero rows for op categories without a hit on a day: the counts are then "
+        "reindexed to the zero-filled grid of ops and days, where those rows are 0 anyway or dropped"),
+    "helpers.metrics.content.x_item_per_day__mutmut_104": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_item_per_day__mutmut_109": (
+        "observed None/False adds zero rows for op categories without a hit on a day: the counts are then "
+        "reindexed to the zero-filled grid of ops and days, where those rows are 0 anyway or dropped"),
+    "helpers.metrics.content.x_term_counts__mutmut_11": (
+        "the engine's zero grid of (op, concept) without its index: it is never read, since every op with "
+        "tweets is in some batch and each batch's hits hold a row per (op, concept) of its ops (0 included)"),
+    "helpers.metrics.content.x_term_counts__mutmut_12": (
+        "dtype dropped: a Series of the integer 0 over the grid is int64 anyway"),
+    "helpers.metrics.content.x_term_counts__mutmut_14": (
+        "the engine's zero grid of (op, concept) without its index: it is never read, since every op with "
+        "tweets is in some batch and each batch's hits hold a row per (op, concept) of its ops (0 included)"),
+    "helpers.metrics.content.x_term_counts__mutmut_15": (
+        "dtype dropped: a Series of the integer 0 over the grid is int64 anyway"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.

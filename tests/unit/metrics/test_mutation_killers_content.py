@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -253,3 +255,33 @@ def test_term_counts_from_the_engine_exact_table(crafted):
     got = content.term_counts(eng, terms)
     pd.testing.assert_frame_equal(got.astype({"op": str}), expected)
     pd.testing.assert_frame_equal(content.term_counts(t, terms).astype({"op": str}), expected)
+
+
+# The multilingual terms (measured for the first time in this run).
+
+def test_form_pattern_allows_arabic_marks_after_characters_of_the_three_arabic_blocks_only():
+    """Arabic (U+0600-06FF), Arabic Supplement (U+0750-077F) and the presentation forms (U+FB50-FEFF), ends
+    included, may carry diacritics; the characters just outside, and Latin letters, are themselves. Kills
+    x__is_arabic__mutmut_1, _3, _4, _5, _7 to _14."""
+    marks = content._ARABIC_MARKS
+    for ch in ("\u0600", "\u06ff", "\u0750", "\u077f", "\ufb50", "\ufeff"):
+        assert content.form_pattern(ch) == re.escape(ch) + marks, hex(ord(ch))
+    for ch in ("\u05ff", "\u0700", "\u074f", "\u0780", "\ufb4f", "\uff00", "a", "Z"):
+        assert content.form_pattern(ch) == re.escape(ch), hex(ord(ch))
+    assert content.form_pattern("ab") == "ab"
+
+
+def test_a_concept_of_stems_only_matches_words_beginning_with_a_stem_and_nothing_else(frames):
+    """Only stems (no whole-word form): texts ending in punctuation or holding two spaces match nothing (no
+    empty alternative), and each of two stems matches. Kills x_concept_pattern__mutmut_12 and _18."""
+    t = frames.tweets([{"tweet_text": "Путина видели."}, {"tweet_text": "Putinism  rises"},
+                       {"tweet_text": "nothing here."}, {"tweet_text": "end  of  story"}], ops=["ira"])
+    got = content.term_counts(t, {"Putin": ["Путин*", "Putin*"]})
+    assert got[["term", "tweets", "share"]].values.tolist() == [["Putin", 2, 0.5]]
+    assert content.concept_pattern(["ab*", "cd*"]) == r"(?i)(?:^|[^\pL\pM\pN_])(?:(?:ab|cd))"
+
+
+def test_concepts_of_takes_a_single_string_as_one_form():
+    """{'USA': 'USA'}: one form, not the letters U, S, A. Kills x_concepts_of__mutmut_15."""
+    assert content.concepts_of({"USA": "USA", "Iran": ["Iran", "Irán"]}) == {"USA": ["USA"], "Iran": ["Iran", "Irán"]}
+    assert content.concepts_of(["Brexit"]) == {"Brexit": ["Brexit"]}
