@@ -1099,6 +1099,80 @@ EQUIVALENT: dict[str, str] = {
         "tweets is in some batch and each batch's hits hold a row per (op, concept) of its ops (0 included)"),
     "helpers.metrics.content.x_term_counts__mutmut_15": (
         "dtype dropped: a Series of the integer 0 over the grid is int64 anyway"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_17": (
+        "the batch size dropped (the default 1,000,000 distinct URLs for 500,000): each distinct URL is "
+        "resolved once whatever the batch, so the lookup table is the same (only memory differs)"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_19": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_23": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_24": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_26": (
+        "the item array's type left to inference: the items are non-null texts (WHERE item IS NOT NULL), "
+        "inferred as string, the type written"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_28": (
+        "the item array's type left to inference: the items are non-null texts (WHERE item IS NOT NULL), "
+        "inferred as string, the type written"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_32": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_33": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_35": (
+        "the domain array's type left to inference: texts and None give string, all None gives the null type, "
+        "whose values insert as NULL into the VARCHAR column alike"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_37": (
+        "the domain array's type left to inference: texts and None give string, all None gives the null type, "
+        "whose values insert as NULL into the VARCHAR column alike"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_47": (
+        "'_URL_BATCH' registered for '_url_batch': DuckDB resolves the unquoted name in the INSERT "
+        "case-insensitively, the same relation"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_50": (
+        "the batch not unregistered (another name): the next batch's register under the same name replaces "
+        "it, and nothing else reads that name"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_51": (
+        "the batch not unregistered (another name): the next batch's register under the same name replaces "
+        "it, and nothing else reads that name"),
+    "helpers.metrics.content.x_term_counts__mutmut_25": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_term_counts__mutmut_33": (
+        "astype(None) makes the running counts float64: they are read through int() (tweets) and divided "
+        "(share), the same numbers"),
+    "helpers.metrics.content.x_term_counts__mutmut_45": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_term_counts__mutmut_63": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_65": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_67": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_71": (
+        "`or True` on `if n`: every op in `sizes` has tweets (the engine keeps sizes > 0, the frame path "
+        "counts observed ops), so the else branch is never taken"),
+    "helpers.metrics.content.x_term_counts__mutmut_74": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_76": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_78": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_tweets_with_url__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.

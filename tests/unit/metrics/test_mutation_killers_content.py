@@ -285,3 +285,14 @@ def test_concepts_of_takes_a_single_string_as_one_form():
     """{'USA': 'USA'}: one form, not the letters U, S, A. Kills x_concepts_of__mutmut_15."""
     assert content.concepts_of({"USA": "USA", "Iran": ["Iran", "Irán"]}) == {"USA": ["USA"], "Iran": ["Iran", "Irán"]}
     assert content.concepts_of(["Brexit"]) == {"Brexit": ["Brexit"]}
+
+
+def test_domains_from_two_engines_on_one_connection_each_get_their_own_lookup_table(crafted):
+    """A scoped engine shares its parent's DuckDB connection: after the whole engine resolved its URLs, the
+    scoped one (one op, one day) still gives its own domains."""
+    _, _, _, eng = crafted
+    whole = content.top_domains(eng.items("urls"), core.tweets_per_op(eng), None)
+    part = eng.scoped(["ira"], "2016-06-23", "2016-06-23")
+    got = content.top_domains(part.items("urls"), core.tweets_per_op(part), None)
+    assert got.astype({"op": str})[["op", "item", "urls"]].values.tolist() == [["ira", "bbc.co.uk", 1]]
+    assert whole["urls"].tolist() == [2, 1]
