@@ -1173,6 +1173,19 @@ EQUIVALENT: dict[str, str] = {
         "rows)"),
     "helpers.metrics.content.x_tweets_with_url__mutmut_5": (
         "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_top_domains__mutmut_5": (
+        "`or True` skips dropna(subset=['domain']) on a frame: top_items then groups by domain, and pandas' "
+        "groupby leaves out the missing keys anyway (dropna=True), so the same counts"),
+    "helpers.metrics.content.x_top_domains__mutmut_25": (
+        "astype(None) is float64, the dtype astype(float) gives (and the division's)"),
+    "helpers.metrics.content.x_top_domains__mutmut_29": (
+        "astype(None) is float64, the dtype astype(float) gives (and the division's)"),
+    "helpers.metrics.content.x_top_items__mutmut_12": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_top_items__mutmut_19": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_tweets_with_url__mutmut_35": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
