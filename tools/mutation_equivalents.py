@@ -1190,6 +1190,16 @@ EQUIVALENT: dict[str, str] = {
         "the engine's days left as DuckDB returns them (another datetime64 resolution than the grid's): the "
         "reindex finds the grid's days by value, and the result's day column is the grid's (checked: the "
         "per-day test passes with it)"),
+    "helpers.metrics.content.x_top_items__mutmut_35": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items__mutmut_50": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_52": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_53": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_59": (
+        "astype(None) is float64, the dtype of the division already"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
