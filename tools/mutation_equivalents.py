@@ -320,8 +320,8 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.content.x_top_items_over_time__mutmut_5": "tz_convert(None) converts to UTC and drops the zone; "
     "tz_localize(None) of naive times is a no-op",
     "helpers.metrics.content.x_top_items_over_time__mutmut_9": "'utc' for 'UTC': the same zone",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "observed=None (False): zero totals for unobserved "
-    "ops, which the left merge from the observed rows never picks",
+    "helpers.metrics.content.x_top_items_over_time__mutmut_25": "tz_convert(None) for 'UTC' (re-keyed by the run of 30 "
+    "November, 21:00): the same instants as naive UTC times, which tz_localize(None) leaves as they are",
     "helpers.metrics.content.x_top_items_over_time__mutmut_27": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.content.x_top_items_over_time__mutmut_34": "observed=False: zero totals for unobserved ops, "
     "which the left merge from the observed rows never picks",
@@ -963,6 +963,411 @@ EQUIVALENT: dict[str, str] = {
         "categorical op: groupby(observed=False) over its categories; plain-text ops: each listed op has "
         "rows; the engine: its ops), so it differs only for a missing op value in a plain-text op column "
         "(pd.unique lists it, groupby drops it), which no loaded frame has; the default is dead code"),
+    # metrics.clients, run of 30 November (21:00)
+    "helpers.metrics.clients.x_automated_share__mutmut_7": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.clients.x_automated_share__mutmut_9": (
+        "observed dropped (pandas 3: True): class_shares has a row for every op and class (a grid on both paths), "
+        "so every op keeps its two automation rows and is observed"),
+    "helpers.metrics.clients.x_automated_share__mutmut_15": (
+        "observed=True: class_shares has a row for every op and class (a grid on both paths), so every op keeps "
+        "its two automation rows and is observed"),
+    "helpers.metrics.clients.x_automated_share__mutmut_18": (
+        "min_count=2: each op has exactly the two automation classes' rows, whose shares are both NaN (an op "
+        "without tweets) or both numbers, so the sum is NaN or a number alike"),
+    "helpers.metrics.clients.x_class_shares__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.clients.x_class_shares__mutmut_58": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.clients.x_class_shares__mutmut_71": (
+        "observed=None in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_73": (
+        "observed dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_76": (
+        "observed=True in a transform: one total per row whatever observed says"),
+    "helpers.metrics.clients.x_class_shares__mutmut_84": (
+        "astype(None) is float64, the dtype of the division already"),
+    "helpers.metrics.clients.x_class_shares__mutmut_89": (
+        "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the masked total (counts are never negative)"),
+    "helpers.metrics.clients.x_with_class__mutmut_9": (
+        "TWEET_CLIENT_NAME for tweet_client_name: unquoted identifiers are case-insensitive in DuckDB (both in "
+        "the SELECT DISTINCT and in the join), the same column"),
+    # metrics.accounts, run of 30 November (21:00)
+    "helpers.metrics.accounts.x__activity_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_16": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_50": (
+        "tz_convert(None) for 'UTC': the same instants as naive UTC times, which tz_localize(None) leaves as they "
+        "are, so the same periods"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_54": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same naive times after tz_localize(None)"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_79": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_61": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_63": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_68": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x__activity_engine__mutmut_69": (
+        "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns "
+        "with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so any sort "
+        "gives one order"),
+    "helpers.metrics.accounts.x_tweets_after__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_tweets_after__mutmut_46": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.accounts.x_activity__mutmut_7": (
+        "observed dropped (pandas 3: True), the value written (the entry for x_activity__mutmut_5 above names this "
+        "mutant's change; _5 is observed=None, killed)"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_11": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_12": (
+        "ACCOUNT_CREATION_DATE for account_creation_date: unquoted identifiers (and keywords) are case-insensitive "
+        "in DuckDB, the same column"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_36": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_38": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_45": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    "helpers.metrics.accounts.x_cohort_activity__mutmut_46": (
+        "sort kind changed or dropped on a sort by three columns (op, period, cohort): pandas 3.1.1 sorts several "
+        "columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP BY ALL, so "
+        "any sort gives one order"),
+    # metrics.core, run of 30 November (21:00)
+    "helpers.metrics.core.x__overview_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_11": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_18": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x__overview_engine__mutmut_76": (
+        "`or True` on the retweet share's condition: where it is false the value is NaN already (an op "
+        "without tweets takes _NO_TWEETS' NaN; an op with tweets but no known retweet flag has avg() NULL, "
+        "NaN), and float(NaN) is NaN"),
+    "helpers.metrics.core.x__overview_engine__mutmut_80": (
+        "`n or notna(rt)` for `n and notna(rt)`: an op with tweets and a NaN share gives float(NaN), NaN, as "
+        "the else branch; an op without tweets has rt NaN (_NO_TWEETS), so both conditions are false there"),
+    "helpers.metrics.core.x_kind_counts__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_kind_counts__mutmut_16": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_18": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_19": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_20": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_21": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_22": (
+        "the names of the grid's levels: never read (levels are taken by position, get_level_values(0) and "
+        "(1), and counts looked up by (op, kind) tuples)"),
+    "helpers.metrics.core.x_kind_counts__mutmut_62": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.core.x_overview__mutmut_75": (
+        "`or True` on `if len(t)`: an op without tweets gives retweets[op] (a mean over no rows), NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_80": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'reply').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_88": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'quote').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_overview__mutmut_96": (
+        "`or True` on `if len(t)`: an op without tweets gives (k == 'original').mean() of no rows, NaN, the "
+        "value of the else branch (ops without rows exist only as categories of a categorical op; plain-text "
+        "ops all have rows)"),
+    "helpers.metrics.core.x_retweet_share__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_retweet_share__mutmut_24": (
+        "dtype dropped from the engine's Series: its values are Python floats (float() or np.nan), so pandas "
+        "makes it float64 anyway"),
+    "helpers.metrics.core.x_retweet_share__mutmut_28": (
+        "dtype dropped from the engine's Series: its values are Python floats (float() or np.nan), so pandas "
+        "makes it float64 anyway"),
+    "helpers.metrics.core.x_retweet_share__mutmut_39": (
+        "astype(None) is float64, the dtype of the groups' mean (and of astype(float)) already"),
+    "helpers.metrics.core.x_retweet_share__mutmut_41": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.core.x_top_values__mutmut_8": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_top_values__mutmut_33": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_6": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_23": (
+        "dtype dropped from the engine's Series: its values are Python ints (int()), so pandas makes it int64 "
+        "anyway"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_26": (
+        "dtype dropped from the engine's Series: its values are Python ints (int()), so pandas makes it int64 "
+        "anyway"),
+    "helpers.metrics.core.x_tweets_per_op__mutmut_36": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    # metrics.content, run of 30 November (21:00)
+    "helpers.metrics.content.x__over_time_engine__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_6": (
+        "ITEM and TWEET_TIME (and the keywords) upper-cased: unquoted identifiers and keywords are "
+        "case-insensitive in DuckDB, the same condition"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_10": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_37": (
+        "reset_index(drop=None) keeps the old index as an `index` column of the totals: they are only merged "
+        "into the chosen items' rows (on op and period) for their `all` column, so the extra column is never "
+        "read"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_39": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_41": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_46": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_47": (
+        "sort kind of the totals changed or dropped: the totals are only merged into the chosen items' rows "
+        "(how='left', which keeps those rows' order), so their own row order is never seen; and pandas 3.1.1 "
+        "ignores `kind` on a sort by two columns"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_48": (
+        "reset_index(drop=False) keeps the old index as an `index` column of the totals: they are only merged "
+        "into the chosen items' rows (on op and period) for their `all` column, so the extra column is never "
+        "read"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_52": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_54": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_61": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__over_time_engine__mutmut_62": (
+        "sort kind changed or dropped on a sort by three columns (op, period, item): pandas 3.1.1 sorts "
+        "several columns with lexsort_indexer, which never reads `kind`; and the keys are unique after GROUP "
+        "BY ALL, so any sort gives one order"),
+    "helpers.metrics.content.x__url_tweets__mutmut_7": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__url_tweets__mutmut_30": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.content.x_item_per_day__mutmut_13": (
+        "the engine's window without its start day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped; the item's spellings "
+        "found in the wider window only add spellings no tweet inside carries"),
+    "helpers.metrics.content.x_item_per_day__mutmut_14": (
+        "the engine's window without its end day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped; the item's spellings "
+        "found in the wider window only add spellings no tweet inside carries"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_29": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same naive times after tz_localize(None)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_45": (
+        "observed None/False on the totals adds zero rows for the op categories without a row in a period: "
+        "the totals are only looked up for the (op, period) of the chosen items' rows, which have items"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_47": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_54": (
+        "observed None/False on the totals adds zero rows for the op categories without a row in a period: "
+        "the totals are only looked up for the (op, period) of the chosen items' rows, which have items"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_68": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_85": (
+        "merge with the totals without on=: pandas joins on the common columns, which are exactly op and "
+        "period (the totals hold op, period and all; the rows op, period, item, occurrences)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_88": (
+        "merge with the totals without on=: pandas joins on the common columns, which are exactly op and "
+        "period (the totals hold op, period and all; the rows op, period, item, occurrences)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_89": (
+        "inner merge instead of left: every (op, period) of the chosen items' rows has a total (the totals "
+        "count every item of that op and period, these included; rows without a period or item are in "
+        "neither), and pandas' inner merge keeps the left rows' order"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_101": (
+        "merge with the top items without on=: pandas joins on the common columns, which are exactly op and "
+        "item (keep holds only those two)"),
+    "helpers.metrics.content.x_top_items_over_time__mutmut_103": (
+        "merge with the top items without on=: pandas joins on the common columns, which are exactly op and "
+        "item (keep holds only those two)"),
+    "helpers.metrics.content.x__term_hits__mutmut_38": (
+        "zero_copy_only=None is read as false, the value written (a boolean array needs the copy)"),
+    "helpers.metrics.content.x__term_hits__mutmut_66": (
+        "dtype dropped: the counts are Python ints, so pandas makes them int64; `found` is empty (object) "
+        "only without rows or without concepts, and then term_counts builds no row from it"),
+    "helpers.metrics.content.x__term_hits__mutmut_68": (
+        "dtype dropped: the counts are Python ints, so pandas makes them int64; `found` is empty (object) "
+        "only without rows or without concepts, and then term_counts builds no row from it"),
+    "helpers.metrics.content.x_concepts_of__mutmut_23": (
+        "removeprefix for removesuffix of '*' in the empty-form check: on a stripped form both leave only "
+        "white space exactly when the form is '*' (or empty), so the same forms are refused"),
+    "helpers.metrics.content.x_item_per_day__mutmut_17": (
+        "the engine's window without its end day: more days are read, but the counts are reindexed to the "
+        "days from start to end (the zero-filled grid), so the days outside are dropped"),
+    "helpers.metrics.content.x_item_per_day__mutmut_24": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_40": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_43": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_item_per_day__mutmut_44": (
+        "LIST_CONTAINS and ITEM upper-cased: DuckDB's function names and unquoted identifiers are "
+        "case-insensitive, the same condition"),
+    "helpers.metrics.content.x_item_per_day__mutmut_48": (
+        "the engine's op column left as text: the result's op and day columns come from the zero-filled grid "
+        "(the ops as text), and text ops find the same grid rows as categorical ones"),
+    "helpers.metrics.content.x_item_per_day__mutmut_87": (
+        "tz_convert(None) for 'UTC': the same instants as naive UTC times, which tz_localize(None) leaves as "
+        "they are, so the same days"),
+    "helpers.metrics.content.x_item_per_day__mutmut_91": (
+        "tz_convert('utc') for 'UTC': the same UTC zone, the same days"),
+    "helpers.metrics.content.x_item_per_day__mutmut_102": (
+        "observed None/False adds zero rows for op categories without a hit on a day: the counts are then "
+        "reindexed to the zero-filled grid of ops and days, where those rows are 0 anyway or dropped"),
+    "helpers.metrics.content.x_item_per_day__mutmut_104": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_item_per_day__mutmut_109": (
+        "observed None/False adds zero rows for op categories without a hit on a day: the counts are then "
+        "reindexed to the zero-filled grid of ops and days, where those rows are 0 anyway or dropped"),
+    "helpers.metrics.content.x_term_counts__mutmut_11": (
+        "the engine's zero grid of (op, concept) without its index: it is never read, since every op with "
+        "tweets is in some batch and each batch's hits hold a row per (op, concept) of its ops (0 included)"),
+    "helpers.metrics.content.x_term_counts__mutmut_12": (
+        "dtype dropped: a Series of the integer 0 over the grid is int64 anyway"),
+    "helpers.metrics.content.x_term_counts__mutmut_14": (
+        "the engine's zero grid of (op, concept) without its index: it is never read, since every op with "
+        "tweets is in some batch and each batch's hits hold a row per (op, concept) of its ops (0 included)"),
+    "helpers.metrics.content.x_term_counts__mutmut_15": (
+        "dtype dropped: a Series of the integer 0 over the grid is int64 anyway"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_17": (
+        "the batch size dropped (the default 1,000,000 distinct URLs for 500,000): each distinct URL is "
+        "resolved once whatever the batch, so the lookup table is the same (only memory differs)"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_19": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_23": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_24": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_26": (
+        "the item array's type left to inference: the items are non-null texts (WHERE item IS NOT NULL), "
+        "inferred as string, the type written"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_28": (
+        "the item array's type left to inference: the items are non-null texts (WHERE item IS NOT NULL), "
+        "inferred as string, the type written"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_32": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_33": (
+        "a column of the registered batch renamed: it is read with SELECT * by INSERT INTO the lookup table, "
+        "which takes columns by position (item, domain), so the names are never used"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_35": (
+        "the domain array's type left to inference: texts and None give string, all None gives the null type, "
+        "whose values insert as NULL into the VARCHAR column alike"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_37": (
+        "the domain array's type left to inference: texts and None give string, all None gives the null type, "
+        "whose values insert as NULL into the VARCHAR column alike"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_47": (
+        "'_URL_BATCH' registered for '_url_batch': DuckDB resolves the unquoted name in the INSERT "
+        "case-insensitively, the same relation"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_50": (
+        "the batch not unregistered (another name): the next batch's register under the same name replaces "
+        "it, and nothing else reads that name"),
+    "helpers.metrics.content.x__with_domains_engine__mutmut_51": (
+        "the batch not unregistered (another name): the next batch's register under the same name replaces "
+        "it, and nothing else reads that name"),
+    "helpers.metrics.content.x_term_counts__mutmut_25": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_term_counts__mutmut_33": (
+        "astype(None) makes the running counts float64: they are read through int() (tweets) and divided "
+        "(share), the same numbers"),
+    "helpers.metrics.content.x_term_counts__mutmut_45": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_term_counts__mutmut_63": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_65": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_67": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_71": (
+        "`or True` on `if n`: every op in `sizes` has tweets (the engine keeps sizes > 0, the frame path "
+        "counts observed ops), so the else branch is never taken"),
+    "helpers.metrics.content.x_term_counts__mutmut_74": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_76": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_term_counts__mutmut_78": (
+        "the default of hits.get is never used: every op of `sizes` (ops with tweets) has a count for every "
+        "concept (the engine's zero grid; from a frame, _term_hits counts every concept for each op with "
+        "rows)"),
+    "helpers.metrics.content.x_tweets_with_url__mutmut_5": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_top_domains__mutmut_5": (
+        "`or True` skips dropna(subset=['domain']) on a frame: top_items then groups by domain, and pandas' "
+        "groupby leaves out the missing keys anyway (dropna=True), so the same counts"),
+    "helpers.metrics.content.x_top_domains__mutmut_25": (
+        "astype(None) is float64, the dtype astype(float) gives (and the division's)"),
+    "helpers.metrics.content.x_top_domains__mutmut_29": (
+        "astype(None) is float64, the dtype astype(float) gives (and the division's)"),
+    "helpers.metrics.content.x_top_items__mutmut_12": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_top_items__mutmut_19": (
+        "SQL keywords in lower case: DuckDB reads keywords case-insensitively, the same query"),
+    "helpers.metrics.content.x_tweets_with_url__mutmut_35": (
+        "observed=None is read as False by pandas 3.1.1, the value written"),
+    "helpers.metrics.content.x_item_per_day__mutmut_49": (
+        "the engine's days left as DuckDB returns them (another datetime64 resolution than the grid's): the "
+        "reindex finds the grid's days by value, and the result's day column is the grid's (checked: the "
+        "per-day test passes with it)"),
+    "helpers.metrics.content.x_top_items__mutmut_35": (
+        "observed dropped (pandas 3: True), the value written"),
+    "helpers.metrics.content.x_top_items__mutmut_50": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_52": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_53": (
+        "observed changed or dropped in a transform: one total per row whatever observed says"),
+    "helpers.metrics.content.x_top_items__mutmut_59": (
+        "astype(None) is float64, the dtype of the division already"),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
     # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.

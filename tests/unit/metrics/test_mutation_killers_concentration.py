@@ -247,3 +247,32 @@ def test_summary_and_ccdf_read_counts_stored_as_text_as_integers():
     c = concentration.ccdf(accounts)
     assert c["value"].tolist() == [1, 3, 10, 5] and c["value"].dtype == np.int64
     assert c["accounts_at_least"].tolist() == [3, 2, 1, 1]
+
+
+# The engine paths (issue 16), measured with tests/unit/metrics/test_metrics_engine.py (30 November, 21:00).
+
+def test_top_tweets_from_the_engine_cut_a_tie_by_id_length_then_text(tweets):
+    """n falls inside a tie (ira: 10, then 5 and 5): DuckDB keeps '99' (shorter id, numerically smaller) and
+    leaves '900000000000000001', which comes first as text; the frame path agrees."""
+    for source in (tweets, Engine.of_frames(tweets)):
+        got = concentration.top_tweets(source, 2)
+        assert got["tweetid"].tolist() == ["100", "99", "1207965844074107000"]
+        assert got["rank"].tolist() == [1, 2, 1]
+
+
+def test_per_account_from_the_engine_keeps_the_operations_order_not_the_alphabet(frames):
+    """Operations listed out of alphabetical order (venezuela first, ira without tweets): rows and the op
+    column's categories follow the run's order, from the engine as from the frame."""
+    ops = ["venezuela", "iranian", "ira"]
+    t = frames.tweets([{"op": "iranian", "userid": "b", "like_count": 2}, {"op": "venezuela", "userid": "a",
+                                                                           "reply_count": 1},
+                       {"op": "iranian", "userid": "a", "quote_count": 3}], ops=ops)
+    expected = pd.DataFrame({"op": pd.Categorical(["venezuela", "iranian", "iranian"], categories=ops),
+                             "userid": pd.array(["a", "a", "b"], dtype="string"),
+                             "tweets": np.array([1, 1, 1], dtype=np.int64),
+                             "engagement": np.array([1, 3, 2], dtype=np.int64)})
+    pd.testing.assert_frame_equal(concentration.per_account(Engine.of_frames(t)), expected)
+    pd.testing.assert_frame_equal(concentration.per_account(t), expected)
+    top = concentration.top_tweets(Engine.of_frames(t), 1)
+    assert list(top["op"].cat.categories) == ops and top["tweetid"].tolist() == concentration.top_tweets(t, 1)[
+        "tweetid"].tolist()
