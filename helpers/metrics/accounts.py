@@ -64,13 +64,14 @@ def binned(frame: pd.DataFrame, column: str, edges: Sequence[int] = FOLLOWER_BIN
 
 def activity(tweets: pd.DataFrame) -> pd.DataFrame:
     """Per account: op, userid, first and last tweet, tweets, lifetime_days (first to last tweet),
-    creation_year (from the profile snapshot on its tweets)."""
+    creation_year (from the profile snapshots on its tweets: the earliest creation date, on both paths, when
+    the snapshots disagree)."""
     if is_engine(tweets):
         return _activity_engine(tweets)
     g = tweets.groupby(["op", "userid"], observed=True)
     out = g.agg(first=("tweet_time", "min"), last=("tweet_time", "max"), tweets=("tweet_time", "size"))
     if "account_creation_date" in tweets:
-        out["creation_year"] = g["account_creation_date"].first().pipe(pd.to_datetime).dt.year.astype("Int64")
+        out["creation_year"] = g["account_creation_date"].min().pipe(pd.to_datetime).dt.year.astype("Int64")
     out["lifetime_days"] = (out["last"] - out["first"]).dt.total_seconds() / 86400
     return out.reset_index()
 

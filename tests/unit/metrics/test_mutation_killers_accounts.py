@@ -141,11 +141,14 @@ def test_activity_from_an_engine_without_creation_dates_has_no_creation_year(cra
     pd.testing.assert_frame_equal(got.astype({"userid": str}), accounts.activity(bare).astype({"userid": str}))
 
 
-def test_activity_from_the_engine_takes_the_earliest_of_disagreeing_creation_dates(frames):
+def test_activity_takes_the_earliest_of_disagreeing_creation_dates_on_both_paths(frames):
+    """One definition: the frame path took the first date it met (2014 here), the engine the earliest."""
     t = frames.tweets([{"userid": "a", "account_creation_date": "2014-02-01"},
+                       {"userid": "a", "account_creation_date": None},
                        {"userid": "a", "account_creation_date": "2012-07-01"},
                        {"userid": "a", "account_creation_date": "2013-01-01"}])
     assert accounts.activity(Engine.of_frames(t))["creation_year"].tolist() == [2012]
+    assert accounts.activity(t)["creation_year"].tolist() == [2012]
 
 
 def test_cohort_activity_from_the_engine_exact_table(crafted):
