@@ -1743,24 +1743,24 @@ EQUIVALENT: dict[str, str] = {
         "batch's keys go to their own rows of the array, the same keys"),
     "helpers.data.ingest.cache.x__duplicates_across__mutmut_34": (
         'iter_batches without columns=: every column read; the same keys (as x__duplicates_across__mutmut_32)'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_71": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_67": (
         "mkdir(parents=None): out_dir's only parent is the cache folder, which the lock created before "
         'anything else, so parents is never needed'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_73": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_69": (
         "mkdir without parents: out_dir's only parent is the cache folder, which the lock created before "
         'anything else'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_75": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_71": (
         "mkdir(parents=False): out_dir's only parent is the cache folder, which the lock created before anything else"),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_89": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_85": (
         'pa.array(list of str, None): pyarrow infers string, the type written; the list is never empty (no '
         'duplicates returns earlier)'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_91": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_87": (
         'pa.array(list of str) without a type: pyarrow infers string, the type written; the list is never empty'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_95": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_91": (
         'pa.array(int64 array, None): pyarrow takes int64 from the numpy dtype, the type written'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_97": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_93": (
         'pa.array(int64 array) without a type: pyarrow takes int64 from the numpy dtype, the type written'),
-    "helpers.data.ingest.cache.x__duplicates_across__mutmut_126": (
+    "helpers.data.ingest.cache.x__duplicates_across__mutmut_122": (
         "compression='ZSTD': pyarrow reads the codec name case-insensitively (the column chunks say ZSTD either way)"),
     "helpers.data.ingest.cache.x__part_and_line__mutmut_14": (
         'np.empty(dtype=None) is float64: source lines (below 2**53) are exact in it, and int() and '
