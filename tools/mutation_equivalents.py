@@ -24,51 +24,11 @@ EQUIVALENT: dict[str, str] = {
     "returns a bool for every scalar",
     "helpers.metrics.clients.x__class_of__mutmut_3": "`name or 'XXXX'`: classify passes labelled() values, never None; "
     "_class_of(None) fills only recode's slot for missing codes, which labelled() leaves empty",
-    "helpers.metrics.clients.x_automated_share__mutmut_12": "observed=None is read as False by pandas 3, the value "
-    "written",
-    "helpers.metrics.clients.x_automated_share__mutmut_14": "observed dropped (pandas 3: True): class_shares has a row "
-    "for every op and class, so every op is observed",
-    "helpers.metrics.clients.x_automated_share__mutmut_20": "observed=True: class_shares has a row for every op and "
-    "class, so every op is observed",
-    "helpers.metrics.clients.x_automated_share__mutmut_23": "min_count=2: each op has exactly the two automation "
-    "classes, whose shares are both NaN (no tweets) or both numbers",
-    "helpers.metrics.clients.x_class_shares__mutmut_15": "observed=None is read as False by pandas 3, the value "
-    "written",
-    "helpers.metrics.clients.x_class_shares__mutmut_28": "observed=None in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.clients.x_class_shares__mutmut_30": "observed dropped in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.clients.x_class_shares__mutmut_33": "observed=True in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.clients.x_class_shares__mutmut_41": "astype(None) is float64, the dtype of the division already",
-    "helpers.metrics.clients.x_class_shares__mutmut_46": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as "
-    "the masked total",
-    "helpers.metrics.engagement.x_ccdf__mutmut_10": "to_numpy(dtype=None): the counts are Int64 and dropna() left no "
-    "missing value, so numpy gives int64 anyway",
-    "helpers.metrics.engagement.x_ccdf__mutmut_3": "observed=None (pandas 3: False) adds the ops without tweets, whose "
-    "empty counts are skipped",
-    "helpers.metrics.engagement.x_ccdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.engagement.x_ccdf__mutmut_8": "observed=False adds the ops without tweets, whose empty counts are "
     "skipped",
-    "helpers.metrics.engagement.x_concentration__mutmut_7": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.engagement.x_concentration__mutmut_12": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
-    "no missing value, so numpy gives int64 anyway",
     "helpers.metrics.engagement.x_concentration__mutmut_36": "round to 10 digits, not 9: they differ only when the "
     "floating error of top_tweets * tweets exceeds 1e-10, i.e. a top of more than ~450,000 tweets (the largest "
     "dataset's 1% is ~90,000)",
-    "helpers.metrics.engagement.x_concentration__mutmut_38": "observed on a groupby by userid, which is text, not "
-    "categorical: no effect",
-    "helpers.metrics.engagement.x_concentration__mutmut_40": "observed on a groupby by userid, which is text, not "
-    "categorical: no effect",
-    "helpers.metrics.engagement.x_concentration__mutmut_44": "observed on a groupby by userid, which is text, not "
-    "categorical: no effect",
-    "helpers.metrics.engagement.x_lorenz__mutmut_17": "observed=None (pandas 3: False) adds the ops without tweets, "
-    "which are skipped (no curve)",
-    "helpers.metrics.engagement.x_lorenz__mutmut_19": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.engagement.x_lorenz__mutmut_22": "observed=False adds the ops without tweets, which are skipped "
-    "(no curve)",
-    "helpers.metrics.engagement.x_lorenz__mutmut_25": "to_numpy(dtype=None): Int64 counts after fillna(0) have no "
-    "missing value, so numpy gives int64 anyway",
     "helpers.metrics.engagement.x_top_accounts__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several "
     "columns (lexsort, stable)",
     "helpers.metrics.engagement.x_top_accounts__mutmut_14": "sort kind: pandas ignores `kind` when sorting on several "
@@ -83,39 +43,14 @@ EQUIVALENT: dict[str, str] = {
     "observed says",
     "helpers.metrics.engagement.x_top_accounts__mutmut_41": "observed in a cumcount: one number per row whatever "
     "observed says",
-    "helpers.metrics.engagement.x_totals__mutmut_7": "observed=None is read as False by pandas 3, the value written",
-    "helpers.metrics.engagement.x_zero_share__mutmut_3": "observed=None is read as False by pandas 3, the value "
-    "written",
-    "helpers.metrics.engagement.x_zero_share__mutmut_20": "to_numpy(dtype=None, na_value=nan) of Int64 counts is "
-    "float64 when a count is missing, int64 else: > 0 and == 0 answer alike",
-    "helpers.metrics.engagement.x_zero_share__mutmut_21": "na_value=None with dtype=float: pandas still writes NaN",
     "helpers.metrics.engagement.x_zero_share__mutmut_22": "dtype dropped: float64 when a count is missing, int64 else: "
     "> 0 and == 0 answer alike",
     "helpers.metrics.engagement.x_zero_share__mutmut_23": "na_value dropped with dtype=float: pandas writes NaN for a "
     "missing value",
-    "helpers.metrics.engagement.x_account_totals__mutmut_14": "to_numpy(dtype=None): Int64 counts after fillna(0) have "
-    "no missing value, so numpy gives int64 anyway",
-    "helpers.metrics.engagement.x_account_totals__mutmut_21": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.timeline.x__period__mutmut_2": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
     "same zone: the same naive UTC times",
     "helpers.metrics.timeline.x__period__mutmut_4": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
     "same zone: the same naive UTC times",
-    "helpers.metrics.timeline.x_daily__mutmut_29": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
-    "same zone: the same naive UTC times",
-    "helpers.metrics.timeline.x_daily__mutmut_33": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
-    "same zone: the same naive UTC times",
-    "helpers.metrics.timeline.x_yearly__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
-    "same zone: the same naive UTC times",
-    "helpers.metrics.timeline.x_yearly__mutmut_13": "tz_convert(None) converts to UTC and drops the zone, 'utc' is the "
-    "same zone: the same naive UTC times",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_79": "sort kind: pandas ignores `kind` when sorting on "
-    "several columns (lexsort, stable) (keys are op and period at least)",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_81": "sort kind: pandas ignores `kind` when sorting on "
-    "several columns (lexsort, stable) (keys are op and period at least)",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_82": "sort kind: pandas ignores `kind` when sorting on "
-    "several columns (lexsort, stable) (keys are op and period at least)",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_83": "sort kind: pandas ignores `kind` when sorting on "
-    "several columns (lexsort, stable) (keys are op and period at least)",
     "helpers.metrics.timeline.x_peaks__mutmut_19": "sort kind: pandas ignores `kind` when sorting on several columns "
     "(lexsort, stable)",
     "helpers.metrics.timeline.x_peaks__mutmut_22": "sort kind: pandas ignores `kind` when sorting on several columns "
@@ -132,30 +67,11 @@ EQUIVALENT: dict[str, str] = {
     "(lexsort, stable)",
     "helpers.metrics.timeline.x_peaks__mutmut_76": "sort kind: pandas ignores `kind` when sorting on several columns "
     "(lexsort, stable)",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_33": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.timeline.x_counts_by_period__mutmut_53": "sort kind of the engine's rows ('STABLE'; renumbered "
     "by the engine path, the reason was of another mutant): pandas ignores `kind` when sorting on several columns",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_54": "names of the MultiIndex of wanted pairs: isin compares "
-    "values, not names",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_69": "sort of the regrouping: the result is sorted by the "
-    "same keys next",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_72": "sort of the regrouping: the result is sorted by the "
-    "same keys next",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_74": "sort of the regrouping: the result is sorted by the "
-    "same keys next",
-    "helpers.metrics.timeline.x_counts_by_period__mutmut_71": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.timeline.x_daily__mutmut_11": "freq 'd' is pandas's alias of 'D'",
     "helpers.metrics.timeline.x_daily__mutmut_4": "freq=None with start and end: pandas's default, daily",
     "helpers.metrics.timeline.x_daily__mutmut_7": "freq dropped with start and end: pandas's default, daily",
-    "helpers.metrics.timeline.x_daily__mutmut_43": "`|` for `&`: in_window above already kept only the rows of these "
-    "days",
-    "helpers.metrics.timeline.x_daily__mutmut_56": "observed before a reindex on every op and day: the same counts, "
-    "zeros filled",
-    "helpers.metrics.timeline.x_daily__mutmut_58": "observed before a reindex on every op and day: the same counts, "
-    "zeros filled",
-    "helpers.metrics.timeline.x_daily__mutmut_63": "observed before a reindex on every op and day: the same counts, "
-    "zeros filled",
-    "helpers.metrics.timeline.x_hour_profile__mutmut_6": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.timeline.x_peaks__mutmut_29": "op order of the peak sort: one row per op and value is kept (the "
     "first by tweets, then period) whatever the order of the groups",
     "helpers.metrics.timeline.x_peaks__mutmut_30": "value order of the peak sort: one row per op and value is kept "
@@ -178,8 +94,6 @@ EQUIVALENT: dict[str, str] = {
     "categorical",
     "helpers.metrics.timeline.x_working_hours_share__mutmut_18": "zone of the second row: one zone per op, on all its "
     "168 rows",
-    "helpers.metrics.timeline.x_yearly__mutmut_39": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.timeline.x_yearly__mutmut_57": "astype(None) is float64, the dtype of the division already",
     "helpers.metrics.accounts.x__day_after__mutmut_8": "'utc' for 'UTC': the same zone",
     "helpers.metrics.accounts.x__day_after__mutmut_12": "'utc' for 'UTC': the same zone",
     "helpers.metrics.accounts.x_active_after__mutmut_11": "Series(None, dtype=Int64) is all missing, as Series(pd.NA, "
@@ -193,7 +107,6 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.accounts.x_active_after__mutmut_35": "dropna=None: pandas reads it as false, the value written",
     "helpers.metrics.accounts.x_active_after__mutmut_37": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.accounts.x_active_after__mutmut_57": "astype(None) is float64, the dtype of the division already",
-    "helpers.metrics.accounts.x_activity__mutmut_5": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.accounts.x_binned__mutmut_16": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.accounts.x_binned__mutmut_21": "astype(None) of the Int64 counts is float64, as astype(float)",
     "helpers.metrics.accounts.x_binned__mutmut_33": "right=True is pd.cut's default",
@@ -203,8 +116,6 @@ EQUIVALENT: dict[str, str] = {
     "every bin (0 where empty)",
     "helpers.metrics.accounts.x_binned__mutmut_40": "reindex fill: value_counts of a categorical cut already lists "
     "every bin (0 where empty)",
-    "helpers.metrics.accounts.x_busiest_years__mutmut_22": "years from 0: the windows before the first year hold 0 "
-    "accounts, never the maximum",
     "helpers.metrics.accounts.x_busiest_years__mutmut_29": "two more years after the last: windows there hold fewer "
     "accounts, never more; ties go to the earlier window",
     "helpers.metrics.accounts.x_busiest_years__mutmut_32": "one more year after the last: windows there hold fewer "
@@ -216,11 +127,6 @@ EQUIVALENT: dict[str, str] = {
     "the value written",
     "helpers.metrics.accounts.x_busiest_years__mutmut_44": "`break` for `continue`: unreachable, the years always hold "
     "one full window",
-    "helpers.metrics.accounts.x_cohort_activity__mutmut_34": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.accounts.x_cohort_activity__mutmut_5": "tz_convert(None) converts to UTC and drops the zone, "
-    "'utc' is the same zone: the same naive UTC times",
-    "helpers.metrics.accounts.x_cohort_activity__mutmut_9": "tz_convert(None) converts to UTC and drops the zone, "
-    "'utc' is the same zone: the same naive UTC times",
     "helpers.metrics.accounts.x_created__mutmut_27": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.accounts.x_created_per_year__mutmut_5": "created's default frequency is 'Y', the value written",
     "helpers.metrics.accounts.x_ecdf__mutmut_10": "astype(None) of the Int64 counts is float64, as astype(float)",
@@ -228,24 +134,12 @@ EQUIVALENT: dict[str, str] = {
     "skipped",
     "helpers.metrics.accounts.x_ecdf__mutmut_5": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.accounts.x_ecdf__mutmut_8": "observed=False adds the ops without rows, which are skipped",
-    "helpers.metrics.accounts.x_tweets_after__mutmut_8": "observed=None is read as False by pandas 3, the value "
-    "written",
     "helpers.metrics.core.x__label__mutmut_4": "`v is pd.NA and ...`: pd.NA never reaches _label, recode passes "
     "missing values as None",
     "helpers.metrics.core.x_in_window__mutmut_9": "'utc' for 'UTC': the same zone",
     "helpers.metrics.core.x_in_window__mutmut_17": "'utc' for 'UTC': the same zone",
-    "helpers.metrics.core.x_kind_counts__mutmut_13": "observed=None is read as False by pandas 3, the value written",
-    "helpers.metrics.core.x_overview__mutmut_76": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
-    "without a warning",
-    "helpers.metrics.core.x_overview__mutmut_84": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
-    "without a warning",
-    "helpers.metrics.core.x_overview__mutmut_92": "`len(t) or True`: the mean of an empty selection is NaN anyway, "
-    "without a warning",
     "helpers.metrics.core.x_rank_within__mutmut_8": "sort kind: pandas ignores `kind` when sorting on several columns "
     "(lexsort, stable)",
-    "helpers.metrics.core.x_retweet_share__mutmut_2": "astype(None) is float64, the dtype of the mean already",
-    "helpers.metrics.core.x_retweet_share__mutmut_4": "observed=None is read as False by pandas 3, the value written",
-    "helpers.metrics.core.x_top_values__mutmut_17": "observed dropped (pandas 3: True), the value written",
     "helpers.metrics.core.x_tweet_kind__mutmut_25": "to_numpy(dtype=None) of a boolean column without missing values "
     "(filled) is bool",
     "helpers.metrics.core.x_rank_within__mutmut_11": "sort kind: pandas ignores `kind` when sorting on several columns "
@@ -272,34 +166,10 @@ EQUIVALENT: dict[str, str] = {
     "helpers.metrics.core.x_share_table__mutmut_18": "astype(None) is float64, the dtype of the division already",
     "helpers.metrics.core.x_share_table__mutmut_21": "`totals >= 0`: a zero total gives 0 / 0, NaN, the same as the "
     "masked total",
-    "helpers.metrics.content.x_top_items__mutmut_14": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.content.x_top_items__mutmut_29": "observed=None in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.content.x_top_items__mutmut_31": "observed dropped in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.content.x_top_items__mutmut_32": "observed=False in a transform: one total per row whatever "
-    "observed says",
-    "helpers.metrics.content.x_top_items__mutmut_38": "astype(None) is float64, the dtype of the division already",
-    "helpers.metrics.content.x_top_domains__mutmut_22": "astype(None) is float64, the dtype of the division already",
-    "helpers.metrics.content.x_top_domains__mutmut_26": "astype(None) is float64, as astype(float): the divisor is "
-    "float either way",
-    "helpers.metrics.content.x_term_counts__mutmut_6": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.content.x_term_counts__mutmut_49": "zero_copy_only=None is falsy, as False: a copy is allowed "
-    "either way",
-    "helpers.metrics.content.x_term_counts__mutmut_81": "`n or True`: sizes come from groupby(observed=True).size(), "
-    "so every n is at least 1",
     "helpers.metrics.content.x_item_per_day__mutmut_4": "freq=None: date_range with start and end and no periods "
     "defaults to daily ('D')",
     "helpers.metrics.content.x_item_per_day__mutmut_7": "freq dropped: date_range with start and end and no periods "
     "defaults to daily ('D')",
-    "helpers.metrics.content.x_item_per_day__mutmut_30": "tz_convert(None) converts to UTC and drops the zone; "
-    "tz_localize(None) of naive times is a no-op",
-    "helpers.metrics.content.x_item_per_day__mutmut_34": "'utc' for 'UTC': the same zone",
-    "helpers.metrics.content.x_item_per_day__mutmut_45": "observed=None (False): unobserved ops get zero counts, "
-    "which the reindex onto ops x days fills with zero anyway",
-    "helpers.metrics.content.x_item_per_day__mutmut_47": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.content.x_item_per_day__mutmut_52": "observed=False: unobserved ops get zero counts, which the "
-    "reindex onto ops x days fills with zero anyway",
     "helpers.metrics.content.x_casefold_equal__mutmut_7": "to_numpy(dtype=None) of isin's result (bool, never "
     "missing) is bool",
     "helpers.metrics.content.x__on_every_core__mutmut_3": "`<= 2`: two items run in order instead of on two threads; "
@@ -316,26 +186,8 @@ EQUIVALENT: dict[str, str] = {
     "string (null if all missing, cast to string next); mixed str/number raises either way",
     "helpers.metrics.content.x__arrow_strings__mutmut_8": "type dropped: a column of str and missing values infers "
     "string (null if all missing, cast to string next); mixed str/number raises either way",
-    "helpers.metrics.content.x_domain_reach__mutmut_5": "observed=None is read as False by pandas 3, the value written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_5": "tz_convert(None) converts to UTC and drops the zone; "
-    "tz_localize(None) of naive times is a no-op",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_9": "'utc' for 'UTC': the same zone",
     "helpers.metrics.content.x_top_items_over_time__mutmut_25": "tz_convert(None) for 'UTC' (re-keyed by the run of 30 "
     "November, 21:00): the same instants as naive UTC times, which tz_localize(None) leaves as they are",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_27": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_34": "observed=False: zero totals for unobserved ops, "
-    "which the left merge from the observed rows never picks",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_58": "observed dropped (pandas 3: True), the value written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_75": "on=None merges on the common columns, op and period: "
-    "the keys written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_78": "on dropped: merges on the common columns, op and "
-    "period, the keys written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_79": "inner for left merge: every (op, period) of per has "
-    "a total (per counts a subset of the non-missing rows) and both keep per's order",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_91": "on=None merges on the common columns, op and item: "
-    "the keys written",
-    "helpers.metrics.content.x_top_items_over_time__mutmut_93": "on dropped: merges on the common columns, op and "
-    "item, the keys written",
     "helpers.data.fields.x__parse_time_rowwise__mutmut_4": (
         "if_else with None for the null string scalar: Arrow casts a null to the other argument's type, same "
         "result"),
