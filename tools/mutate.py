@@ -63,6 +63,13 @@ INGEST_FUNCTIONS = ["helpers.data.ingest.cache." + f for f in (
     "x__within_file*", "x__with_across*", "x__across_reason*", "x__settle_duplicates_across_parts*",
     "x__across_files_present*", "x__duplicates_across*", "x__part_and_line*",
     "x__write_across_quarantine*")]
+# ingest/outputs.py's writers are reached by the bad-input tests that check what the quarantine and damaged-fields
+# files say (a few, chosen: each ingests a small release, and every one reaching a mutant runs for it)
+_BAD = "tests/unit/data/test_bad_inputs.py::test_"
+OUTPUT_TESTS = INGEST_TESTS + [_INGEST + "float_form_ids_are_quarantined_with_their_line"] + [_BAD + t for t in (
+    "invalid_utf8_row_is_quarantined", "nul_byte_row_is_quarantined", "field_of_many_megabytes_is_nulled_and_listed",
+    "untypeable_values_are_nulled_and_listed_with_column_and_value", "damaged_fields_of_a_duplicate_row_leave_with_it",
+    "duplicate_tweetids_are_reported_kept_once_and_counted")]
 # ...and those of ingest/outputs.py: the quarantine and damaged-fields writers, the reasons' kinds and the duplicate
 # check within a file (with the duplicate keys and positions that the check across parts also uses)
 INGEST_OUTPUT_FUNCTIONS = ["helpers.data.ingest.outputs." + f for f in (
@@ -104,7 +111,7 @@ MODULES: dict[str, tuple[str, list[str], list[str] | None]] = {
     # ingest: its fast tests only (the SIGKILL, lock and cache-rebuild tests write whole caches; every one of
     # ingest's mutants would rerun them), and the accounting and cache-validity functions of the issue
     "data.ingest": ("helpers/data/ingest/cache.py", INGEST_TESTS, INGEST_FUNCTIONS),
-    "data.ingest.outputs": ("helpers/data/ingest/outputs.py", INGEST_TESTS, INGEST_OUTPUT_FUNCTIONS),
+    "data.ingest.outputs": ("helpers/data/ingest/outputs.py", OUTPUT_TESTS, INGEST_OUTPUT_FUNCTIONS),
     # the scorecard package: the claim file's checks (spec) and the metric adapters (registry), evaluation
     "claims.scorecard": ("helpers/claims/scorecard/registry.py", ["tests/unit/claims/test_claims.py"], None),
     "claims.scorecard.spec": ("helpers/claims/scorecard/spec.py", ["tests/unit/claims/test_claims.py"], None),
