@@ -190,6 +190,14 @@ def _diff(functions_of: dict[str, str], key: str, source: str) -> str:
     return "\n".join(lines)
 
 
+def _measured(key: str, source: str, functions: list[str] | None) -> bool:
+    """Whether a mutant name belongs to what a module measures: its file, and its functions when it names some
+    (mutmut's name globs, e.g. data.ingest's)."""
+    if functions:
+        return any(key.startswith(f.rstrip("*")) for f in functions)
+    return key.startswith(source.removesuffix(".py").replace("/", ".") + ".")
+
+
 def measure(name: str, jobs: int = 1, own_killers: bool = True) -> dict:
     """Run mutmut on one module with `jobs` workers (one by default: the machine is shared); its counts,
     its survivors (with their diffs) and the run time. Without the module's own killer file: the
@@ -205,9 +213,7 @@ def measure(name: str, jobs: int = 1, own_killers: bool = True) -> dict:
     seconds = time.monotonic() - started
     if done.returncode != 0:
         raise SystemExit(f"mutmut failed on {name} (exit {done.returncode}): see {work / 'mutmut.log'}")
-    wanted = [f.rstrip("*") for f in functions] if functions else None
-    statuses = {k: v for k, v in _statuses(work, source).items()
-                if wanted is None or any(k.startswith(w) for w in wanted)}
+    statuses = {k: v for k, v in _statuses(work, source).items() if _measured(k, source, functions)}
     functions_of = _functions(work / "mutants" / source)
     survivors = {key: {"status": statuses[key], "diff": _diff(functions_of, key, source)}
                  for key in sorted(k for k, v in statuses.items() if v not in ("killed", "timeout"))}
@@ -351,10 +357,7 @@ def stale_equivalents(results: dict) -> list[str]:
         r = results.get(name, {})
         if "counts" not in r or freshness(r) != "current":
             continue
-        prefix = source.removesuffix(".py").replace("/", ".") + "."
-        wanted = [f.rstrip("*") for f in functions] if functions else [prefix]
-        stale += [k for k in EQUIVALENT if k.startswith(prefix) and any(k.startswith(w) for w in wanted)
-                  and k not in r["survivors"]]
+        stale += [k for k in EQUIVALENT if _measured(k, source, functions) and k not in r["survivors"]]
     return sorted(stale)
 
 
