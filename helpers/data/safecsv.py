@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import decimal
+import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,13 +34,23 @@ def neutralise(value: Any) -> Any:
 
 
 class SafeCsvWriter:
-    """A csv.writer that neutralises formula-like text cells, for files opened in spreadsheets."""
+    """A csv.writer that neutralises formula-like text cells, for files opened in spreadsheets.
+
+    Rows end in "\n", and a field holding a carriage return is quoted like one holding a line feed: the
+    csv module quotes only the characters of its line terminator, so with "\n" a bare "\r" in a tweet
+    went out unquoted and every reader (csv, pandas, a spreadsheet) broke the row there. Each row is
+    written with "\r\n" as terminator to a buffer, then with "\n"."""
 
     def __init__(self, handle) -> None:
-        self._writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        self._handle = handle
+        self._row = io.StringIO()
+        self._writer = csv.writer(self._row, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
 
     def writerow(self, row: Sequence) -> None:
+        self._row.seek(0)
+        self._row.truncate()
         self._writer.writerow([neutralise(v) for v in row])
+        self._handle.write(self._row.getvalue()[:-2] + "\n")
 
     def writerows(self, rows: Iterable[Sequence]) -> None:
         for row in rows:

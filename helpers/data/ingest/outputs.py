@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import queue
 import re
 import threading
@@ -22,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from helpers import files
 from helpers.data import fields
 from helpers.data.ingest import limits
 from helpers.data.ingest.exact import _preview
@@ -144,33 +144,29 @@ class _DamagedFields:
         those rows whole); the counts follow."""
         if not lines or not self.rows:
             return
-        rewritten = self.path.with_name(self.path.name + ".dedup")
         self.rows, self.columns, self.reasons, self._last_line = 0, {}, {}, -1
-        try:
-            with open(self.path, encoding="utf-8", newline="") as src, \
-                    open(rewritten, "w", encoding="utf-8", newline="") as out:
-                reader = csv.reader(src)
-                w = SafeCsvWriter(out)
-                w.writerow(next(reader))
-                for row in reader:
-                    line = int(row[1])
-                    if line in lines:
-                        continue
-                    w.writerow(row)
-                    self._count(line, row[2], row[4])
-            os.replace(rewritten, self.path)
-        finally:
-            rewritten.unlink(missing_ok=True)
+        with files.replacing(self.path) as rewritten, open(self.path, encoding="utf-8", newline="") as src, \
+                open(rewritten, "w", encoding="utf-8", newline="") as out:
+            reader = csv.reader(src)
+            w = SafeCsvWriter(out)
+            w.writerow(next(reader))
+            for row in reader:
+                line = int(row[1])
+                if line in lines:
+                    continue
+                w.writerow(row)
+                self._count(line, row[2], row[4])
 
 
 def _dedupe_key(table: pa.Table, name: str) -> np.ndarray:
     """A compact key for duplicate detection: canonical numeric ids (digits, no leading zero, at most 19
     digits: they fit uint64 and have one spelling) as themselves, any other text (hashes, ids with
-    leading zeros) as a 64-bit hash of the text. The same text always gets the same key."""
+    leading zeros) as a 64-bit hash of the text, a missing id as the empty text. The same text always gets
+    the same key."""
     col = table.column(name)
     col = col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
-    numeric = pc.and_(pc.and_(fields._digits(col, 19), pc.invert(pc.starts_with(col, "0"))),
-                      pc.is_valid(col))
+    # Kleene logic: a missing id is not numeric (plain `and` would make it null, and then no key at all)
+    numeric = pc.and_kleene(fields._digits(col, 19), pc.invert(pc.starts_with(col, "0")))
     numeric = pc.or_(numeric, pc.fill_null(pc.equal(col, "0"), False))
     if numeric.false_count == 0:
         return pc.cast(col, pa.uint64()).to_numpy(zero_copy_only=False)
@@ -238,30 +234,25 @@ def _quarantine_duplicates(path: Path, result: _FileResult, key_column: str, qua
     kept_line = dict(zip(drop_pos.tolist(), line_of[first_pos].tolist()))
     drop = np.zeros(len(line_of), dtype=bool)
     drop[drop_pos] = True
-    rewritten = path.with_name(path.name + ".dedup")
     source = pq.ParquetFile(path)
     offset = 0
-    try:
-        with open(quarantine_path, "a", encoding="utf-8", newline="") as f, \
-                pq.ParquetWriter(rewritten, source.schema_arrow, **_parquet_options(source.schema_arrow)) as out:
-            w = SafeCsvWriter(f)
-            for i in range(source.num_row_groups):
-                group = source.read_row_group(i)
-                part = drop[offset:offset + group.num_rows]
-                positions = np.flatnonzero(part)
-                for pos, row in zip(positions.tolist(), group.take(pa.array(positions)).to_pylist()):
-                    at = offset + pos
-                    reason = (f"duplicate {key_column} {row[key_column]}: the first occurrence (line "
-                              f"{kept_line[at]}) is kept")
-                    w.writerow([source_name, int(line_of[at]), key_column, reason,
-                                json.dumps(row, default=str, ensure_ascii=False)])
-                out.write_table(group.filter(pa.array(~part)), row_group_size=limits.ROW_GROUP_ROWS)
-                offset += group.num_rows
-                if _PAUSE:
-                    _pause_point("dedup_row_group")
-        os.replace(rewritten, path)
-    finally:
-        rewritten.unlink(missing_ok=True)
+    with files.replacing(path) as rewritten, open(quarantine_path, "a", encoding="utf-8", newline="") as f, \
+            pq.ParquetWriter(rewritten, source.schema_arrow, **_parquet_options(source.schema_arrow)) as out:
+        w = SafeCsvWriter(f)
+        for i in range(source.num_row_groups):
+            group = source.read_row_group(i)
+            part = drop[offset:offset + group.num_rows]
+            positions = np.flatnonzero(part)
+            for pos, row in zip(positions.tolist(), group.take(pa.array(positions)).to_pylist()):
+                at = offset + pos
+                reason = (f"duplicate {key_column} {row[key_column]}: the first occurrence (line "
+                          f"{kept_line[at]}) is kept")
+                w.writerow([source_name, int(line_of[at]), key_column, reason,
+                            json.dumps(row, default=str, ensure_ascii=False)])
+            out.write_table(group.filter(pa.array(~part)), row_group_size=limits.ROW_GROUP_ROWS)
+            offset += group.num_rows
+            if _PAUSE:
+                _pause_point("dedup_row_group")
     n = len(drop_pos)
     result.duplicate_lines = set(line_of[drop_pos].tolist())
     result.rows_cached -= n

@@ -50,7 +50,7 @@ def cached_rows(manifest: dict, key: str = "ira/tweets") -> list[dict]:
 
 def no_partials_left(release) -> bool:
     cache = release.cache_dir()
-    return not list(cache.rglob("*.partial")) and not list(cache.rglob("*.dedup"))
+    return not list(cache.rglob("*.partial"))  # the duplicate check's rewrites too (files.replacing)
 
 
 # ------------------------------------------------------------------------- whole-file problems
@@ -647,8 +647,9 @@ def assert_cache_consistent(release) -> dict | None:
 
 
 def in_progress(cache: Path) -> set[str]:
-    """Files being written: partial Parquet, quarantine, damaged-fields and manifest files, dedupe rewrites."""
-    return {str(p.relative_to(cache)) for pattern in ("*.partial", "*.dedup") for p in cache.rglob(pattern)}
+    """Files being written: partial Parquet, quarantine, damaged-fields and manifest files, and the duplicate
+    check's rewrites of them (all named `*.partial`: `files.replacing`)."""
+    return {str(p.relative_to(cache)) for p in cache.rglob("*.partial")}
 
 
 def touch_sources(release) -> None:

@@ -506,3 +506,130 @@ def test_repeated_positions_are_the_stable_sort_recipe_they_replaced(seed):
     assert len(drop) == 1000 - len(np.unique(keys)) > 500
     none, _ = _repeated_positions(np.arange(50, dtype=np.uint64))
     assert len(none) == 0 and len(_repeated_positions(np.array([7], np.uint64))[0]) == 0
+
+
+# ------------------------------------ ingest/outputs.py (fourth round: the duplicate check and its rewrites)
+
+def _entry(m: dict, key: str = "ira/tweets") -> dict:
+    e = m["files"][key]
+    assert e["rows_read"] == e["rows_cached"] + e["rows_quarantined"], e
+    return e
+
+
+def test_damaged_fields_are_counted_per_reason_and_recounted_after_the_duplicate_check(release):
+    """The manifest's per-column, per-reason counts, first as listed and then after a duplicate row took
+    its own damaged fields away: a row with two damaged fields is one row."""
+    a = release.tweet()
+    rows = [a, release.tweet(like_count="many", retweet_count="x"), release.tweet(like_count="1.5"),
+            release.tweet(tweet_time="yesterday")]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    want_reasons = {"like_count": {"count is not a whole number": 2},
+                    "retweet_count": {"count is not a whole number": 1},
+                    "tweet_time": {"unparseable time": 1}}
+    e = _entry(release.ingest())
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"], e["damaged_reasons"], e["duplicates_quarantined"]) == (
+        3, {"like_count": 2, "retweet_count": 1, "tweet_time": 1}, want_reasons, 0)
+    release.write("ira_tweets_csv_hashed.csv", rows + [dict(a, like_count="y", reply_count="z")])
+    e = _entry(release.ingest())
+    assert (e["rows_cached"], e["rows_quarantined"], e["duplicates_quarantined"]) == (4, 1, 1)
+    assert (e["rows_with_damaged_fields"], e["damaged_fields"], e["damaged_reasons"]) == (
+        3, {"like_count": 2, "retweet_count": 1, "tweet_time": 1}, want_reasons)
+
+
+def test_a_file_without_a_cached_row_has_no_duplicates(release):
+    release.write("ira_tweets_csv_hashed.csv", [release.tweet(tweetid="1.2486535429502566e+17")] * 2)
+    e = _entry(release.ingest())
+    assert (e["rows_cached"], e["rows_quarantined"], e["duplicates_quarantined"]) == (0, 2, 0)
+
+
+def test_the_damaged_fields_list_keeps_carriage_returns_through_the_duplicate_check(release):
+    """The list is read back and written again when a duplicate leaves: a carriage return inside a field's
+    original text must stay one (a reader with universal newlines would make it a line feed)."""
+    a = release.tweet()
+    release.write("ira_tweets_csv_hashed.csv", [a, release.tweet(like_count="1\r2"), dict(a)])
+    m = release.ingest()
+    assert _entry(m)["duplicates_quarantined"] == 1
+    assert [(d["line"], d["original_text"]) for d in release.damaged(m)] == [("3", "1\r2")]
+
+
+def test_the_duplicate_check_rewrites_every_row_group_and_quarantines_whole_rows(release, monkeypatch):
+    """Row groups of three rows: duplicates in the second and fourth group, beside a row the typing
+    refused; the rewritten cache keeps every other row in order, is encoded like any cache file (zstd,
+    statistics on times, not on text) and the quarantine shows each duplicate whole, its text as written.
+    The progress point of the duplicate check is passed once per row group."""
+    monkeypatch.setattr(limits, "ROW_GROUP_ROWS", 3)
+    passed: list[str] = []
+    monkeypatch.setattr(outputs, "_PAUSE", ("no point", 1))
+    monkeypatch.setattr(outputs, "_pause_point", passed.append)
+    rows = release.tweets(10)
+    rows[1]["tweet_text"] = "Привет, «мир» 🌍"
+    rows.insert(4, dict(rows[1]))                           # line 6: a duplicate of line 3
+    rows.insert(6, release.tweet(tweetid="1.2e+17"))        # line 8: refused by the typing
+    rows.append(dict(rows[0], like_count="5"))              # line 14: a duplicate of line 2
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    m = release.ingest()
+    e = _entry(m)
+    assert (e["rows_read"], e["rows_cached"], e["rows_quarantined"], e["duplicates_quarantined"]) == (13, 10, 3, 2)
+    path = Path(m["cache_dir"]) / e["cache_file"]
+    meta = pq.ParquetFile(path).metadata
+    assert meta.num_row_groups == 4 and passed.count("dedup_row_group") == 4
+    assert [r["source_line"] for r in pq.read_table(path).to_pylist()] == [2, 3, 4, 5, 7, 9, 10, 11, 12, 13]
+    names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    group = meta.row_group(0)
+    assert {group.column(i).compression for i in range(meta.num_columns)} == {"ZSTD"}
+    stats = {n: group.column(i).is_stats_set for i, n in enumerate(names)}
+    assert stats["tweet_time"] and stats["like_count"] and not stats["tweet_text"]
+    quarantined = release.quarantine(m)
+    assert [(q["line"], q["column"]) for q in quarantined] == [("8", "tweetid"), ("6", "tweetid"), ("14", "tweetid")]
+    record = quarantined[1]["record"]
+    assert "Привет, «мир» 🌍" in record and json.loads(record)["tweet_text"] == "Привет, «мир» 🌍"
+    assert json.loads(quarantined[2]["record"])["like_count"] == 5
+
+
+def test_the_quarantine_and_damaged_fields_are_utf8_whatever_the_locale_encoding(release):
+    """Written, read back and rewritten (a duplicate) under an ASCII locale: open() without an encoding could
+    not write or read the Cyrillic of a refused row, a damaged field and a duplicate's record."""
+    a = release.tweet(tweet_text="Привет")
+    release.write("ira_tweets_csv_hashed.csv", [a, release.tweet(like_count="пять"),
+                                                release.tweet(tweetid="1.2e+17", tweet_text="нет"), dict(a)])
+    release.ingest()
+    proc = _ingest_in_subprocess(release, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    m = ingest.read_manifest(release.cache_dir())
+    assert [d["original_text"] for d in release.damaged(m)] == ["пять"]
+    quarantined = release.quarantine(m)
+    assert [json.loads(q["record"])["tweet_text"] for q in quarantined] == ["нет", "Привет"]
+
+
+def test_dedupe_keys_are_numeric_ids_themselves_and_a_hash_of_any_other_text():
+    """Canonical numeric ids (up to 19 digits, no leading zero, and "0") are their own key, as uint64 (two
+    ids one apart stay apart: no float); other text, ids too long for uint64 included, is hashed; a missing
+    id is the empty text; a column in several chunks gives one key per row."""
+    import numpy as np
+    import pyarrow as pa
+
+    def keys(*chunks):
+        return outputs._dedupe_key(pa.table({"id": pa.chunked_array(chunks, pa.string())}), "id")
+
+    big = ["1234567890123456789", "1234567890123456788"]
+    mixed = keys([*big, "0", "007", "a1b2"])
+    assert mixed.dtype == np.uint64 and mixed[:3].tolist() == [1234567890123456789, 1234567890123456788, 0]
+    assert len(set(mixed.tolist())) == 5
+    assert keys(["7", "0"]).tolist() == [7, 0] and keys(["7", "0"]).dtype == np.uint64
+    long = keys(["18446744073709551615", "99999999999999999999", "1844674407370955161"])
+    assert long[2] == 1844674407370955161 and len(set(long.tolist())) == 3
+    missing = keys([None, "", "5"])
+    assert missing.dtype == np.uint64 and missing[0] == missing[1] != 5 and missing[2] == 5
+    two = keys(["5", "x"], ["5", "6", "x"])
+    assert two.tolist() == keys(["5", "x", "5", "6", "x"]).tolist() and len(two) == 5
+    assert two[0] == two[2] == 5 and two[1] == two[4] != two[3]
+
+
+@pytest.mark.parametrize("keys", [[], [7], [1, 2, 3]])
+def test_no_repeated_positions_are_empty_integer_indexes(keys):
+    """Nothing to drop: two empty integer arrays, which index like any positions (a float array does not)."""
+    import numpy as np
+
+    drop, kept = outputs._repeated_positions(np.array(keys, np.uint64))
+    assert drop.dtype == kept.dtype == np.int64 and drop.shape == kept.shape == (0,)

@@ -51,6 +51,19 @@ def test_safe_writer_keeps_multiline_text_readable(tmp_path):
         assert next(csv.reader(f)) == ["line1\nline2", '\'-"quoted"', "3"]
 
 
+def test_safe_writer_quotes_a_bare_carriage_return_and_ends_rows_with_a_line_feed(tmp_path):
+    """A tweet may hold a lone "\r": unquoted, every reader ends the row there (csv, pandas, spreadsheets)."""
+    rows = [["a\rb", "c\r\nd", "x,y", "plain"], ["\rstart", "", None, 2.5]]
+    path = tmp_path / "q.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        safecsv.SafeCsvWriter(f).writerows(rows)
+    assert path.read_bytes() == b'"a\rb","c\r\nd","x,y",plain\n"\'\rstart",,,2.5\n'
+    with open(path, encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f)) == [["a\rb", "c\r\nd", "x,y", "plain"], ["'\rstart", "", "", "2.5"]]
+    assert pd.read_csv(path, header=None, dtype=str, keep_default_na=False).values.tolist() == [
+        ["a\rb", "c\r\nd", "x,y", "plain"], ["'\rstart", "", "", "2.5"]]
+
+
 def test_write_json_is_deterministic(tmp_path):
     a = exports.write_json({"b": 1, "a": [1, 2]}, tmp_path / "a.json").read_text()
     b = exports.write_json({"a": [1, 2], "b": 1}, tmp_path / "b.json").read_text()
