@@ -16,6 +16,8 @@ import leidenalg
 import numpy as np
 import pandas as pd
 
+from helpers.data import safecsv
+
 
 def display_names(accounts) -> np.ndarray:
     """Per uid: the screen name of an unhashed account, the (hashed) user id otherwise."""
@@ -84,6 +86,4 @@ def write_graph(g: ig.Graph, folder: Path, stem: str) -> list[Path]:
                           "source_name": [g.vs[e.source]["name"] for e in g.es],
                           "target_name": [g.vs[e.target]["name"] for e in g.es],
                           "weight": g.es["weight"] if g.ecount() else []})
-    csv = folder / f"{stem}_edges.csv"
-    edges.to_csv(csv, index=False)
-    return [gml, csv]
+    return [gml, safecsv.write_csv(edges, folder / f"{stem}_edges.csv")]

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers.coordination import groups as groups_mod
+from helpers.data import safecsv
 from helpers.data.manifest import files_table
 
 FOLDER = Path("tables") / "coordination"
@@ -208,8 +209,7 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
                               "account_2": names[e["u2"]], "weight": e["weight"], "null_mean": e["null_mean"],
                               "p": e["p"], "q": e["q"], "q_weight": e["q_weight"],
                               "beyond_chance": e["survives"]})
-        pairs.to_csv(out / f"{network}_pairs.csv", index=False)
-        written.append(out / f"{network}_pairs.csv")
+        written.append(safecsv.write_csv(pairs, out / f"{network}_pairs.csv"))
         if res.evidence_file is not None:   # streamed there by `run.analyse(..., evidence_to=evidence_folder(...))`
             written.append(res.evidence_file)
         written += groups_mod.write_graph(res.graph, out, f"{network}_beyond_chance")
@@ -219,8 +219,7 @@ def export(result, amplification: tuple, release, reports_dir: Path) -> list[Pat
                         (targets, "amplification_targets.csv"),
                         *(((result.left_out, "popular_left_out.csv"), (result.heaviest, "popular_heaviest.csv"))
                           if result.settings.max_accounts is not None else ())):
-        frame.to_csv(out / name, index=False)
-        written.append(out / name)
+        written.append(safecsv.write_csv(frame, out / name))
     record = result.record()
     record["files_read"] = [{"name": f.file, "bytes": int(f.bytes), "sha256": f.sha256}
                             for f in files_table(release.manifest).itertuples()]

@@ -31,6 +31,7 @@ from helpers.coordination import NETWORKS, null, popular
 from helpers.coordination import events as ev_mod
 from helpers.coordination import groups as groups_mod
 from helpers.coordination import pairs as pairs_mod
+from helpers.data import safecsv
 from helpers.errors import ProjectError
 
 
@@ -143,12 +144,11 @@ def write_evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Tabl
     obj = np.array(meta.column("object").to_pylist(), dtype=object)
     written = 0
     with open(path, "w", encoding="utf-8", newline="") as out:
+        safecsv.SafeCsvWriter(out).writerow(EVIDENCE_COLUMNS)
         for batch in pairs_mod.matches_reader(con, res.events.ev, window, kept, rows):
             frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, tid, obj, meta)
-            frame.to_csv(out, index=False, header=out.tell() == 0, lineterminator="\n")
+            safecsv.write_frame(frame, out, header=False)   # names and shared texts are the accounts' own
             written += len(frame)
-        if out.tell() == 0:
-            out.write(",".join(EVIDENCE_COLUMNS) + "\n")
     return written
 
 

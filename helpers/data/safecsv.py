@@ -11,10 +11,15 @@ from __future__ import annotations
 import csv
 import decimal
 import io
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
+
+from helpers import files
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,3 +60,21 @@ class SafeCsvWriter:
     def writerows(self, rows: Iterable[Sequence]) -> None:
         for row in rows:
             self.writerow(row)
+
+
+def write_frame(frame: pd.DataFrame, handle, header: bool = True) -> None:
+    """A table's rows (after its column names, unless `header` is false) into an open text file, for
+    spreadsheet users: text neutralised, missing values (None, NaN, NA, NaT) as empty cells. A file
+    streamed in batches writes its header once, with the first batch."""
+    w = SafeCsvWriter(handle)
+    if header:
+        w.writerow([str(c) for c in frame.columns])
+    w.writerows(frame.astype(object).where(frame.notna(), "").itertuples(index=False, name=None))
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a table for spreadsheet users: UTF-8, header, neutralised text, atomically."""
+    path = Path(path)
+    with files.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
+        write_frame(frame, f)
+    return path

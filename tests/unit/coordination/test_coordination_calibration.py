@@ -186,3 +186,31 @@ def test_many_accounts_meeting_by_chance_are_not_coordination_beyond_chance():
     assert cal.real_pairs > 1000 and cal.draws["pairs"].mean() > 0.8 * cal.real_pairs
     assert (cal.edges["q"] <= 0.05).sum() > 1000                   # what the per-pair test alone would call coordinated
     assert cal.edges["q_weight"].min() > 0.05 and not cal.edges["survives"].any()
+
+
+def test_the_evidence_is_formula_safe_for_spreadsheets(release, tmp_path):
+    """Display names and shared texts are the accounts' own: a name or text a spreadsheet would run as a
+    formula is made inert, as in every CSV for readers (`helpers.data.safecsv`)."""
+    import pandas as pd
+
+    from helpers.coordination import run
+
+    names = ["=HYPERLINK(\"http://x\")", "@everyone"]
+    text = "-1+1 shared\rline"
+    rows = [release.tweet(user=f"100{i}", user_screen_name=n, user_display_name=n, tweet_text=text,
+                          tweet_time=f"2017-06-22 16:0{i}") for i, n in enumerate(names)]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    data = release.open()
+    acc = ev_mod.accounts_of(data)
+    e = ev_mod.events(data, "co_tweet", acc)
+    ids = acc.table.column("userid").to_pylist()
+    edges = pd.DataFrame({"u1": [ids.index("1000")], "u2": [ids.index("1001")]})
+    res = run.NetworkResult("co_tweet", e, 60, edges, None)
+    con = pairs.connect()
+    meta = run._kept_meta(con, res, data, 120)
+    path = tmp_path / "evidence.csv"
+    assert run.write_evidence(con, res, acc, 120, meta, path) == 1
+    [row] = pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    assert (row["userid_1"], row["account_1"], row["userid_2"], row["account_2"]) == (
+        "1000", "'" + names[0], "1001", "'" + names[1])
+    assert (row["shared_object"], row["seconds_apart"]) == ("'-1+1 shared line", "60")  # the normalised text
