@@ -35,14 +35,9 @@ DEFAULT_MEMORY = "1500MB"
 def connect(memory_limit: str = DEFAULT_MEMORY, threads: int | None = None,
             temp_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """The engine's DuckDB connection (`data.engine.connect`) with the pairs' memory cap: beyond it DuckDB
-    spills into `temp_dir` (`spill_folder`: under the release's cache), never into the working directory,
+    spills into `temp_dir` (`engine.spill_folder`: under the release's cache), never into the working directory,
     DuckDB's default for an in-memory database (a notebook's folder, or the user's)."""
     return engine.connect(memory_limit, int(threads or os.cpu_count() or 1), temp_dir)
-
-
-def spill_folder(release) -> Path:
-    """Where a process spills its pairs: the engine's spill folder of the release's cache, one per process."""
-    return release.cache_dir / engine.TEMP_FOLDER / str(os.getpid())
 
 
 def _matches_sql(source: str, window: int) -> str:

@@ -31,7 +31,7 @@ from helpers.coordination import NETWORKS, null, popular
 from helpers.coordination import events as ev_mod
 from helpers.coordination import groups as groups_mod
 from helpers.coordination import pairs as pairs_mod
-from helpers.data import safecsv
+from helpers.data import engine, safecsv
 from helpers.errors import ProjectError
 
 
@@ -255,7 +255,7 @@ def _connection(release):
     notebook 10 was the last calibration on top of them (2.07 GB in the co-hashtag one)."""
     opts = getattr(release, "engine_options", {}) or {}    # the run's engine_memory_limit and engine_threads
     con = pairs_mod.connect(opts.get("memory_limit") or pairs_mod.DEFAULT_MEMORY, opts.get("threads"),
-                            temp_dir=pairs_mod.spill_folder(release))
+                            temp_dir=engine.spill_folder(release.cache_dir))
     try:
         yield con
     finally:

@@ -22,8 +22,10 @@ the cache and the hand-made frames of a unit test.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +72,36 @@ def window_sql(start, end, column: str = "tweet_time") -> str:
     return " AND ".join(parts) or "true"
 
 
+_SPILL_FOLDERS: set[Path] = set()   # this process's, removed when it exits
+
+
+def spill_folder(cache_dir: Path) -> Path:
+    """This process's folder for DuckDB's spill files, inside the release's cache (`engine-tmp/<pid>`): one
+    per process, so two kernels on one cache never share spill files. It is removed when the process exits;
+    the folders of processes that are gone (a kernel killed in a query leaves its spill files) are removed
+    when the next process takes its own. Process ids are this machine's: a cache shared by two machines
+    keeps their folders apart only by chance of the ids (DuckDB needs a local disk for spills anyway)."""
+    root = Path(cache_dir) / TEMP_FOLDER
+    mine = root / str(os.getpid())
+    if mine not in _SPILL_FOLDERS:
+        for folder in (root.iterdir() if root.is_dir() else ()):
+            if folder.name.isdigit() and folder != mine and not _running(int(folder.name)):
+                shutil.rmtree(folder, ignore_errors=True)
+        _SPILL_FOLDERS.add(mine)
+        atexit.register(shutil.rmtree, mine, ignore_errors=True)
+    return mine
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:          # another user's process
+        return True
+    return True
+
+
 def connect(memory_limit: str = MEMORY_LIMIT, threads: int = THREADS, temp_dir: Path | None = None
             ) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with bounded memory and threads; spills go to `temp_dir` (never the user's
@@ -99,8 +131,7 @@ class Engine:
     @classmethod
     def open(cls, release: ReleaseData, memory_limit: str = MEMORY_LIMIT, threads: int = THREADS) -> Engine:
         """The views over the cache of an ingested release, its operations and date window."""
-        # one folder per process: two kernels on the same cache never share spill files
-        con = connect(memory_limit, threads, release.cache_dir / TEMP_FOLDER / str(os.getpid()))
+        con = connect(memory_limit, threads, spill_folder(release.cache_dir))
         selects: dict[str, list[str]] = {"tweets_all": [], "users": []}
         for table, view in (("tweets", "tweets_all"), ("users", "users")):
             for op in release.ops_with(table):

@@ -156,7 +156,7 @@ def test_pairs_spill_under_the_release_cache_never_in_the_working_directory(tmp_
     from helpers.data import engine
     monkeypatch.chdir(tmp_path)
     release = SimpleNamespace(cache_dir=tmp_path / "cache" / "sample-1")
-    folder = pairs.spill_folder(release)
+    folder = engine.spill_folder(release.cache_dir)
     assert folder.parent == release.cache_dir / engine.TEMP_FOLDER
     con = pairs.connect("100MB", 1, folder)
     got = con.execute("SELECT current_setting('temp_directory'), current_setting('memory_limit'), "

@@ -82,3 +82,30 @@ def test_the_engine_parameters_are_checked(write_params, tmp_path):
     for bad in ({"engine_memory_limit": "lots"}, {"engine_threads": 0}):
         with pytest.raises(ParameterError, match="engine_"):
             params.from_file(write_params(tmp_path / "bad.yaml", **bad))
+
+
+def test_spill_folders_are_one_per_process_and_removed_when_it_exits_or_is_gone(tmp_path):
+    """A kernel's spill folder (`engine-tmp/<pid>`) goes when it exits; one killed in a query leaves its spill
+    files, which the next process removes. Folders of running processes and other names stay."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from helpers.data import engine
+
+    root = tmp_path / engine.TEMP_FOLDER
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = root / gone.stdout.strip()                      # a process that has ended
+    running = root / str(os.getppid())
+    for folder in (dead, running, root / "notes"):
+        folder.mkdir(parents=True)
+        (folder / "spill.tmp").write_bytes(b"x" * 10)
+    code = ("import sys\nfrom pathlib import Path\nfrom helpers.data import engine\n"
+            "f = engine.spill_folder(Path(sys.argv[1]))\nf.mkdir(parents=True)\n(f / 'duckdb.tmp').write_bytes(b'x')\n"
+            "assert engine.spill_folder(Path(sys.argv[1])) == f\nprint(f.name)\n")
+    child = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                           cwd=Path(engine.__file__).resolve().parents[2])
+    assert child.returncode == 0, child.stderr
+    assert sorted(p.name for p in root.iterdir()) == sorted([running.name, "notes"])  # its own went at exit
+    assert child.stdout.strip() not in {p.name for p in root.iterdir()} and (running / "spill.tmp").exists()
