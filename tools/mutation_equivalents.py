@@ -1263,8 +1263,8 @@ EQUIVALENT: dict[str, str] = {
     "helpers.data.ingest.outputs.x\u01c1_Quarantine\u01c1__init____mutmut_14": (
         _CODEC_CASE),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
-    # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is not equivalent but only a machine whose
-    # locale encoding is not UTF-8 tells it apart (Python coerces the C locale to UTF-8): left alive, named.
+    # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is killed since 1 December by a test that
+    # reads the marker in a subprocess under an ASCII locale (no UTF-8 mode, no C-locale coercion).
     "helpers.data.release.x__zip_members__mutmut_51": "max(compress_size, 2) for max(compress_size, 1): differs "
     "only for a member of 0 or 1 compressed bytes, where the bomb needs file_size > 100 or > 200 bytes AND "
     "file_size > MIN_BOMB_BYTES (1 MiB): the 1 MiB floor decides both",
@@ -1679,9 +1679,6 @@ EQUIVALENT: dict[str, str] = {
 # Survivors that are real differences, left alive because no input the product itself writes or meets can
 # show them (shown with this reason in the docs' list, and counted as alive, never as killed): name -> why.
 LEFT_ALIVE: dict[str, str] = {
-    'helpers.data.release.x_read_marker__mutmut_5': (
-        "the marker read with the locale's encoding instead of UTF-8: differs only where the locale encoding is "
-        'not UTF-8; Python coerces the C locale to UTF-8 and this machine has no other locale to test with'),
     'helpers.data.ingest.cache.x__still_valid__mutmut_17': (
         "'XX-XX' for '-': differs only when the cache folder holds a file literally named '-' of the same size, "
         'which nothing of ours writes'),

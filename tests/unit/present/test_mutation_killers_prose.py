@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from helpers.present import prose
@@ -31,3 +33,40 @@ def test_pct_smallest_step_follows_the_digits():
     assert prose.pct(1e-12, digits=8) == "<0.00000001%"
     assert prose.pct(1e-12, digits=2) == "<0.01%"
     assert prose.pct(1 - 1e-12, digits=3) == ">99.999%"
+
+
+# ------------------------------------------ the synthetic data's statements and spans (run of 1 December)
+
+def test_span_of_one_day_is_the_day_and_of_two_days_both():
+    assert prose.span("2016-06-23", "2016-06-23") == "2016-06-23"
+    assert prose.span("2016-06-16", "2016-06-30") == "2016-06-16 to 2016-06-30"
+    assert prose.span(date(2016, 6, 16), "2016-06-16") == "2016-06-16"        # compared as text
+
+
+def test_synthetic_statement_of_the_sample_is_the_one_wording_with_its_generator_seed_and_scale():
+    assert prose.synthetic_statement({"generator": "helpers.synthetic.sample", "seed": 7, "scale": 0.01}) == (
+        "Every number and figure here comes from a generated stand-in for Twitter's October 2018 release "
+        "(generator helpers.synthetic.sample, seed 7, scale 0.01), calibrated to published counts: agreement "
+        "with them is by construction and is not evidence. Run make reproduce DATA_DIR=/path/to/release on "
+        "the real files for findings.")
+    assert prose.synthetic_statement(None) == prose.synthetic_statement({}) == (
+        "Every number and figure here comes from a generated stand-in for Twitter's October 2018 release "
+        "(generator helpers.synthetic.sample, seed ?, scale ?), calibrated to published counts: agreement "
+        "with them is by construction and is not evidence. Run make reproduce DATA_DIR=/path/to/release on "
+        "the real files for findings.")
+
+
+def test_synthetic_statement_of_the_archive_says_it_is_not_calibrated():
+    assert prose.synthetic_statement({"generator": "helpers.synthetic.archive", "seed": 1, "scale": 0.0005}) == (
+        "Every number and figure here comes from a generated stand-in for datasets of Twitter's archive, in "
+        "each dataset's file names and format at its published size times the scale (generator "
+        "helpers.synthetic.archive, seed 1, scale 0.0005), its values are synthetic, not calibrated to "
+        "anything, and the differences between operations are drawn at random: they are not evidence. Run "
+        "make reproduce DATA_DIR=/path/to/release on the real files for findings.")
+
+
+def test_synthetic_figure_notes_are_exact():
+    assert prose.synthetic_figure_note({"generator": "helpers.synthetic.archive"}) == (
+        "generated data, not calibrated: differences between operations are drawn at random")
+    assert prose.synthetic_figure_note({"generator": "helpers.synthetic.sample"}) == (
+        prose.synthetic_figure_note(None)) == "generated data calibrated to published counts"
