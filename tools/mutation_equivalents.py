@@ -12,6 +12,11 @@ _LINE_BEFORE = ("the line before any row: compared with a row's file line, which
     "1), so -1, -2, +1 and None all differ from every row's line")
 _CODEC_CASE = ("codec name in upper case: Python looks codecs up case-insensitively ('UTF-8' is 'utf-8')")
 _SORT_CASE = ("numpy reads the sort kind case-insensitively ('STABLE' is 'stable')")
+_POSIX_NEWLINE = ("newline=None (or dropped) when writing: '\\n' becomes os.linesep, which is '\\n' on the POSIX "
+    "systems the project runs on (fcntl locks: no Windows), so the csv writer's line ends are the same")
+_ZERO_COPY_FALSY = "zero_copy_only=None is read as false, the value written (pyarrow 26)"
+_JSON_ASCII_NONE = ("json.dumps(ensure_ascii=None): the encoder tests it for truth, so None keeps non-ASCII text as "
+    "False does")
 
 # Surviving mutants that no test can kill because they do not change behaviour: name -> why.
 EQUIVALENT: dict[str, str] = {
@@ -1230,12 +1235,6 @@ EQUIVALENT: dict[str, str] = {
         "astype(None) is float64, the dtype of the division already"),
     # data.ingest.outputs (run of 30 November, 23:14): equivalents of the first reading; the other survivors
     # are listed in docs/mutation-testing.md as not explained yet
-    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_34": (
-        _TEMP_NAME),
-    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_35": (
-        _TEMP_NAME),
-    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_51": (
-        _CODEC_CASE),
     "helpers.data.ingest.outputs.x__repeated_positions__mutmut_46": (
         _SORT_CASE),
     "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1__init____mutmut_14": (
@@ -1248,20 +1247,68 @@ EQUIVALENT: dict[str, str] = {
         _LINE_BEFORE),
     "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1add__mutmut_7": (
         _CODEC_CASE),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_11": (
-        _LINE_BEFORE),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_12": (
-        _LINE_BEFORE),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_20": (
-        _CODEC_CASE),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_33": (
-        _CODEC_CASE),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_7": (
-        _TEMP_NAME),
-    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_8": (
-        _TEMP_NAME),
     "helpers.data.ingest.outputs.x\u01c1_Quarantine\u01c1__init____mutmut_14": (
         _CODEC_CASE),
+    # data.ingest.outputs (run of 1 December, after the duplicate check moved to files.replacing): the other
+    # survivors were killed by the tests of that day
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_4": (
+        "'(one chunk) and False': the column is always combined; combining one chunk gives the same values"),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_43": (
+        _ZERO_COPY_FALSY),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_48": (
+        'zero_copy_only=True where every value is a canonical numeric id: no nulls, so the uint64 column converts'
+        ' without a copy; the callers only read the keys (np.concatenate, a slice assignment into their own '
+        'array)'),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_50": (
+        _ZERO_COPY_FALSY),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_62": (
+        "zero_copy_only=True before .copy(): the cast column has no nulls (texts that are not numeric ids are '0'"
+        ' there), so it converts without a copy, and .copy() makes it writable as before'),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_66": (
+        _ZERO_COPY_FALSY),
+    "helpers.data.ingest.outputs.x__dedupe_key__mutmut_75": (
+        "the hash's bytes read big-endian (int.from_bytes' default) instead of little: another fixed 64-bit value"
+        ' per text; keys are only compared with keys of the same run (never stored), so the same texts are equal'),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_39": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_43": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_47": (
+        _CODEC_CASE),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_77": (
+        _JSON_ASCII_NONE),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_83": (
+        "row_group_size=None: pyarrow's default, min(rows, 1,048,576); every row group read was written with at "
+        'most limits.ROW_GROUP_ROWS (128,000) rows, filtering only removes rows, and each write_table call ends '
+        'its own row groups, so the groups are the same'),
+    "helpers.data.ingest.outputs.x__quarantine_duplicates__mutmut_85": (
+        'row_group_size dropped: None, see x__quarantine_duplicates__mutmut_83'),
+    "helpers.data.ingest.outputs.x__repeated_positions__mutmut_31": (
+        _ZERO_COPY_FALSY),
+    "helpers.data.ingest.outputs.x__repeated_positions__mutmut_77": (
+        "searchsorted side 'left' for 'right': the positions searched (`later`) are never heads of a group, so "
+        'both sides give the same index'),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1__init____mutmut_6": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1__init____mutmut_10": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_1": (
+        "'and' for 'or': the list is also rewritten when no line left (or when it is empty); rewriting it "
+        'unchanged gives the same bytes (the same writer, neutralised cells stay as they are) and the same counts'),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_6": (
+        _LINE_BEFORE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_16": (
+        _CODEC_CASE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_21": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_25": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_29": (
+        _CODEC_CASE),
+    "helpers.data.ingest.outputs.x\u01c1_Quarantine\u01c1__init____mutmut_6": (
+        _POSIX_NEWLINE),
+    "helpers.data.ingest.outputs.x\u01c1_Quarantine\u01c1__init____mutmut_10": (
+        _POSIX_NEWLINE),
     # data.release (mutmut run of 30 November): 7 survivors of 408, 6 equivalent (below); the seventh,
     # x_read_marker__mutmut_5 (encoding=None: the locale's encoding), is killed since 1 December by a test that
     # reads the marker in a subprocess under an ASCII locale (no UTF-8 mode, no C-locale coercion).
@@ -1663,17 +1710,15 @@ EQUIVALENT: dict[str, str] = {
     "helpers.data.ingest.cache.x__part_and_line__mutmut_16": (
         'np.empty without dtype: float64, the same as x__part_and_line__mutmut_14'),
     "helpers.data.ingest.cache.x__part_and_line__mutmut_21": (
-        'zero_copy_only=None is read as false, the value written (pyarrow 26)'),
+        _ZERO_COPY_FALSY),
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_6": (
-        "newline=None when writing: '\\n' becomes os.linesep, which is '\\n' on the POSIX systems the project "
-        "runs on (fcntl locks: no Windows), so the csv writer's line ends are the same"),
+        _POSIX_NEWLINE),
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_10": (
-        "newline dropped (None): '\\n' becomes os.linesep, which is '\\n' on the POSIX systems the project runs"
-        ' on (fcntl locks: no Windows)'),
+        _POSIX_NEWLINE),
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_14": (
         "encoding='UTF-8': Python's codec lookup ignores case, the same codec"),
     "helpers.data.ingest.cache.x__write_across_quarantine__mutmut_62": (
-        'json.dumps(ensure_ascii=None): the encoder tests it for truth, so None keeps non-ASCII text as False does'),
+        _JSON_ASCII_NONE),
 }
 
 # Survivors that are real differences, left alive because no input the product itself writes or meets can

@@ -536,6 +536,13 @@ def test_damaged_fields_are_counted_per_reason_and_recounted_after_the_duplicate
         3, {"like_count": 2, "retweet_count": 1, "tweet_time": 1}, want_reasons)
 
 
+def test_an_empty_required_field_is_listed_with_its_empty_text(release):
+    release.write("ira_tweets_csv_hashed.csv", [release.tweet(), release.tweet(is_retweet="")])
+    m = release.ingest()
+    assert [(d["line"], d["column"], d["original_text"], d["reason"]) for d in release.damaged(m)] == [
+        ("3", "is_retweet", "", "required field is_retweet is empty")]
+
+
 def test_a_file_without_a_cached_row_has_no_duplicates(release):
     release.write("ira_tweets_csv_hashed.csv", [release.tweet(tweetid="1.2486535429502566e+17")] * 2)
     e = _entry(release.ingest())
@@ -586,17 +593,35 @@ def test_the_duplicate_check_rewrites_every_row_group_and_quarantines_whole_rows
     assert json.loads(quarantined[2]["record"])["like_count"] == 5
 
 
-def test_the_quarantine_and_damaged_fields_are_utf8_whatever_the_locale_encoding(release):
+@pytest.fixture
+def ascii_locale():
+    """The C locale for text files, in this process: open() without an encoding then means ASCII (as on a
+    machine whose locale is not UTF-8), so a writer or reader that forgot its encoding fails on Cyrillic.
+    In-process rather than in a fresh interpreter: an ASCII locale would also decode the mutation tool's
+    mutant name (`MUTANT_UNDER_TEST`, non-ASCII for methods) into escapes, and the mutant would not run.
+    (Under Python's UTF-8 mode open() is UTF-8 whatever the locale, and this checks nothing more.)"""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+
+
+def test_the_quarantine_and_damaged_fields_are_utf8_whatever_the_locale_encoding(release, ascii_locale):
     """Written, read back and rewritten (a duplicate) under an ASCII locale: open() without an encoding could
     not write or read the Cyrillic of a refused row, a damaged field and a duplicate's record."""
+    import codecs
+
+    with open(release.folder / "probe.txt", "w") as f:     # the fixture works: the locale's encoding is ASCII
+        assert sys.flags.utf8_mode or codecs.lookup(f.encoding).name == "ascii"
+    (release.folder / "probe.txt").unlink()
     a = release.tweet(tweet_text="Привет")
     release.write("ira_tweets_csv_hashed.csv", [a, release.tweet(like_count="пять"),
                                                 release.tweet(tweetid="1.2e+17", tweet_text="нет"), dict(a)])
-    release.ingest()
-    proc = _ingest_in_subprocess(release, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    out, err = proc.communicate()
-    assert proc.returncode == 0, err
-    m = ingest.read_manifest(release.cache_dir())
+    m = release.ingest()
     assert [d["original_text"] for d in release.damaged(m)] == ["пять"]
     quarantined = release.quarantine(m)
     assert [json.loads(q["record"])["tweet_text"] for q in quarantined] == ["нет", "Привет"]
@@ -619,8 +644,9 @@ def test_dedupe_keys_are_numeric_ids_themselves_and_a_hash_of_any_other_text():
     assert keys(["7", "0"]).tolist() == [7, 0] and keys(["7", "0"]).dtype == np.uint64
     long = keys(["18446744073709551615", "99999999999999999999", "1844674407370955161"])
     assert long[2] == 1844674407370955161 and len(set(long.tolist())) == 3
-    missing = keys([None, "", "5"])
+    missing = keys([None, "", "5", "XXXX"])
     assert missing.dtype == np.uint64 and missing[0] == missing[1] != 5 and missing[2] == 5
+    assert missing[3] not in (missing[0], 5)
     two = keys(["5", "x"], ["5", "6", "x"])
     assert two.tolist() == keys(["5", "x", "5", "6", "x"]).tolist() and len(two) == 5
     assert two[0] == two[2] == 5 and two[1] == two[4] != two[3]
