@@ -359,3 +359,20 @@ def small_sample(tmp_path_factory) -> Path:
     sample.write_sample_release(root / "release", scale=SMALL_SAMPLE_SCALE, seed=sample.DEFAULT_SEED,
                                 progress=False)
     return root
+
+
+@pytest.fixture
+def ascii_locale():
+    """The C locale for text files, in this process: open() without an encoding then means ASCII (as on a
+    machine whose locale is not UTF-8), so a writer or reader that forgot its encoding fails on Cyrillic.
+    In-process rather than in a fresh interpreter: an ASCII locale would also decode the mutation tool's
+    mutant name (`MUTANT_UNDER_TEST`, non-ASCII for methods) into escapes, and the mutant would not run.
+    (Under Python's UTF-8 mode open() is UTF-8 whatever the locale, and this checks nothing more.)"""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)

@@ -1297,6 +1297,8 @@ EQUIVALENT: dict[str, str] = {
         'unchanged gives the same bytes (the same writer, neutralised cells stay as they are) and the same counts'),
     "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_6": (
         _LINE_BEFORE),
+    "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_7": (
+        _LINE_BEFORE),
     "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_16": (
         _CODEC_CASE),
     "helpers.data.ingest.outputs.x\u01c1_DamagedFields\u01c1drop_lines__mutmut_21": (

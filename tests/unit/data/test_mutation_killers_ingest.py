@@ -593,23 +593,6 @@ def test_the_duplicate_check_rewrites_every_row_group_and_quarantines_whole_rows
     assert json.loads(quarantined[2]["record"])["like_count"] == 5
 
 
-@pytest.fixture
-def ascii_locale():
-    """The C locale for text files, in this process: open() without an encoding then means ASCII (as on a
-    machine whose locale is not UTF-8), so a writer or reader that forgot its encoding fails on Cyrillic.
-    In-process rather than in a fresh interpreter: an ASCII locale would also decode the mutation tool's
-    mutant name (`MUTANT_UNDER_TEST`, non-ASCII for methods) into escapes, and the mutant would not run.
-    (Under Python's UTF-8 mode open() is UTF-8 whatever the locale, and this checks nothing more.)"""
-    import locale
-
-    before = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    try:
-        yield
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
-
-
 def test_the_quarantine_and_damaged_fields_are_utf8_whatever_the_locale_encoding(release, ascii_locale):
     """Written, read back and rewritten (a duplicate) under an ASCII locale: open() without an encoding could
     not write or read the Cyrillic of a refused row, a damaged field and a duplicate's record."""

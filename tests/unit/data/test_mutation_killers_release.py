@@ -459,22 +459,11 @@ def test_discovery_errors_whole_messages_and_hints(release, tmp_path):
                             "one operation with op_names")
 
 
-def test_the_sample_marker_is_read_as_utf8_whatever_the_locale_encoding(tmp_path):
-    """Under an ASCII locale (no UTF-8 mode, no C-locale coercion) a marker read with the locale's encoding
-    could not hold its non-ASCII text (x_read_marker__mutmut_5, left alive until this test)."""
+def test_the_sample_marker_is_read_as_utf8_whatever_the_locale_encoding(tmp_path, ascii_locale):
+    """Under an ASCII locale a marker read with the locale's encoding could not hold its non-ASCII text
+    (x_read_marker__mutmut_5, left alive until this test: `ascii_locale` in tests/conftest.py)."""
     import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
 
     marker = {"generator": "helpers.synthetic.sample", "note": "données, данные, داده‌ها"}
     (tmp_path / rel.SAMPLE_MARKER).write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8")
-    root = Path(rel.__file__).resolve().parents[2]        # the helpers of this tree (cwd is its root)
-    code = ("import json, sys\nfrom pathlib import Path\nfrom helpers.data import release\n"
-            "print(json.dumps(release.read_marker(Path(sys.argv[1]))))\n")
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
-    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=root, env=env, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace")
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == marker
+    assert rel.read_marker(tmp_path) == marker
