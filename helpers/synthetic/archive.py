@@ -63,7 +63,7 @@ from helpers.synthetic.archive_rows import (  # noqa: F401 (AUTOMATED_CLIENTS, M
 )
 from helpers.synthetic.sample import Style, csv_bytes, header_bytes, partial_folder
 
-GENERATOR_VERSION = "3.0.0"   # bump whenever the output for given arguments changes
+GENERATOR_VERSION = "3.1.0"   # bump whenever the output for given arguments changes
 ALL = "all"                   # --ops all: every dataset of the catalog
 DEFAULT_ARCHIVE_SCALE = 0.0005  # `make sample ARCHIVE=1`: about 108,000 tweets in 48 datasets
 NOTE = ("Synthetic stand-in for datasets of Twitter's information-operations archive, written by "

@@ -188,17 +188,29 @@ def _minutes(d: catalog.Dataset, chunk: Chunk, rng: np.random.Generator, peak_ho
     return np.clip(local - utc_offset_minutes(d), 0, span - 1)
 
 
-def _tag_combos(style: Style, own_tag: str) -> tuple[list[str], list[str]]:
-    """Every hashtag combination a tweet can have, as (list field, text suffix): code 0 none, 1..7 one tag,
-    8 + 7a + b the tags a then b; odd codes add the operation's own tag. Empty lists are '' (set per row)."""
-    combos: list[list[str]] = [[]] + [[t] for t in HASHTAGS] + [[a, b] for a in HASHTAGS for b in HASHTAGS]
-    fields, suffixes = [], []
-    for tags in combos:
-        for own in (False, True):
-            items = tags + [own_tag] if own else tags
-            fields.append(list_text(items, style) if items else "")
-            suffixes.append("".join(f" #{x}" for x in items))
-    return fields, suffixes
+def _hashtags(rng: np.random.Generator, n: int, vocabulary: int, own_tag: str, style: Style
+              ) -> tuple[np.ndarray, pa.Array, pa.Array]:
+    """Each tweet's hashtags, heavy-tailed as in real files: 60% of tweets have none, 30% one, 10% two,
+    drawn from the dataset's own vocabulary with Zipf weights (rank ** -1.1): the seven tags every dataset
+    shares (HASHTAGS) first, then made-up ones (`<op><rank>`); one tagged tweet in ten also carries the
+    operation's own tag. Returns (has tags, list field, text suffix ' #a #b')."""
+    weights = np.arange(1, vocabulary + 1, dtype=np.float64) ** -1.1
+    names = pa.array(list(HASHTAGS[:vocabulary]) + [f"{own_tag}{r}" for r in range(len(HASHTAGS), vocabulary)],
+                     pa.string())
+    k = np.searchsorted([0.6, 0.9], rng.random(n), side="right")          # 0, 1 or 2 tags
+    first, second = (rng.choice(vocabulary, n, p=weights / weights.sum()) for _ in range(2))
+    k = np.where((k == 2) & (first == second), 1, k)
+    own = (k > 0) & (rng.random(n) < 0.1)
+    q = "'" if style.python_lists else ""
+    t1, t2 = names.take(pa.array(first)), names.take(pa.array(second))
+    field = pc.binary_join_element_wise(
+        f"[{q}", t1, q, _choose(k == 2, pc.binary_join_element_wise(f", {q}", t2, q, ""), ""),
+        _choose(own, f", {q}{own_tag}{q}", ""), "]", "")
+    suffix = pc.binary_join_element_wise(
+        " #", t1, _choose(k == 2, pc.binary_join_element_wise(" #", t2, ""), ""),
+        _choose(own, f" #{own_tag}", ""), "")
+    tagged = k > 0
+    return tagged, field, _choose(tagged, suffix, "")
 
 
 def _ids(rng: np.random.Generator, n: int, base: int, spread: int, keep: np.ndarray) -> pa.Array:
@@ -228,12 +240,8 @@ def tweet_chunk(d: catalog.Dataset, chunk: Chunk, users: pa.Table, seed: int, st
                                               rng.choice(len(langs), n, p=weights / weights.sum()))]
     rt = rng.random(n) < trait.retweet
     reply = ~rt & (rng.random(n) < trait.reply)
-    k_tags = rng.integers(0, 3, n)
-    pick = np.argsort(rng.random((n, len(HASHTAGS))), axis=1)[:, :2]
-    combo = np.where(k_tags == 0, 0, np.where(k_tags == 1, 1 + pick[:, 0], 8 + 7 * pick[:, 0] + pick[:, 1]))
-    combo = 2 * combo + (rng.random(n) < 0.3)
     prefix = d.key.split("_")[0].lower()
-    tag_fields, tag_suffixes = _tag_combos(style, prefix)
+    tagged, hashtags, tag_suffix = _hashtags(rng, n, min(20_000, max(50, 2 * users.num_rows)), prefix, style)
     clients = pa.array(AUTOMATED_CLIENTS + CLIENTS, pa.string())
     auto = rng.random(n) < trait.automated
     client = np.where(auto, rng.integers(0, len(AUTOMATED_CLIENTS), n),
@@ -242,8 +250,7 @@ def tweet_chunk(d: catalog.Dataset, chunk: Chunk, users: pa.Table, seed: int, st
              else pa.scalar(""))
     text = pc.binary_join_element_wise(
         _choose(rt, f"RT synthetic {d.op} ", f"synthetic {d.op} tweet "), i_text,
-        _choose(rt, "", ", line one\nline two"), pa.array(tag_suffixes, pa.string()).take(pa.array(combo)), "")
-    hashtags = pa.array(tag_fields, pa.string()).take(pa.array(combo))
+        _choose(rt, "", ", line one\nline two"), tag_suffix, "")
     r_url = rng.random(n)
     own_site = f"https://{prefix}-news.example/a"
     url = _choose(r_url < 0.15, pc.binary_join_element_wise("https://t.co/s", pc.utf8_lpad(i_text, 6, "0"), ""),
@@ -270,7 +277,7 @@ def tweet_chunk(d: catalog.Dataset, chunk: Chunk, users: pa.Table, seed: int, st
         "reply_count": _counts(rng.poisson(trait.engagement / 8, n), style),
         "like_count": _counts(rng.poisson(trait.engagement, n), style),
         "retweet_count": _counts(rng.poisson(trait.engagement / 3, n), style),
-        "hashtags": _choose(combo > 0, hashtags, blank),
+        "hashtags": _choose(tagged, hashtags, blank),
         "urls": urls,
         "user_mentions": _choose(rng.random(n) < 0.2, mention, blank),
         "poll_choices": pa.array([""] * n, pa.string()),
