@@ -46,12 +46,11 @@ TARGET_SHARE = 0.9
 TARGETS = {"ingest_over_parse": 2.0, "ingest_peak_bytes": 2e9, "sequence_wall_s": 600.0,
            "sequence_peak_bytes": 4e9, "growth_50m_over_10m": 1.3, "ingest_over_duckdb": 1.0}
 SECTION = ("<!-- archive:start -->", "<!-- archive:end -->")
-# The sequence's parameters besides the paths. The synthetic archive draws every dataset's hashtags from seven,
-# uniformly: within an hour nearly every two accounts of a dataset share one, so the co-hashtag network's pairs
-# grow with the square of its accounts (notebook 10 spilled 6.8 GB at 10 million tweets and did not finish in
-# 13 minutes). A cap on popular objects (`helpers/coordination/popular.py`) is set as a user would set it, and
-# the report says what it left out: at 10 million tweets, nothing (no hashtag had more than 100 accounts in one
-# window; the cost is the many accounts meeting on a few hashtags, BENCHMARKS.md findings section 6).
+# The sequence's parameters besides the paths. A cap on popular objects (`helpers/coordination/popular.py`), set
+# as a user running all 48 datasets would set it; the report says what it left out. Until generator 3.1.0 the
+# archive drew every dataset's hashtags from seven shared ones, uniformly: within an hour nearly every two accounts
+# of a dataset shared one (3.2 million co-hashtag pairs at 10 million tweets, notebook 10 1,570 s; BENCHMARKS.md
+# findings section 6). Since 3.1.0 they are heavy-tailed over each dataset's own vocabulary, as in real files.
 SEQUENCE_PARAMS = {"coordination_max_accounts": 100}
 
 

@@ -62,14 +62,17 @@ class SafeCsvWriter:
             self.writerow(row)
 
 
-def write_frame(frame: pd.DataFrame, handle, header: bool = True) -> None:
+def write_frame(frame: pd.DataFrame, handle, header: bool = True, rows: int = 10_000) -> None:
     """A table's rows (after its column names, unless `header` is false) into an open text file, for
     spreadsheet users: text neutralised, missing values (None, NaN, NA, NaT) as empty cells. A file
-    streamed in batches writes its header once, with the first batch."""
+    streamed in batches writes its header once, with the first batch. The values are made Python objects
+    `rows` at a time (as pandas' own to_csv does), so a large table is not copied whole."""
     w = SafeCsvWriter(handle)
     if header:
         w.writerow([str(c) for c in frame.columns])
-    w.writerows(frame.astype(object).where(frame.notna(), "").itertuples(index=False, name=None))
+    for start in range(0, len(frame), rows):
+        part = frame.iloc[start:start + rows]
+        w.writerows(part.astype(object).where(part.notna(), "").itertuples(index=False, name=None))
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:

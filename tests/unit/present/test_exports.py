@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 
 import numpy as np
@@ -85,3 +86,16 @@ def test_quarantine_csv_is_formula_safe(release):
     for path in (damaged_path, release.cache_dir() / m["files"]["ira/tweets"]["quarantine_file"]):
         for row in list(csv.reader(path.read_text().splitlines(keepends=True)))[1:]:
             assert not any(cell.startswith(safecsv.FORMULA_STARTS) for cell in row), path.name
+
+
+def test_write_frame_is_the_same_file_whatever_its_slices(tmp_path):
+    frame = pd.DataFrame({"a": ["=x", None, "y", "z\rw", "v"], "n": pd.array([1, None, 3, 4, 5], dtype="Int64"),
+                          "t": pd.to_datetime(["2017-01-01", None, "2017-01-03", "2017-01-04", "2017-01-05"],
+                                              utc=True)})
+    texts = []
+    for rows in (1, 2, 10):
+        out = io.StringIO()
+        safecsv.write_frame(frame, out, rows=rows)
+        texts.append(out.getvalue())
+    assert texts[0] == texts[1] == texts[2]
+    assert texts[0].splitlines()[:3] == ["a,n,t", "'=x,1,2017-01-01 00:00:00+00:00", ",,"]
