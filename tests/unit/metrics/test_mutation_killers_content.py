@@ -296,3 +296,15 @@ def test_domains_from_two_engines_on_one_connection_each_get_their_own_lookup_ta
     got = content.top_domains(part.items("urls"), core.tweets_per_op(part), None)
     assert got.astype({"op": str})[["op", "item", "urls"]].values.tolist() == [["ira", "bbc.co.uk", 1]]
     assert whole["urls"].tolist() == [2, 1]
+
+
+def test_domains_of_an_engine_scoped_before_its_parent_resolved_them_get_their_own_lookup_table(crafted):
+    """Scoped before the whole engine resolved its URLs, the scoped engine has no domain view to reuse and
+    builds its own lookup table on the shared connection: its name must differ from the parent's (same
+    number of views, other engine). Kills x__with_domains_engine__mutmut_11 and _12."""
+    _, _, _, eng = crafted
+    part = eng.scoped(["ira"], "2016-06-23", "2016-06-23")
+    whole = content.top_domains(eng.items("urls"), core.tweets_per_op(eng), None)
+    got = content.top_domains(part.items("urls"), core.tweets_per_op(part), None)
+    assert got.astype({"op": str})[["op", "item", "urls"]].values.tolist() == [["ira", "bbc.co.uk", 1]]
+    assert whole["urls"].tolist() == [2, 1]
