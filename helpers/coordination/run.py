@@ -119,17 +119,24 @@ EVIDENCE_COLUMNS = ["network", "userid_1", "account_1", "userid_2", "account_2",
                     "time_2", "seconds_apart", "shared_object"]
 
 
-def _evidence_rows(network: str, m: pd.DataFrame, ids: np.ndarray, names: np.ndarray, tid: np.ndarray,
-                   obj: np.ndarray, meta: pa.Table) -> pd.DataFrame:
+def _take(meta: pa.Table, column: str, rows: np.ndarray) -> np.ndarray:
+    """The values of `meta`'s column at `rows`, as Python objects: only those rows leave Arrow (the kept
+    events' texts of a co-tweet network are hundreds of MB as Python strings, and a batch needs a few)."""
+    return np.array(meta.column(column).take(pa.array(rows, pa.int64())).to_pylist(), dtype=object)
+
+
+def _evidence_rows(network: str, m: pd.DataFrame, ids: np.ndarray, names: np.ndarray, meta: pa.Table
+                   ) -> pd.DataFrame:
     """Matches (u1, u2, eid1, eid2, t1, t2) in words: both accounts, both tweets, their times, the shared object."""
     e1, e2 = _rows_of(meta, m["eid1"].to_numpy()), _rows_of(meta, m["eid2"].to_numpy())
-    _check_codes(network, obj[e1], obj[e2])
+    obj = _take(meta, "object", e1)
+    _check_codes(network, obj, _take(meta, "object", e2))
     return pd.DataFrame({
         "network": network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
-        "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": tid[e1],
-        "time_1": pd.to_datetime(m["t1"], unit="s", utc=True), "tweetid_2": tid[e2],
+        "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": _take(meta, "tweetid", e1),
+        "time_1": pd.to_datetime(m["t1"], unit="s", utc=True), "tweetid_2": _take(meta, "tweetid", e2),
         "time_2": pd.to_datetime(m["t2"], unit="s", utc=True), "seconds_apart": (m["t2"] - m["t1"]).abs(),
-        "shared_object": obj[e1]}, columns=EVIDENCE_COLUMNS)
+        "shared_object": obj}, columns=EVIDENCE_COLUMNS)
 
 
 def write_evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Table, path: Path,
@@ -140,13 +147,11 @@ def write_evidence(con, res: NetworkResult, accounts, window: int, meta: pa.Tabl
     kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
     ids = np.array(accounts.table.column("userid").to_pylist(), dtype=object)
     names = groups_mod.display_names(accounts)
-    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
-    obj = np.array(meta.column("object").to_pylist(), dtype=object)
     written = 0
     with open(path, "w", encoding="utf-8", newline="") as out:
         safecsv.SafeCsvWriter(out).writerow(EVIDENCE_COLUMNS)
         for batch in pairs_mod.matches_reader(con, res.events.ev, window, kept, rows):
-            frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, tid, obj, meta)
+            frame = _evidence_rows(res.network, batch.to_pandas(), ids, names, meta)
             safecsv.write_frame(frame, out, header=False)   # names and shared texts are the accounts' own
             written += len(frame)
     return written
@@ -169,10 +174,9 @@ def _examples(con, res: NetworkResult, accounts, window: int, meta: pa.Table, gr
     kept = pa.Table.from_pandas(res.edges[["u1", "u2"]].astype("int32"), preserve_index=False)
     first = pairs_mod.first_matches(con, res.events.ev, window, kept, members, meta, per_group).to_pandas()
     names = groups_mod.display_names(accounts)
-    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     return pd.DataFrame({"group": first["grp"].to_numpy(), "account": names[first["u1"]],
                          "time": pd.to_datetime(first["t1"], unit="s", utc=True),
-                         "tweetid": tid[_rows_of(meta, first["eid1"].to_numpy())]}, columns=cols)
+                         "tweetid": _take(meta, "tweetid", _rows_of(meta, first["eid1"].to_numpy()))}, columns=cols)
 
 
 def _check_codes(network: str, first: np.ndarray, second: np.ndarray) -> None:
@@ -187,8 +191,6 @@ def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, ac
               tweets: dict) -> list[dict]:
     """Per operation: accounts and tweets in kept pairs and in pairs surviving the FDR control."""
     ops_of = np.array(accounts.table.column("op").to_pylist(), dtype=object)
-    meta_op = np.array(meta.column("op").to_pylist(), dtype=object)
-    tid = np.array(meta.column("tweetid").to_pylist(), dtype=object)
     rows = []
     parts = {"kept": res.edges, "beyond chance": res.edges[res.edges["survives"]]}
     found = {}
@@ -197,7 +199,8 @@ def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, ac
         kept = pa.Table.from_pandas(e[["u1", "u2"]].astype("int32"), preserve_index=False)
         eids = (_rows_of(meta, pairs_mod.tweets_in_pairs(con, res.events.ev, window, kept).column("eid").to_numpy())
                 if len(e) else np.array([], int))
-        found[label] = (pd.Series(ops_of[uids]).value_counts(), pd.Series(tid[eids]).groupby(meta_op[eids]).nunique()
+        found[label] = (pd.Series(ops_of[uids]).value_counts(),
+                        pd.Series(_take(meta, "tweetid", eids)).groupby(_take(meta, "op", eids)).nunique()
                         if len(eids) else pd.Series(dtype=int))
     for op in active:
         row = {"op": op, "network": res.network, "accounts": active[op], "tweets": tweets[op]}
