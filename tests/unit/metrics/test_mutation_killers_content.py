@@ -301,8 +301,11 @@ def test_domains_from_two_engines_on_one_connection_each_get_their_own_lookup_ta
 def test_domains_of_an_engine_scoped_before_its_parent_resolved_them_get_their_own_lookup_table(crafted):
     """Scoped before the whole engine resolved its URLs, the scoped engine has no domain view to reuse and
     builds its own lookup table on the shared connection: its name must differ from the parent's (same
-    number of views, other engine). Kills x__with_domains_engine__mutmut_11 and _12."""
-    _, _, _, eng = crafted
+    number of views, other engine). Kills x__with_domains_engine__mutmut_11 and _12. A fresh engine over the
+    same tweets: the module's shared one has resolved its URLs in the tests before."""
+    from helpers.data.engine import Engine
+
+    eng = Engine.of_frames(crafted[0])
     part = eng.scoped(["ira"], "2016-06-23", "2016-06-23")
     whole = content.top_domains(eng.items("urls"), core.tweets_per_op(eng), None)
     got = content.top_domains(part.items("urls"), core.tweets_per_op(part), None)
