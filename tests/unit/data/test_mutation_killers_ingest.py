@@ -508,7 +508,7 @@ def test_repeated_positions_are_the_stable_sort_recipe_they_replaced(seed):
     assert len(none) == 0 and len(_repeated_positions(np.array([7], np.uint64))[0]) == 0
 
 
-# ------------------------------------ ingest/outputs.py (fourth round: the duplicate check and its rewrites)
+# --------------------------------- ingest/outputs.py (1 December: the duplicate check, its rewrites, the keys)
 
 def _entry(m: dict, key: str = "ira/tweets") -> dict:
     e = m["files"][key]
