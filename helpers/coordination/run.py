@@ -223,18 +223,19 @@ def _sweep(con, e: ev_mod.Events, s: Settings, n_accounts: int, step: int) -> li
     weights = list(s.sweep_weights)
     for w in s.sweep_windows:
         capped = popular.cap_events(con, e.ev, w, s.max_accounts)
-        real = pairs_mod.pair_counts(con, capped.ev, w, weights)
+        ev = pairs_mod.matchable(con, capped.ev, w, shift, min(weights, default=1))   # the same counts
+        real = pairs_mod.pair_counts(con, ev, w, weights)
         nulls = []
         for _ in range(s.sweep_draws):
             off = null.offsets(n_accounts, shift, step, rng)
-            t = pc.add(capped.ev.column("t"), pa.array(off).take(capped.ev.column("uid")))
-            nulls.append(pairs_mod.pair_counts(con, capped.ev.set_column(2, "t", t), w, weights))
+            t = pc.add(ev.column("t"), pa.array(off).take(ev.column("uid")))
+            nulls.append(pairs_mod.pair_counts(con, ev.set_column(2, "t", t), w, weights))
         for i, k in enumerate(weights):
             n_null = [draw[i] for draw in nulls]
             rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": real[i],
                          "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None,
                          **({"events left out": capped.events_left} if s.max_accounts is not None else {})})
-        del capped
+        del capped, ev
     return rows
 
 
@@ -281,9 +282,10 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
             every = ev_mod.events(release, network, accounts)
             step = ev_mod.resolution(every.ev)
             capped = popular.cap_events(con, every.ev, s.window, s.max_accounts)
-            e = replace(every, ev=capped.ev)          # the events matched (all of them without a cap)
-            cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, int(s.shift_hours * 3600), s.seed + i,
-                                 step, n_acc, s.fdr)
+            shift = int(s.shift_hours * 3600)
+            # the events matched (all of them without a cap), less those no copy can match: the same results
+            e = replace(every, ev=pairs_mod.matchable(con, capped.ev, s.window, shift, s.min_weight))
+            cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, shift, s.seed + i, step, n_acc, s.fdr)
             res = NetworkResult(network, e, step, cal.edges, cal)
             g = groups_mod.graph(cal.edges[cal.edges["survives"]], accounts)
             res.graph = g

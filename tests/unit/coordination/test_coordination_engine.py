@@ -8,6 +8,7 @@ import itertools
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from helpers.coordination import events as ev_mod
@@ -164,3 +165,87 @@ def test_pairs_spill_under_the_release_cache_never_in_the_working_directory(tmp_
     assert got[0] == str(folder) and folder.is_dir() and got[2] == 1
     assert got[1].replace(" ", "") in ("95.3MiB", "100.0MB", "100MB")
     assert not (tmp_path / ".tmp").exists()
+
+
+def _random_events(seed: int, n: int, accounts: int, objects: int, span: int, step: int = 1) -> pa.Table:
+    """`n` events of `accounts` accounts on `objects` objects at random multiples of `step` seconds below `span`."""
+    rng = np.random.default_rng(seed)
+    return pa.table({"eid": pa.array(np.arange(n, dtype=np.int64)), "uid": pa.array(rng.integers(0, accounts, n)
+                                                                                    .astype(np.int32)),
+                     "t": pa.array(rng.integers(0, span // step, n).astype(np.int64) * step),
+                     "oid": pa.array(rng.integers(0, objects, n).astype(np.int64))})
+
+
+@pytest.mark.parametrize("radius", [0, 5, 30, 300])
+def test_events_near_another_account_are_found_by_runs_as_by_a_double_loop(radius):
+    """`_near_other_sql` (runs of one account sorted by time) against the definition: an event of another
+    account on the same object at most `radius` seconds away."""
+    ev = _random_events(radius, n=300, accounts=4, objects=10, span=3000, step=5)   # ties at every radius
+    rows = ev.to_pylist()
+    want = {a["eid"] for a in rows for b in rows
+            if a["oid"] == b["oid"] and a["uid"] != b["uid"] and abs(a["t"] - b["t"]) <= radius}
+    con = pairs.connect()
+    con.register("ev", ev)
+    got = {r[0] for r in con.execute(f"SELECT eid FROM ({pairs._near_other_sql('ev', radius)})").fetchall()}
+    assert got == want and 0 < len(want) < len(rows)
+
+
+def _shifted(ev: pa.Table, offsets: np.ndarray) -> pa.Table:
+    return ev.set_column(2, "t", pc.add(ev.column("t"), pa.array(offsets).take(ev.column("uid"))))
+
+
+@pytest.mark.parametrize(("window", "shift", "min_weight"), [(0, 0, 1), (60, 600, 2), (10, 3000, 3), (60, 0, 2)])
+def test_matchable_events_leave_every_pair_of_the_real_and_any_shifted_copy_as_it_was(window, shift, min_weight):
+    """Leaving out the events no copy can match (`pairs.matchable`) changes no pair reaching the minimum
+    weight, in the real data or in copies moved by up to `shift`, nor the weights below it of those pairs;
+    and it does leave events out (the test would pass vacuously otherwise)."""
+    seed = window + shift + min_weight
+    dense = _random_events(seed, n=400, accounts=10, objects=10, span=6_000, step=60)      # 100 minutes, by minute
+    sparse = _random_events(seed + 1, n=400, accounts=20, objects=400, span=864_000)        # ten days, by second
+    ev = pa.concat_tables([dense, sparse.set_column(0, "eid", pc.add(sparse.column("eid"), 400))
+                           .set_column(3, "oid", pc.add(sparse.column("oid"), 20))])
+    con = pairs.connect()
+    kept = pairs.matchable(con, ev, window, shift, min_weight)
+    assert 0 < kept.num_rows < ev.num_rows
+    assert kept.schema == ev.schema and kept.column("eid").to_pylist() == sorted(kept.column("eid").to_pylist())
+    rng = np.random.default_rng(7)
+    for draw in range(6):
+        off = np.zeros(20, dtype=np.int64) if draw == 0 else rng.integers(-shift, shift + 1, 20)
+        every = {(r["u1"], r["u2"]): r["weight"] for r in pairs.undirected(con, _shifted(ev, off), window).to_pylist()}
+        some = {(r["u1"], r["u2"]): r["weight"] for r in pairs.undirected(con, _shifted(kept, off), window).to_pylist()}
+        strong = {p for p, w in every.items() if w >= min_weight}
+        assert strong == {p for p, w in some.items() if w >= min_weight} and (strong or draw)
+        assert {p: every[p] for p in strong} == {p: some[p] for p in strong}
+
+
+def test_matchable_repeats_until_nothing_changes():
+    """Account 2's only two events are near account 1's lone event: with a minimum weight of 2, account 1 has
+    too few events, so it goes, and then account 2's events have no partner left: nothing can match."""
+    ev = pa.table({"eid": pa.array([0, 1, 2], pa.int64()), "uid": pa.array([1, 2, 2], pa.int32()),
+                   "t": pa.array([100, 110, 120], pa.int64()), "oid": pa.array([5, 5, 5], pa.int64())})
+    con = pairs.connect()
+    assert pairs.matchable(con, ev, 60, 0, 1).num_rows == 3
+    assert pairs.matchable(con, ev, 60, 0, 2).num_rows == 0
+    assert pairs.matchable(con, ev, 10, 0, 1).num_rows == 2    # 110 is 10 s from 100; 120 is 20 s from it
+
+
+@pytest.mark.parametrize(("window", "shift"), [(60, 43_200), (0, 600), (10, 0)])
+def test_matchable_reaches_exactly_the_window_plus_both_accounts_moved_apart(window, shift):
+    """Two events `window` + 2 `shift` seconds apart meet in the copy that moves them toward each other by
+    `shift` each, so both stay; one second more and no copy can make them meet."""
+    con = pairs.connect()
+    for gap, kept in ((window + 2 * shift, 2), (window + 2 * shift + 1, 0)):
+        ev = pa.table({"eid": pa.array([0, 1], pa.int64()), "uid": pa.array([0, 1], pa.int32()),
+                       "t": pa.array([1_000_000, 1_000_000 + gap], pa.int64()), "oid": pa.array([3, 3], pa.int64())})
+        assert pairs.matchable(con, ev, window, shift).num_rows == kept
+        met = pairs.undirected(con, _shifted(ev, np.array([shift, -shift])), window).num_rows
+        assert met == (kept == 2)
+
+
+def test_matchable_keeps_an_account_with_exactly_the_minimum_weight_of_events():
+    """Accounts 0 and 1 meet on two objects: a pair of weight 2, kept at a minimum of 2, not at 3."""
+    ev = pa.table({"eid": pa.array([0, 1, 2, 3], pa.int64()), "uid": pa.array([0, 1, 0, 1], pa.int32()),
+                   "t": pa.array([100, 100, 500, 500], pa.int64()), "oid": pa.array([1, 1, 2, 2], pa.int64())})
+    con = pairs.connect()
+    assert pairs.matchable(con, ev, 0, 0, 2).num_rows == 4
+    assert pairs.matchable(con, ev, 0, 0, 3).num_rows == 0
