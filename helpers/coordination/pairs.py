@@ -52,34 +52,35 @@ def _matches_sql(source: str, window: int) -> str:
 
 
 def _near_other_sql(source: str, radius: int) -> str:
-    """SQL of the events of `source` that have an event of another account on the same object at most `radius`
-    seconds away. Sorted by time within an object, an event's nearest earlier event of another account is the
-    last of the run of events before its own run of one account, and its nearest later one the first of the run
-    after: one sort and two window passes, where a self-join would pair every two events of a crowded object."""
+    """SQL of the events of `source` that may have an event of another account on the same object at most
+    `radius` seconds away: every one that has (and some that are up to 2 `radius` apart). Cut into cells of
+    `radius` seconds per object, such a partner lies in the event's cell or a neighbouring one, so an event
+    whose three cells hold no other account cannot match. Two hash aggregations and a join: no sort, and no
+    self-join pairing every two events of a crowded object."""
+    width = max(int(radius), 1)
     return f"""
-        WITH s AS (SELECT eid, uid, t, oid,
-                          sum(CASE WHEN uid = prev THEN 0 ELSE 1 END) OVER (PARTITION BY oid ORDER BY t, eid
-                                                                            ROWS UNBOUNDED PRECEDING) AS run
-                   FROM (SELECT *, lag(uid) OVER (PARTITION BY oid ORDER BY t, eid) AS prev FROM {source})),
-             r AS (SELECT oid, run, min(t) AS lo, max(t) AS hi FROM s GROUP BY oid, run),
-             n AS (SELECT oid, run, lag(hi) OVER (PARTITION BY oid ORDER BY run) AS before,
-                          lead(lo) OVER (PARTITION BY oid ORDER BY run) AS after FROM r)
-        SELECT s.eid, s.uid, s.t, s.oid FROM s JOIN n USING (oid, run)
-        WHERE s.t - n.before <= {int(radius)} OR n.after - s.t <= {int(radius)}"""
+        WITH e AS (SELECT eid, uid, t, oid, t // {width} AS k FROM {source}),
+             c AS (SELECT oid, k, min(uid) AS lo, max(uid) AS hi FROM e GROUP BY oid, k),
+             n AS (SELECT c.oid, c.k + d.d AS k, min(c.lo) AS lo, max(c.hi) AS hi
+                   FROM c, (VALUES (-1), (0), (1)) d(d) GROUP BY 1, 2)
+        SELECT e.eid, e.uid, e.t, e.oid FROM e JOIN n ON e.oid = n.oid AND e.k = n.k WHERE n.lo <> n.hi"""
 
 
 def matchable(con, ev: pa.Table, window: int, shift: int, min_weight: int = 1) -> pa.Table:
-    """The events of `ev` that can be in a pair of weight >= `min_weight` in the real data or in any copy whose
-    accounts are each moved by at most `shift` seconds (`null`), sorted by eid; the others cannot change any
-    such pair, any count of them, nor the null weights of such pairs, so leaving them out changes no result.
+    """The events of `ev`, sorted by eid, less some that cannot be in a pair of weight >= `min_weight`, in the
+    real data or in any copy whose accounts are each moved by at most `shift` seconds (`null`). Every event
+    that can is kept, so leaving the others out changes no such pair, no count of them, and no null weight
+    of such a pair: the calibration and the sweep give the same results on fewer events.
 
     Why: most events match nothing, in any copy (a retweet no other account made, a text no other account
     wrote, a link shared a week apart: 99% of the co-retweet events of October 2018 at full scale), yet every
     one of the calibration's copies joined them all. An event can match only an event of another account on
-    its object within `window` + 2 `shift` seconds of it; an account with fewer such events than `min_weight`
-    has no pair that reaches it. Leaving one out can make another unmatchable, so both rules are applied until
-    nothing changes (two or three passes). Every event of a pair of weight >= `min_weight` survives: its partner
-    is within reach, and both accounts keep those events."""
+    its object within `window` + 2 `shift` seconds of it (`_near_other_sql` keeps those, and a few more); an
+    account with fewer such events than `min_weight` has no pair that reaches it. Leaving one out can make
+    another unmatchable, so both rules are applied until nothing changes (two or three passes). Every event of
+    a pair of weight >= `min_weight` survives each pass: its partner is within reach, and both accounts keep
+    at least `min_weight` events. Given a superset of the events kept (an earlier call with a wider window or a
+    lower weight), the result is the same, sooner."""
     radius = int(window) + 2 * abs(int(shift))
     while ev.num_rows:
         con.register("ev_reach", ev)

@@ -49,6 +49,11 @@ class Settings:
     sweep_draws: int = 3
     max_accounts: int | None = None    # `popular`: no cap unless the user sets one
 
+    @property
+    def shift_seconds(self) -> int:
+        """The null model's largest shift (`null.offsets`), in seconds."""
+        return int(self.shift_hours * 3600)
+
     @classmethod
     def of(cls, p) -> Settings:
         """From `helpers.run.params.Params` (the coordination_* keys)."""
@@ -214,20 +219,36 @@ def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, ac
     return rows
 
 
-def _sweep(con, e: ev_mod.Events, s: Settings, n_accounts: int, step: int) -> list[dict]:
-    """Pairs per window and weight threshold, real and (few draws) shuffled; with a cap (`popular`), each
-    window's own crowded cells are left out, and the row says how many events that was."""
+def _reachable(con, ev: pa.Table, s: Settings, with_sweep: bool) -> pa.Table:
+    """The events any window of the run (the calibration's, and the sweep's when it runs) could match at any
+    weight it counts (`pairs.matchable` with the widest window and the lowest weight): computed once per
+    network type, then narrowed for each use."""
+    windows = [s.window, *(s.sweep_windows if with_sweep else ())]
+    weights = [s.min_weight, *(s.sweep_weights if with_sweep else ())]
+    return pairs_mod.matchable(con, ev, max(windows), s.shift_seconds, min(weights))
+
+
+def _within(capped: pa.Table, every: pa.Table, reach: pa.Table) -> pa.Table:
+    """The events of `capped` (`popular.cap_events` of `every`) that are in `reach`: `reach` itself without a cap."""
+    if capped is every:
+        return reach
+    return capped.filter(pc.is_in(capped.column("eid"), value_set=reach.column("eid")))
+
+
+def _sweep(con, e: ev_mod.Events, reach: pa.Table, s: Settings, n_accounts: int, step: int) -> list[dict]:
+    """Pairs per window and weight threshold, real and (few draws) shuffled, counted on `reach` (`_reachable`:
+    the same counts); with a cap (`popular`), each window's own crowded cells are left out, and the row says
+    how many events that was."""
     rows = []
     rng = np.random.default_rng(s.seed + 1)
-    shift = int(s.shift_hours * 3600)
     weights = list(s.sweep_weights)
     for w in s.sweep_windows:
         capped = popular.cap_events(con, e.ev, w, s.max_accounts)
-        ev = pairs_mod.matchable(con, capped.ev, w, shift, min(weights, default=1))   # the same counts
+        ev = _within(capped.ev, e.ev, reach)
         real = pairs_mod.pair_counts(con, ev, w, weights)
         nulls = []
         for _ in range(s.sweep_draws):
-            off = null.offsets(n_accounts, shift, step, rng)
+            off = null.offsets(n_accounts, s.shift_seconds, step, rng)
             t = pc.add(ev.column("t"), pa.array(off).take(ev.column("uid")))
             nulls.append(pairs_mod.pair_counts(con, ev.set_column(2, "t", t), w, weights))
         for i, k in enumerate(weights):
@@ -281,11 +302,13 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
         with _connection(release) as con:   # one per network: see _connection
             every = ev_mod.events(release, network, accounts)
             step = ev_mod.resolution(every.ev)
+            reach = _reachable(con, every.ev, s, with_sweep)
             capped = popular.cap_events(con, every.ev, s.window, s.max_accounts)
-            shift = int(s.shift_hours * 3600)
             # the events matched (all of them without a cap), less those no copy can match: the same results
-            e = replace(every, ev=pairs_mod.matchable(con, capped.ev, s.window, shift, s.min_weight))
-            cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, shift, s.seed + i, step, n_acc, s.fdr)
+            e = replace(every, ev=pairs_mod.matchable(con, _within(capped.ev, every.ev, reach), s.window,
+                                                      s.shift_seconds, s.min_weight))
+            cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, s.shift_seconds, s.seed + i, step, n_acc,
+                                 s.fdr)
             res = NetworkResult(network, e, step, cal.edges, cal)
             g = groups_mod.graph(cal.edges[cal.edges["survives"]], accounts)
             res.graph = g
@@ -304,10 +327,10 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
                 left_out.append(popular.per_op(capped, ops_of_uid, network))
                 heaviest.append(_heaviest(release, every, capped))
             if with_sweep:
-                sweep += _sweep(con, every, s, n_acc, step)
+                sweep += _sweep(con, every, reach, s, n_acc, step)
             res.events = replace(e, ev=e.ev.schema.empty_table())   # joins done: the events need not stay (0.4 GB at
             results[network] = res                                   # full scale for the first three types)
-            del e, every, capped, meta, cal
+            del e, every, reach, capped, meta, cal
     return Result(s, accounts, results, pd.DataFrame(coverage), pd.DataFrame(calib), pd.DataFrame(sweep), tweets,
                   _concat(left_out), _concat(heaviest))
 

@@ -176,18 +176,23 @@ def _random_events(seed: int, n: int, accounts: int, objects: int, span: int, st
                      "oid": pa.array(rng.integers(0, objects, n).astype(np.int64))})
 
 
-@pytest.mark.parametrize("radius", [0, 5, 30, 300])
-def test_events_near_another_account_are_found_by_runs_as_by_a_double_loop(radius):
-    """`_near_other_sql` (runs of one account sorted by time) against the definition: an event of another
-    account on the same object at most `radius` seconds away."""
-    ev = _random_events(radius, n=300, accounts=4, objects=10, span=3000, step=5)   # ties at every radius
+@pytest.mark.parametrize(("radius", "objects", "span"),
+                         [(0, 10, 3000), (5, 10, 3000), (30, 20, 3000), (300, 40, 24_000)])
+def test_events_near_another_account_are_all_kept_and_far_ones_left_out(radius, objects, span):
+    """`_near_other_sql` (cells of `radius` seconds per object) against the definition: every event with an
+    event of another account on its object at most `radius` seconds away is kept; none whose nearest such
+    event is further than the cells reach (2 `radius` - 1 seconds; 1 for a radius of 0) is."""
+    ev = _random_events(radius, n=300, accounts=4, objects=objects, span=span, step=5)   # ties at every radius
     rows = ev.to_pylist()
-    want = {a["eid"] for a in rows for b in rows
-            if a["oid"] == b["oid"] and a["uid"] != b["uid"] and abs(a["t"] - b["t"]) <= radius}
+
+    def near(a, limit):
+        return any(a["oid"] == b["oid"] and a["uid"] != b["uid"] and abs(a["t"] - b["t"]) <= limit for b in rows)
     con = pairs.connect()
     con.register("ev", ev)
     got = {r[0] for r in con.execute(f"SELECT eid FROM ({pairs._near_other_sql('ev', radius)})").fetchall()}
-    assert got == want and 0 < len(want) < len(rows)
+    must = {a["eid"] for a in rows if near(a, radius)}
+    may = {a["eid"] for a in rows if near(a, 2 * max(radius, 1) - 1)}
+    assert must <= got <= may and len(must) > 0 and len(may) < len(rows)
 
 
 def _shifted(ev: pa.Table, offsets: np.ndarray) -> pa.Table:
@@ -230,11 +235,12 @@ def test_matchable_repeats_until_nothing_changes():
 
 
 @pytest.mark.parametrize(("window", "shift"), [(60, 43_200), (0, 600), (10, 0)])
-def test_matchable_reaches_exactly_the_window_plus_both_accounts_moved_apart(window, shift):
+def test_matchable_reaches_the_window_plus_both_accounts_moved_apart(window, shift):
     """Two events `window` + 2 `shift` seconds apart meet in the copy that moves them toward each other by
-    `shift` each, so both stay; one second more and no copy can make them meet."""
+    `shift` each, so both stay; twice as far apart, no copy can make them meet, and both go."""
     con = pairs.connect()
-    for gap, kept in ((window + 2 * shift, 2), (window + 2 * shift + 1, 0)):
+    reach = window + 2 * shift
+    for gap, kept in ((reach, 2), (2 * max(reach, 1), 0)):
         ev = pa.table({"eid": pa.array([0, 1], pa.int64()), "uid": pa.array([0, 1], pa.int32()),
                        "t": pa.array([1_000_000, 1_000_000 + gap], pa.int64()), "oid": pa.array([3, 3], pa.int64())})
         assert pairs.matchable(con, ev, window, shift).num_rows == kept
