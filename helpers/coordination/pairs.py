@@ -10,7 +10,9 @@ Out: Arrow tables, never a Python loop over tweets and never an all-pairs matrix
   had at least `weight` actions matched by the other), kept when weight >= min_weight;
 - `pair_counts`: how many undirected pairs reach each of some weights (the window sweep), counted in DuckDB;
 - `matches_reader` / `first_matches`: the matches of kept pairs streamed in batches (the evidence CSV), and
-  the first few of some accounts (the example tweets).
+  the first few of some accounts (the example tweets);
+- `matchable`: the events that can be in a pair in the data or in any shuffled copy (the others are left out
+  before the calibration and the sweep join them twenty-odd times: the same results).
 The toolkit also stores each account with itself (every message matches itself); we never form those.
 
 Engine: events are cut into buckets of `max(window, 1)` seconds; an event can only match events of the

@@ -134,8 +134,8 @@ def _evidence_rows(network: str, m: pd.DataFrame, ids: np.ndarray, names: np.nda
                    ) -> pd.DataFrame:
     """Matches (u1, u2, eid1, eid2, t1, t2) in words: both accounts, both tweets, their times, the shared object."""
     e1, e2 = _rows_of(meta, m["eid1"].to_numpy()), _rows_of(meta, m["eid2"].to_numpy())
+    _check_codes(network, *(meta.column("object").take(pa.array(e, pa.int64())) for e in (e1, e2)))
     obj = _take(meta, "object", e1)
-    _check_codes(network, obj, _take(meta, "object", e2))
     return pd.DataFrame({
         "network": network, "userid_1": ids[m["u1"]], "account_1": names[m["u1"]],
         "userid_2": ids[m["u2"]], "account_2": names[m["u2"]], "tweetid_1": _take(meta, "tweetid", e1),
@@ -184,12 +184,14 @@ def _examples(con, res: NetworkResult, accounts, window: int, meta: pa.Table, gr
                          "tweetid": _take(meta, "tweetid", _rows_of(meta, first["eid1"].to_numpy()))}, columns=cols)
 
 
-def _check_codes(network: str, first: np.ndarray, second: np.ndarray) -> None:
-    """Both events of every match share the object itself, not only its 64-bit code (`events.object_codes`)."""
-    differ = first != second
-    if differ.any():
-        raise ProjectError(f"{network}: two different objects share a 64-bit code ({first[differ][0]!r} and "
-                           f"{second[differ][0]!r}); the evidence would be wrong: report this as a bug")
+def _check_codes(network: str, first: pa.Array, second: pa.Array) -> None:
+    """Both events of every match share the object itself, not only its 64-bit code (`events.object_codes`);
+    compared in Arrow (the texts of a batch of matches need not become Python strings twice)."""
+    differ = pc.fill_null(pc.not_equal(first, second), False)
+    if pc.any(differ).as_py():
+        a, b = first.filter(differ)[0].as_py(), second.filter(differ)[0].as_py()
+        raise ProjectError(f"{network}: two different objects share a 64-bit code ({a!r} and {b!r}); the evidence "
+                           "would be wrong: report this as a bug")
 
 
 def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, active: dict,

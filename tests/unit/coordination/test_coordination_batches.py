@@ -100,9 +100,9 @@ def test_object_codes_are_one_per_object():
 
 
 def test_two_objects_sharing_a_code_stop_the_evidence():
-    run._check_codes("co_tweet", np.array(["x", "y"], dtype=object), np.array(["x", "y"], dtype=object))
-    with pytest.raises(ProjectError, match="co_tweet: two different objects share a 64-bit code"):
-        run._check_codes("co_tweet", np.array(["x", "y"], dtype=object), np.array(["x", "z"], dtype=object))
+    run._check_codes("co_tweet", pa.array(["x", "y"]), pa.array(["x", "y"]))
+    with pytest.raises(ProjectError, match="co_tweet: two different objects share a 64-bit code \\('y' and 'z'\\)"):
+        run._check_codes("co_tweet", pa.array(["x", "y", "w"]), pa.array(["x", "z", "v"]))
 
 
 def test_kept_meta_holds_both_sides_of_every_match(parts_release):
