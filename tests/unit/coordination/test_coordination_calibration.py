@@ -4,6 +4,7 @@ shuffled shows far fewer; the null model, the p-values and the FDR control behav
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
@@ -214,3 +215,32 @@ def test_the_evidence_is_formula_safe_for_spreadsheets(release, tmp_path):
     assert (row["userid_1"], row["account_1"], row["userid_2"], row["account_2"]) == (
         "1000", "'" + names[0], "1001", "'" + names[1])
     assert (row["shared_object"], row["seconds_apart"]) == ("'-1+1 shared line", "60")  # the normalised text
+
+
+@pytest.mark.parametrize("cap", [None, 3])
+def test_leaving_out_the_unmatchable_events_changes_no_result(sample_release, monkeypatch, cap):
+    """`pairs.matchable` before the calibration and the sweep (once per network type for the widest window,
+    then narrowed): the pairs, p- and q-values, calibration, sweep and coverage of the sample are those of a
+    run that joins every event, with and without a cap on popular objects; and it did leave events out."""
+    from dataclasses import replace
+
+    from helpers.coordination import run
+    s = replace(run.Settings(), draws=4, sweep_windows=(60, 3600), sweep_draws=1, max_accounts=cap)
+    sizes = []
+    real = pairs.matchable
+
+    def counted(con, ev, *args):
+        out = real(con, ev, *args)
+        sizes.append((ev.num_rows, out.num_rows))
+        return out
+    monkeypatch.setattr(pairs, "matchable", counted)
+    fewer = run.analyse(sample_release, s)
+    assert sizes and any(after < before / 2 for before, after in sizes)
+    monkeypatch.setattr(pairs, "matchable", lambda con, ev, *args: ev)
+    every = run.analyse(sample_release, s)
+    for name in ("calibration", "sweep", "coverage", "left_out", "heaviest"):
+        pd.testing.assert_frame_equal(getattr(fewer, name), getattr(every, name))
+    for network in NETWORKS:
+        pd.testing.assert_frame_equal(fewer.networks[network].edges, every.networks[network].edges)
+        pd.testing.assert_frame_equal(fewer.networks[network].groups, every.networks[network].groups)
+    assert sum(len(r.edges) for r in every.networks.values()) > 100
