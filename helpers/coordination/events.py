@@ -139,7 +139,9 @@ class Events:
         """(eid, op, tweetid, object) of the given eids, sorted by eid: the batches holding them are read
         and coded again (the same code, so the same eids), the others are skipped."""
         want = np.unique(np.asarray(eids, dtype=np.int64))
-        found = []
+        found: list[pa.Table] = []
+        if not len(want):   # nothing asked (no kept pair): no batch to read again
+            return _meta_of(found)
         batches = _raw_batches(release, self.network, self.rows, ids=True)
         for (op, raw), (lo, hi) in zip(batches, self.spans, strict=True):
             here = want[(want >= lo) & (want < hi)]
@@ -153,10 +155,15 @@ class Events:
             part = part.take(pa.array(here - lo))
             found.append(pa.table({"eid": pa.array(here), "op": pa.array([op] * len(here), pa.string()),
                                    "tweetid": part.column("tweetid"), "object": part.column("obj")}))
-        if not found:
-            return pa.table({"eid": pa.array([], pa.int64()), "op": pa.array([], pa.string()),
-                             "tweetid": pa.array([], pa.string()), "object": pa.array([], pa.string())})
-        return pa.concat_tables(found)
+        return _meta_of(found)
+
+
+def _meta_of(found: list[pa.Table]) -> pa.Table:
+    """`Events.meta`'s table from its parts (eid, op, tweetid, object), also when there is none."""
+    if not found:
+        return pa.table({"eid": pa.array([], pa.int64()), "op": pa.array([], pa.string()),
+                         "tweetid": pa.array([], pa.string()), "object": pa.array([], pa.string())})
+    return pa.concat_tables(found)
 
 
 def _raw_batches(release, network: str, rows: int, ids: bool = False) -> Iterator[tuple[str, pa.Table]]:

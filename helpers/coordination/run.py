@@ -222,22 +222,16 @@ def _coverage(con, res: NetworkResult, accounts, window: int, meta: pa.Table, ac
 
 
 def _reachable(con, ev: pa.Table, s: Settings, with_sweep: bool) -> pa.Table:
-    """The events any window of the run (the calibration's, and the sweep's when it runs) could match at any
-    weight it counts (`pairs.matchable` with the widest window and the lowest weight): computed once per
-    network type, then narrowed for each use."""
+    """The events any window of the run (the calibration's, and the sweep's when it runs) could match in the data
+    or in a shuffled copy (`pairs.matchable` with the widest window, at any weight): computed once per network
+    type, and all the cap and the pairs then look at. The cap (`popular`) leaves out and counts the same events
+    on them as on every event: a crowded cell (more than the cap, at least 2, of accounts on one object within
+    one window) puts each of its events within a window of another account's, so all of them are here."""
     windows = [s.window, *(s.sweep_windows if with_sweep else ())]
-    weights = [s.min_weight, *(s.sweep_weights if with_sweep else ())]
-    return pairs_mod.matchable(con, ev, max(windows), s.shift_seconds, min(weights))
+    return pairs_mod.matchable(con, ev, max(windows), s.shift_seconds)
 
 
-def _within(capped: pa.Table, every: pa.Table, reach: pa.Table) -> pa.Table:
-    """The events of `capped` (`popular.cap_events` of `every`) that are in `reach`: `reach` itself without a cap."""
-    if capped is every:
-        return reach
-    return capped.filter(pc.is_in(capped.column("eid"), value_set=reach.column("eid")))
-
-
-def _sweep(con, e: ev_mod.Events, reach: pa.Table, s: Settings, n_accounts: int, step: int) -> list[dict]:
+def _sweep(con, network: str, reach: pa.Table, s: Settings, n_accounts: int, step: int) -> list[dict]:
     """Pairs per window and weight threshold, real and (few draws) shuffled, counted on `reach` (`_reachable`:
     the same counts); with a cap (`popular`), each window's own crowded cells are left out, and the row says
     how many events that was."""
@@ -245,8 +239,8 @@ def _sweep(con, e: ev_mod.Events, reach: pa.Table, s: Settings, n_accounts: int,
     rng = np.random.default_rng(s.seed + 1)
     weights = list(s.sweep_weights)
     for w in s.sweep_windows:
-        capped = popular.cap_events(con, e.ev, w, s.max_accounts)
-        ev = _within(capped.ev, e.ev, reach)
+        capped = popular.cap_events(con, reach, w, s.max_accounts)
+        ev = capped.ev
         real = pairs_mod.pair_counts(con, ev, w, weights)
         nulls = []
         for _ in range(s.sweep_draws):
@@ -255,7 +249,7 @@ def _sweep(con, e: ev_mod.Events, reach: pa.Table, s: Settings, n_accounts: int,
             nulls.append(pairs_mod.pair_counts(con, ev.set_column(2, "t", t), w, weights))
         for i, k in enumerate(weights):
             n_null = [draw[i] for draw in nulls]
-            rows.append({"network": e.network, "window (s)": w, "min weight": k, "pairs": real[i],
+            rows.append({"network": network, "window (s)": w, "min weight": k, "pairs": real[i],
                          "pairs shuffled (mean)": float(np.mean(n_null)) if n_null else None,
                          **({"events left out": capped.events_left} if s.max_accounts is not None else {})})
         del capped, ev
@@ -304,11 +298,12 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
         with _connection(release) as con:   # one per network: see _connection
             every = ev_mod.events(release, network, accounts)
             step = ev_mod.resolution(every.ev)
-            reach = _reachable(con, every.ev, s, with_sweep)
-            capped = popular.cap_events(con, every.ev, s.window, s.max_accounts)
-            # the events matched (all of them without a cap), less those no copy can match: the same results
-            e = replace(every, ev=pairs_mod.matchable(con, _within(capped.ev, every.ev, reach), s.window,
-                                                      s.shift_seconds, s.min_weight))
+            reach = _reachable(con, every.ev, s, with_sweep)       # the same results as every event gives
+            read = len(every)
+            every = replace(every, ev=every.ev.schema.empty_table())  # not needed beside `reach` (memory)
+            capped = popular.cap_events(con, reach, s.window, s.max_accounts)
+            # the events matched (all of them without a cap), narrowed to this window and minimum weight
+            e = replace(every, ev=pairs_mod.matchable(con, capped.ev, s.window, s.shift_seconds, s.min_weight))
             cal = null.calibrate(con, e.ev, s.window, s.min_weight, s.draws, s.shift_seconds, s.seed + i, step, n_acc,
                                  s.fdr)
             res = NetworkResult(network, e, step, cal.edges, cal)
@@ -322,14 +317,14 @@ def analyse(release, s: Settings, with_sweep: bool = True, evidence_to: Path | N
                 res.evidence_file.parent.mkdir(parents=True, exist_ok=True)
                 res.evidence_rows = write_evidence(con, res, accounts, s.window, meta, res.evidence_file)
             coverage += _coverage(con, res, accounts, s.window, meta, active, tweets)
-            calib.append({"network": network, "events": len(every), "undated": e.undated, **cal.row(),
+            calib.append({"network": network, "events": read, "undated": e.undated, **cal.row(),
                           **({"events left out": capped.events_left, "objects left out": capped.objects_left}
                              if s.max_accounts is not None else {})})
             if s.max_accounts is not None:
                 left_out.append(popular.per_op(capped, ops_of_uid, network))
                 heaviest.append(_heaviest(release, every, capped))
             if with_sweep:
-                sweep += _sweep(con, every, reach, s, n_acc, step)
+                sweep += _sweep(con, network, reach, s, n_acc, step)
             res.events = replace(e, ev=e.ev.schema.empty_table())   # joins done: the events need not stay (0.4 GB at
             results[network] = res                                   # full scale for the first three types)
             del e, every, reach, capped, meta, cal
