@@ -68,3 +68,15 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     with replacing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` of this machine is alive: a file or folder named for its writer (the cache lock's
+    holder, a kernel's spill folder) is stale once the writer is gone. Another user's process is alive."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -35,6 +35,7 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers.errors import ProjectError
+from helpers.files import process_alive
 
 if TYPE_CHECKING:
     from helpers.data.load import ReleaseData
@@ -85,21 +86,11 @@ def spill_folder(cache_dir: Path) -> Path:
     mine = root / str(os.getpid())
     if mine not in _SPILL_FOLDERS:
         for folder in (root.iterdir() if root.is_dir() else ()):
-            if folder.name.isdigit() and folder != mine and not _running(int(folder.name)):
+            if folder.name.isdigit() and folder != mine and not process_alive(int(folder.name)):
                 shutil.rmtree(folder, ignore_errors=True)
         _SPILL_FOLDERS.add(mine)
         atexit.register(shutil.rmtree, mine, ignore_errors=True)
     return mine
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:          # another user's process
-        return True
-    return True
 
 
 def connect(memory_limit: str = MEMORY_LIMIT, threads: int = THREADS, temp_dir: Path | None = None

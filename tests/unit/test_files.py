@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -63,3 +65,21 @@ def test_replace_folder_puts_the_finished_folder_in_place_of_the_old_one(tmp_pat
     (new / "fresh.csv").write_text("fresh")
     assert files.replace_folder(new, old) == old
     assert [p.name for p in old.iterdir()] == ["fresh.csv"] and not new.exists()
+
+
+def test_process_alive_is_true_for_a_running_process_and_false_once_it_has_exited():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert files.process_alive(child.pid)
+    finally:
+        child.kill()
+        child.wait()   # reaped: its id names no process now
+    assert not files.process_alive(child.pid)
+    assert files.process_alive(os.getpid())
+
+
+def test_process_alive_counts_another_users_process_as_alive(monkeypatch):
+    def denied(pid, sig):
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "kill", denied)
+    assert files.process_alive(1)

@@ -34,6 +34,7 @@ from helpers.data.ingest.pause import _PAUSE, _pause_point
 from helpers.data.ingest.writing import cache_write_error, ingest_file
 from helpers.data.safecsv import SafeCsvWriter
 from helpers.errors import CacheBusyError, ProjectError
+from helpers.files import process_alive
 from helpers.paths import CACHE_DIR
 
 # --------------------------------------------------------------------------------- release and cache
@@ -87,12 +88,9 @@ class CacheLock:
         for look in range(looks):
             try:
                 text = self.holder.read_text(encoding="utf-8").strip()
-                pid = int(text.split()[1])
-                os.kill(pid, 0)  # raises if no such process (a holder killed before it could clean up)
-                return text
-            except PermissionError:
-                return text  # alive, another user's
-            except (OSError, ValueError, IndexError):
+                if process_alive(int(text.split()[1])):   # else a holder killed before it could clean up
+                    return text
+            except (OSError, ValueError, IndexError, OverflowError):
                 pass
             if look + 1 < looks:
                 _holder_retry()
