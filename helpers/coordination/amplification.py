@@ -47,26 +47,70 @@ def _own_accounts(release, op: str) -> pd.DataFrame:
     return own.set_index("userid")[["name"]]
 
 
+FOLD_ROWS = 1 << 21   # a tally's per-batch parts are folded into one table when they pass this many rows
+
+
 class _Tally:
     """One kind of action of one operation, counted a batch at a time: actions per target, and (retweets) the
-    first name the texts give each target. Memory grows with the distinct targets, never with the tweets."""
+    first name the texts give each target. Memory grows with the distinct targets, never with the tweets.
+
+    Each batch's counts and first names stay Arrow tables (a Python object per retweet made the 50-million
+    archive's tally take minutes), folded by one ordered group-by when they pile up: `first` over the parts
+    in batch order is the first name of all."""
 
     def __init__(self) -> None:
         self.n = 0
-        self.counts = pd.Series(dtype="int64")
-        self.names = pd.Series(dtype=object)
+        self._counts: list[pa.Table] = []   # (target, actions)
+        self._names: list[pa.Table] = []    # (target, name): the first name of each target, in batch order
+        self._rows = 0
 
     def add(self, targets: pa.Array, names: pa.Array | None = None) -> None:
         self.n += len(targets)
         if not len(targets):
             return
         vc = pc.value_counts(targets)
-        here = pd.Series(vc.field("counts").to_numpy(), index=vc.field("values").to_pylist(), dtype="int64")
-        self.counts = self.counts.add(here, fill_value=0).astype("int64")
+        self._counts.append(pa.table({"target": vc.field("values"),
+                                      "actions": pc.cast(vc.field("counts"), pa.int64())}))
+        self._rows += len(vc)
         if names is not None:
-            named = pd.DataFrame({"target": targets.to_pylist(), "name": names.to_pylist()}).dropna(subset=["name"])
-            first = named.drop_duplicates("target").set_index("target")["name"]
-            self.names = pd.concat([self.names, first[~first.index.isin(self.names.index)]])
+            named = pa.table({"target": targets, "name": names}).filter(pc.is_valid(names))
+            self._names.append(_first_names(named))
+            self._rows += self._names[-1].num_rows
+        if self._rows > FOLD_ROWS:
+            self._fold()
+
+    def _fold(self) -> None:
+        if self._counts:
+            both = pa.concat_tables(self._counts)
+            self._counts = [both.group_by("target").aggregate([("actions", "sum")])
+                            .rename_columns(["target", "actions"])]
+        if self._names:
+            self._names = [_first_names(pa.concat_tables(self._names))]
+        self._rows = sum(t.num_rows for t in self._counts + self._names)
+
+    @property
+    def counts(self) -> pd.Series:
+        """Actions per target (index: the target's user id as text)."""
+        self._fold()
+        if not self._counts:
+            return pd.Series(dtype="int64")
+        t = self._counts[0]
+        return pd.Series(t.column("actions").to_numpy(), index=t.column("target").to_pylist(), dtype="int64")
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The first name the retweets' texts give each target that has one."""
+        self._fold()
+        if not self._names:
+            return {}
+        t = self._names[0]
+        return dict(zip(t.column("target").to_pylist(), t.column("name").to_pylist()))
+
+
+def _first_names(named: pa.Table) -> pa.Table:
+    """(target, name) with each target once, at its first row (an ordered group-by: one thread)."""
+    return (named.group_by("target", use_threads=False).aggregate([("name", "first")])
+            .rename_columns(["target", "name"]))
 
 
 def _tallies(release, op: str) -> dict[str, _Tally]:
@@ -77,7 +121,9 @@ def _tallies(release, op: str) -> dict[str, _Tally]:
         rt = pc.fill_null(t.column("is_retweet"), False)
         rts = t.filter(pc.and_(rt, pc.is_valid(t.column("retweet_userid"))))
         text = _strings(rts.column("tweet_text"))
-        name = (pc.extract_regex(pc.fill_null(text, ""), _RT_NAME).field("name") if len(text)
+        # struct_field, not .field(): a text without the prefix gives a null name, not "" (which would name
+        # the account "" in the table instead of by its user id)
+        name = (pc.struct_field(pc.extract_regex(pc.fill_null(text, ""), _RT_NAME), "name") if len(text)
                 else pa.array([], pa.string()))
         out["retweet"].add(_strings(rts.column("retweet_userid")), name)
         replies = t.filter(pc.and_(pc.invert(rt), pc.is_valid(t.column("in_reply_to_userid"))))
@@ -94,8 +140,8 @@ def amplification(release, top_n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]
     for op in release.ops_with("tweets"):
         own = _own_accounts(release, op)
         for kind, tally in _tallies(release, op).items():
-            n = tally.n
-            counts = pd.DataFrame({"target": tally.counts.index.astype("str"), "actions": tally.counts.to_numpy()})
+            n, per_target, names = tally.n, tally.counts, tally.names
+            counts = pd.DataFrame({"target": per_target.index.astype("str"), "actions": per_target.to_numpy()})
             counts["inside"] = counts["target"].isin(own.index)
             to_own = int(counts.loc[counts["inside"], "actions"].sum())
             share_rows.append({"op": op, "kind": kind, "actions": n, "to own accounts": to_own,
@@ -106,7 +152,7 @@ def amplification(release, top_n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]
             counts = counts[["target", "inside", "actions"]].sort_values(["actions", "target"], ascending=[False, True])
             for flag in (True, False):
                 top = counts[counts["inside"] == flag].head(top_n).copy()
-                top["name"] = [own["name"].get(t) if flag else tally.names.get(t, t) for t in top["target"]]
+                top["name"] = [own["name"].get(t) if flag else names.get(t, t) for t in top["target"]]
                 top.insert(0, "kind", kind)
                 top.insert(0, "op", op)
                 target_frames.append(top)

@@ -47,8 +47,26 @@ def test_counted_a_batch_at_a_time_the_tables_are_those_of_one_batch(release, mo
     monkeypatch.setattr(amp, "BATCH_ROWS", 2)
     batched = amp.amplification(data, top_n=5)
     assert whole[0].equals(batched[0]) and whole[1].equals(batched[1])
+    monkeypatch.setattr(amp, "FOLD_ROWS", 1)   # the parts folded after every batch: the same tables
+    folded = amp.amplification(data, top_n=5)
+    assert whole[0].equals(folded[0]) and whole[1].equals(folded[1])
     t = batched[1].set_index(["kind", "target"])
     assert t.loc[("retweet", "555"), "name"] == "first" and t.loc[("retweet", "555"), "actions"] == 5
     assert t.loc[("retweet", "1001"), ["name", "inside", "actions"]].tolist() == ["A", True, 3]
     assert t.loc[("mention", "888"), "actions"] == 4 and str(batched[1]["actions"].dtype) == "int64"
     assert str(batched[1]["target"].dtype) == "str"
+
+
+def test_an_outside_account_whose_retweets_name_no_one_is_named_by_its_user_id(release):
+    """A retweet text without `RT @name:` gives no name (not an empty one): the account is shown by its id, and
+    a later text that does name it gives that name."""
+    rows = [release.tweet(user="1001", user_screen_name="A", is_retweet=True, retweet_userid="555",
+                          retweet_tweetid="10", tweet_text="no prefix"),
+            release.tweet(user="1001", user_screen_name="A", is_retweet=True, retweet_userid="666",
+                          retweet_tweetid="11", tweet_text="no prefix either"),
+            release.tweet(user="1001", user_screen_name="A", is_retweet=True, retweet_userid="666",
+                          retweet_tweetid="12", tweet_text="RT @named_later: x")]
+    release.write("ira_tweets_csv_hashed.csv", rows)
+    _, targets = amplification(release.open(), top_n=5)
+    names = targets[targets["kind"] == "retweet"].set_index("target")["name"].to_dict()
+    assert names == {"555": "555", "666": "named_later"}
