@@ -362,6 +362,7 @@ def section(res: dict) -> str:
               "DuckDB s | DuckDB peak GB | sequence s | sequence peak GB | load avg (ingest / sequence) |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         L += [_size_row(s) for s in sorted(res["sizes"].values(), key=lambda s: s["tweets"])]
+        L += _kept_lines(res)
         L += ["", "The parse limit and DuckDB read the zipped datasets' members extracted beforehand (ingest reads the "
               "zips); DuckDB: `read_csv(all_varchar=true, union_by_name=true)` to one Parquet file, default "
               "settings (all cores). Wall times inside the process for parse, ingest and DuckDB."]
@@ -371,6 +372,16 @@ def section(res: dict) -> str:
         L.append(f"| {t['target']} | {_num(t['value'], t['unit'])} | {_num(t['limit'], t['unit'])} | {t['verdict']} |")
     L += ["", SECTION[1]]
     return "\n".join(L) + "\n"
+
+
+def _kept_lines(res: dict) -> list[str]:
+    """Which steps of the table this run kept from an earlier one (`--resume`), with the earlier run's date."""
+    kept = [(size["tweets"], step, size[step]["measured"]) for size in res["sizes"].values() for step in STEPS
+            if isinstance(size.get(step), dict) and size[step].get("measured")]
+    if not kept:
+        return []
+    return ["", "Kept from an earlier run (`--resume`), not measured again: " + "; ".join(
+        f"{step} at {tweets:,} tweets (run {when})" for tweets, step, when in sorted(kept)) + "."]
 
 
 def write_section(text: str, path: Path) -> None:

@@ -110,6 +110,16 @@ def test_a_resumed_run_keeps_only_the_steps_it_skipped_each_dated_by_its_run():
     assert carried["sequence_only"] == ["01"] and carried["sequence_params"] == {"a": 1}
 
 
+def test_the_section_names_the_steps_kept_from_an_earlier_run_with_its_date():
+    res = _res(_size(50_000_000, 150.0, 290.0, 1.2 * GB, 300.0, 2.0 * GB, 540.0, 2.5 * GB))
+    assert "Kept from an earlier run" not in ba.section(res)
+    res["sizes"]["50M"]["parse"]["measured"] = "2026-12-01T05:17:52+00:00"
+    res["sizes"]["10M"]["duckdb"]["measured"] = "2026-11-30T15:00:00+00:00"
+    kept = ("Kept from an earlier run (`--resume`), not measured again: duckdb at 10,000,000 tweets (run "
+            "2026-11-30T15:00:00+00:00); parse at 50,000,000 tweets (run 2026-12-01T05:17:52+00:00).")
+    assert kept in ba.section(res)
+
+
 def test_the_section_names_the_sequence_parameters_and_each_notebook():
     size = {"tweets": 10_000_000, "sequence_params": {"coordination_max_accounts": 100},
             "sequence": {"notebooks": [
