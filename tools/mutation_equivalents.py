@@ -1368,19 +1368,19 @@ EQUIVALENT: dict[str, str] = {
         "sort kind changed or dropped on a sort by two columns (op, userid): pandas 3.1.1 sorts several columns with "
         "lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on two; same "
         "order), and the lexsort is stable anyway"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_33": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_39": (
         "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
         "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
         "three; same order), and the lexsort is stable anyway"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_36": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_42": (
         "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
         "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
         "three; same order), and the lexsort is stable anyway"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_50": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_56": (
         "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
         "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
         "three; same order), and the lexsort is stable anyway"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_51": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_57": (
         "sort kind changed or dropped on a sort by three columns (op, engagement, _key): pandas 3.1.1 sorts several "
         "columns with lexsort_indexer, which never reads `kind` (checked: 'XXstableXX' raises on one column, not on "
         "three; same order), and the lexsort is stable anyway"),
@@ -1397,18 +1397,21 @@ EQUIVALENT: dict[str, str] = {
         "returns max(1, ...) >= 1: k is never 0"),
     "helpers.metrics.concentration.x_summary__mutmut_47": (
         "`if len(v) or True`: groupby(observed=True) yields only groups with rows, so len(v) is never 0"),
+    "helpers.metrics.concentration.x_top_tweets__mutmut_15": (
+        "the engine's threshold from each op's 2 highest engagements instead of 1 when n <= 1: a threshold at or "
+        "below the n-th highest only ranks more tweets, and the same first n come out (n = 0: none either way)"),
     "helpers.metrics.concentration.x_top_tweets__mutmut_4": (
         "SQL keywords in lower case (cast ... as varchar): DuckDB reads keywords case-insensitively (checked)"),
     "helpers.metrics.concentration.x_top_tweets__mutmut_5": (
         "TWEETID for tweetid: unquoted identifiers are case-insensitive in DuckDB (checked: same column, same "
         "text); AS VARCHAR unchanged"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_56": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_62": (
         "observed=None on a cumcount: it numbers each row within its op whatever observed says (an unobserved "
         "category has no rows to number; checked)"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_58": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_64": (
         "observed dropped on a cumcount (pandas 3.1.1: True, the value written); it numbers each row within its op "
         "whatever observed says"),
-    "helpers.metrics.concentration.x_top_tweets__mutmut_61": (
+    "helpers.metrics.concentration.x_top_tweets__mutmut_67": (
         "observed=False on a cumcount: it numbers each row within its op whatever observed says (an unobserved "
         "category has no rows to number; checked)"),
     # data.ingest (mutmut run of 30 November, third round): 117 survivors of 782; those below are equivalent, the
