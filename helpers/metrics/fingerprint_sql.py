@@ -34,13 +34,20 @@ def tweet_totals(con, tweets: str) -> pd.DataFrame:
     over the tweets where it is known, as `core.retweet_share`), tweet kinds (`core.tweet_kind`'s
     precedence), engagement summed over the four counts (missing counts skipped, as
     `engagement.totals`), and tweets with no engagement among those whose answer is known (as
-    `engagement.zero_share`'s "any engagement")."""
+    `engagement.zero_share`'s "any engagement").
+
+    The tweeting accounts are counted from a GROUP BY (op, userid), not `count(DISTINCT userid)` beside the
+    other aggregates: that distinct set is held in memory whole, and at 50 million tweets it failed DuckDB's
+    1 GB limit in one run of two; a grouped aggregate spills to disk beyond the limit. The same counts."""
     counts = ("like_count", "retweet_count", "reply_count", "quote_count")
     engaged = " OR ".join(f"{c} > 0" for c in counts)
     none = " AND ".join(f"{c} = 0" for c in counts)
     return _df(con, f"""
+        WITH accounts AS (SELECT op, count(userid) AS accounts_with_tweets
+                          FROM (SELECT op, userid FROM {tweets} GROUP BY op, userid) GROUP BY op)
+        SELECT t.op, t.tweets, t.first_tweet, t.last_tweet, a.accounts_with_tweets,
+               t.* EXCLUDE (op, tweets, first_tweet, last_tweet) FROM (
         SELECT op, count(*) AS tweets, min(tweet_time) AS first_tweet, max(tweet_time) AS last_tweet,
-               count(DISTINCT userid) AS accounts_with_tweets,
                avg(CAST(is_retweet AS DOUBLE)) AS retweet_share,
                avg(CASE WHEN {KIND_SQL} = 'reply' THEN 1.0 ELSE 0.0 END) AS reply_share,
                avg(CASE WHEN {KIND_SQL} = 'original' THEN 1.0 ELSE 0.0 END) AS original_share,
@@ -48,7 +55,7 @@ def tweet_totals(con, tweets: str) -> pd.DataFrame:
                count(*) FILTER (WHERE {none}) AS tweets_without_engagement,
                count(*) FILTER (WHERE ({engaged}) OR ({none})) AS tweets_engagement_known,
                count(*) FILTER (WHERE tweet_time IS NULL) AS undated
-        FROM {tweets} GROUP BY op ORDER BY op""")
+        FROM {tweets} GROUP BY op) t JOIN accounts a ON t.op = a.op ORDER BY t.op""")
 
 
 def _per_account(tweets: str, users: str, value: str) -> str:
